@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Node-side tests (core, emulator, services, handlers, security) and DOM component tests run as two projects
+// so the DOM shim never leaks into tests that must behave like Node or Electron's main process.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'test/electron/**', 'node_modules/**'],
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'dom',
+          include: ['test/renderer/**/*.test.tsx'],
+          environment: 'happy-dom',
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+});
