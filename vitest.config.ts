@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // Node-side tests (core, emulator, services, handlers, security) and DOM component tests run as two projects
@@ -16,11 +17,12 @@ export default defineConfig({
         },
       },
       {
-        esbuild: { jsx: 'automatic' },
+        plugins: [react()],
         test: {
           name: 'dom',
           include: ['test/renderer/**/*.test.tsx'],
           environment: 'happy-dom',
+          setupFiles: ['test/renderer/setup.ts'],
           testTimeout: 20_000,
         },
       },

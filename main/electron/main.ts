@@ -1,0 +1,73 @@
+// Electron entry point: the only place that wires Electron to the plain-Node services.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, session } from 'electron';
+import { composeHandlerTable } from '../compose.ts';
+import { buildWebPreferences } from '../security/web-preferences.ts';
+import { APP_ORIGIN } from '../security/origin.ts';
+import { hardenSession, hardenWebContents } from './harden.ts';
+import { registerIpcHandlers } from './ipc.ts';
+import { registerAppScheme, serveRendererOverAppScheme } from './protocol.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+// electron-vite's dev server (npm run dev) serves the renderer over http; production always uses app://.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'IPsec Studio',
+    webPreferences: buildWebPreferences(preloadPath),
+  });
+  hardenWebContents(window.webContents, rendererOrigin);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+app.on('second-instance', () => {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+});
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, rendererOrigin));
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+void app.whenReady().then(() => {
+  hardenSession(session.defaultSession);
+  serveRendererOverAppScheme(rendererDir);
+  const table = composeHandlerTable({
+    name: app.getName(),
+    version: app.getVersion(),
+    platform: process.platform,
+    arch: process.arch,
+    versions: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+  });
+  registerIpcHandlers(table, {
+    allowedOrigins: [rendererOrigin],
+    onInternalError: (method, error) => console.error(`[ipc] ${method} failed`, error),
+  });
+  mainWindow = createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+});

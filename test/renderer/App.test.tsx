@@ -1,0 +1,42 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AppInfo } from '../../core/contract.ts';
+import { App } from '../../renderer/src/App.tsx';
+import { createFakeApi, FakeApiError } from './support/fake-api.ts';
+
+const info: AppInfo = {
+  name: 'IPsec Studio',
+  version: '0.1.0',
+  platform: 'linux',
+  arch: 'x64',
+  versions: { node: '22.23.3', electron: '45.5.0' },
+  keychain: { backend: 'libsecret', available: true },
+};
+
+describe('App', () => {
+  it('shows what main reports about the installation', async () => {
+    const fake = createFakeApi({ getAppInfo: () => info });
+    render(<App api={fake.api} />);
+    expect(await screen.findByTestId('app-version')).toHaveProperty('textContent', '0.1.0');
+    expect(screen.getByTestId('keychain').textContent).toContain('libsecret');
+    expect(fake.calls).toEqual([{ method: 'getAppInfo', args: {} }]);
+  });
+
+  it('says plainly when no keychain is reachable', async () => {
+    const fake = createFakeApi({
+      getAppInfo: () => ({ ...info, keychain: { backend: 'unavailable', available: false, detail: 'No Secret Service' } }),
+    });
+    render(<App api={fake.api} />);
+    expect((await screen.findByTestId('keychain')).textContent).toMatch(/unavailable — No Secret Service/);
+  });
+
+  it('shows the error code when main refuses', async () => {
+    const fake = createFakeApi({
+      getAppInfo: () => {
+        throw new FakeApiError({ code: 'Ipc.UntrustedSender', message: 'Not the app window.' });
+      },
+    });
+    render(<App api={fake.api} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Not the app window. (Ipc.UntrustedSender)');
+  });
+});

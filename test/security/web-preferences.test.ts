@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { buildWebPreferences } from '../../main/security/web-preferences.ts';
+
+describe('buildWebPreferences', () => {
+  it('isolates the renderer completely', () => {
+    expect(buildWebPreferences('/app/out/preload/index.cjs')).toStrictEqual({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
+  });
+
+  it('loads a CommonJS preload, the only kind a sandboxed window can run', () => {
+    expect(buildWebPreferences('/x/preload/index.cjs').preload.endsWith('.cjs')).toBe(true);
+  });
+});
