@@ -1,0 +1,67 @@
+// Checks a ready-made request against the live connection: the parameters the document allows per mode, the
+// tunnel identifiers, complete groups (see build-request.ts for why), then every model rule on the result.
+// Main runs this as the last gate before sending, whatever produced the request.
+import type { GatewayContext, VpnConnection } from '../model/connection.ts';
+import { DUAL_TUNNEL_ONLY, SINGLE_TUNNEL_ONLY } from '../model/shape.ts';
+import { issue, type RuleIssue } from '../rules/issue.ts';
+import { validate } from '../rules/validate.ts';
+import { applyModifyRequest, tunnelIndexFor } from './apply-request.ts';
+import type { ModifyVpnConnectionAttributeRequest } from './types.ts';
+
+const IKE_REQUIRED = ['Psk', 'IkeVersion', 'IkeMode', 'IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IkeLifetime'] as const;
+const IPSEC_REQUIRED = ['IpsecEncAlg', 'IpsecAuthAlg', 'IpsecPfs', 'IpsecLifetime'] as const;
+
+function missingKeys(path: string, group: unknown, required: readonly string[]): RuleIssue[] {
+  if (group === null || typeof group !== 'object') return [issue(path, 'Rule.Request.Malformed')];
+  const missing = required.filter((k) => (group as Record<string, unknown>)[k] === undefined);
+  return missing.length ? [issue(path, 'Rule.Request.IncompleteGroup', { missing: missing.join(', ') })] : [];
+}
+
+function jsonGroup(path: string, json: string | undefined, required: readonly string[]): RuleIssue[] {
+  if (json === undefined) return [];
+  try {
+    return missingKeys(path, JSON.parse(json), required);
+  } catch {
+    return [issue(path, 'Rule.Request.Malformed')];
+  }
+}
+
+export function validateRequest(request: ModifyVpnConnectionAttributeRequest, live: VpnConnection, context: GatewayContext): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const r = request as unknown as Record<string, unknown>;
+  if (request.VpnConnectionId !== live.VpnConnectionId) {
+    issues.push(issue('VpnConnectionId', 'Rule.Draft.ConnectionMismatch', { live: live.VpnConnectionId, draft: String(request.VpnConnectionId) }));
+  }
+  if (request.ClientToken !== undefined && !/^[\x20-\x7e]{1,64}$/.test(request.ClientToken)) {
+    issues.push(issue('ClientToken', 'Rule.ClientToken.Invalid', { max: 64 }));
+  }
+  const foreign = live.mode === 'single' ? DUAL_TUNNEL_ONLY : SINGLE_TUNNEL_ONLY;
+  for (const key of foreign) {
+    if (r[key] !== undefined) issues.push(issue(key, live.mode === 'single' ? 'Rule.Param.DualTunnelOnly' : 'Rule.Param.SingleTunnelOnly', { mode: live.mode }));
+  }
+  issues.push(...jsonGroup('IkeConfig', request.IkeConfig, IKE_REQUIRED), ...jsonGroup('IpsecConfig', request.IpsecConfig, IPSEC_REQUIRED));
+  issues.push(...jsonGroup('HealthCheckConfig', request.HealthCheckConfig, []));
+  // The API has its own code for an unreadable BgpConfig.
+  if (jsonGroup('BgpConfig', request.BgpConfig, []).length > 0) issues.push(issue('BgpConfig', 'IllegalParam.BgpConfig'));
+  if (live.mode === 'dual') {
+    const seen = new Set<number>();
+    (request.TunnelOptionsSpecification ?? []).forEach((element, n) => {
+      const index = tunnelIndexFor(live, element);
+      const wirePath = `TunnelOptionsSpecification.${n + 1}`;
+      if (index < 0) {
+        issues.push(issue(`${wirePath}.TunnelId`, 'IllegalParam.TunnelId', { reason: 'notLive', value: String(element.TunnelId ?? '') }));
+        return;
+      }
+      const path = `TunnelOptionsSpecification.${index + 1}`;
+      if (seen.has(index)) issues.push(issue(`${path}.TunnelId`, 'IllegalParam.TunnelId', { reason: 'duplicate', value: element.TunnelId }));
+      seen.add(index);
+      if (element.Role !== live.tunnels[index]?.Role) {
+        issues.push(issue(`${path}.Role`, 'IllegalParam.Role', { value: String(element.Role), expected: live.tunnels[index]?.Role ?? '' }));
+      }
+      if (element.TunnelIkeConfig) issues.push(...missingKeys(`${path}.TunnelIkeConfig`, element.TunnelIkeConfig, IKE_REQUIRED));
+      if (element.TunnelIpsecConfig) issues.push(...missingKeys(`${path}.TunnelIpsecConfig`, element.TunnelIpsecConfig, IPSEC_REQUIRED));
+    });
+  }
+  if (issues.length > 0) return issues;
+  return validate(applyModifyRequest(live, request), context);
+}

@@ -1,0 +1,71 @@
+// The single entry point the renderer (every keystroke) and main (before sending) call.
+import type { GatewayContext, VpnConnection } from '../model/connection.ts';
+import { connectionShape, DUAL_TUNNEL_ONLY, pathOf, SINGLE_TUNNEL_ONLY } from '../model/shape.ts';
+import { bgpRules } from './bgp.ts';
+import { remoteCaCertificateRules } from './certificate.ts';
+import { generalRules } from './general.ts';
+import { healthCheckRules } from './health-check.ts';
+import { ikeConfigRules, ipsecConfigRules } from './ike-ipsec.ts';
+import { issue, type RuleIssue } from './issue.ts';
+import { sameCustomerGatewayRules } from './same-customer-gateway.ts';
+import { tunnelStructureRules } from './tunnels.ts';
+
+function modeParameterRules(draft: Record<string, unknown>, mode: 'single' | 'dual'): RuleIssue[] {
+  // `tunnels` is how the model spells TunnelOptionsSpecification.
+  const foreign = mode === 'single' ? [...DUAL_TUNNEL_ONLY, 'tunnels'] : SINGLE_TUNNEL_ONLY;
+  const code = mode === 'single' ? 'Rule.Param.DualTunnelOnly' : 'Rule.Param.SingleTunnelOnly';
+  return foreign.filter((k) => draft[k] !== undefined).map((k) => issue(k === 'tunnels' ? 'TunnelOptionsSpecification' : k, code, { mode }));
+}
+
+function contextOf(context: unknown): GatewayContext {
+  const c = (context ?? {}) as Partial<GatewayContext>;
+  return {
+    VpnType: c.VpnType === 'NationalStandard' ? 'NationalStandard' : 'Normal',
+    otherConnections: Array.isArray(c.otherConnections)
+      ? c.otherConnections.filter((o) => connectionShape.safeParse(o).success)
+      : [],
+  };
+}
+
+function rulesFor(connection: VpnConnection, context: GatewayContext): RuleIssue[] {
+  const { VpnType } = context;
+  const issues = [...generalRules(connection)];
+  if (connection.mode === 'single') {
+    issues.push(
+      ...ikeConfigRules('IkeConfig', connection.IkeConfig, VpnType),
+      ...ipsecConfigRules('IpsecConfig', connection.IpsecConfig, VpnType),
+      ...healthCheckRules(connection.HealthCheckConfig),
+      ...remoteCaCertificateRules('RemoteCaCertificate', connection.RemoteCaCertificate, VpnType),
+    );
+  } else {
+    issues.push(...tunnelStructureRules(connection));
+    connection.tunnels.forEach((t, i) => {
+      const prefix = `TunnelOptionsSpecification.${i + 1}`;
+      issues.push(
+        ...ikeConfigRules(`${prefix}.TunnelIkeConfig`, t.TunnelIkeConfig, VpnType),
+        ...ipsecConfigRules(`${prefix}.TunnelIpsecConfig`, t.TunnelIpsecConfig, VpnType),
+        ...remoteCaCertificateRules(`${prefix}.RemoteCaCertificate`, t.RemoteCaCertificate, VpnType),
+      );
+    });
+  }
+  issues.push(...bgpRules(connection, context), ...sameCustomerGatewayRules(connection, context));
+  return issues;
+}
+
+/**
+ * Every rule of the Modify document, applied to a draft. Never throws: a value that is not a connection at all
+ * yields `Rule.Shape.Invalid` issues naming the offending fields instead.
+ */
+export function validate(draft: unknown, context: GatewayContext | unknown): RuleIssue[] {
+  const shaped = connectionShape.safeParse(draft);
+  if (!shaped.success) {
+    return shaped.error.issues.map((i) => issue(pathOf(i.path) || 'mode', 'Rule.Shape.Invalid', { detail: i.message }));
+  }
+  const connection = draft as VpnConnection;
+  try {
+    return [...modeParameterRules(draft as Record<string, unknown>, connection.mode), ...rulesFor(connection, contextOf(context))];
+  } catch (error) {
+    // Defence in depth: the shape check should make this unreachable, but a keystroke must never crash the UI.
+    return [issue('', 'Rule.Internal', { detail: error instanceof Error ? error.message : String(error) })];
+  }
+}
