@@ -2,6 +2,10 @@
 // the preload's createApi, main's handler table and dispatcher, the renderer's typed fake and the e2e bridge.
 // Adding a method = one entry here + its handler in main/handlers.
 import * as z from 'zod';
+import type { MergeConflict } from './merge/three-way.ts';
+import type { VpnConnection, VpnType } from './model/connection.ts';
+import { connectionShape } from './model/shape.ts';
+import type { AppErrorShape } from './errors.ts';
 
 /** Phantom marker that carries a result or event payload type without any runtime cost. */
 export function shape<T>(): { readonly __type?: T } {
@@ -27,15 +31,309 @@ export interface AppInfo {
   keychain: KeychainStatus;
 }
 
+// ---- profiles -------------------------------------------------------------------------------------------------
+
+export type CredentialKind = 'Sandbox' | 'AccessKey' | 'StsToken' | 'RamRoleArn';
+
+/** What the renderer may know about a profile: never a secret, only whether one is stored and a masked key id. */
+export interface ProfileSummary {
+  profileId: string;
+  name: string;
+  kind: CredentialKind;
+  regionId: string;
+  /** e.g. `LTAI****3xQa`; null for the Sandbox. */
+  accessKeyIdMasked: string | null;
+  hasSecret: boolean;
+  /** Secrets held in memory only (no keychain reachable); gone when the app quits. */
+  sessionOnly: boolean;
+  builtIn: boolean;
+  roleArn?: string;
+}
+
+export interface ProfilesState {
+  profiles: ProfileSummary[];
+  activeProfileId: string;
+  keychain: KeychainStatus;
+}
+
+const credentialInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('AccessKey'), accessKeyId: z.string().min(1).max(128), accessKeySecret: z.string().min(1).max(256) }).strict(),
+  z
+    .object({
+      kind: z.literal('StsToken'),
+      accessKeyId: z.string().min(1).max(128),
+      accessKeySecret: z.string().min(1).max(256),
+      securityToken: z.string().min(1).max(8192),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('RamRoleArn'),
+      accessKeyId: z.string().min(1).max(128),
+      accessKeySecret: z.string().min(1).max(256),
+      roleArn: z.string().regex(/^acs:ram::\d+:role\/.+$/, 'expected acs:ram::<account>:role/<name>'),
+      roleSessionName: z.string().min(2).max(64).optional(),
+    })
+    .strict(),
+]);
+
+const profileName = z.string().trim().min(1).max(64);
+const regionId = z.string().regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'expected a region id such as cn-hangzhou');
+const id = z.string().min(1).max(128);
+
+// ---- inventory ------------------------------------------------------------------------------------------------
+
+export interface RegionSummary {
+  RegionId: string;
+  LocalName: string;
+}
+
+export interface GatewaySummary {
+  VpnGatewayId: string;
+  RegionId: string;
+  Name: string;
+  /** init | provisioning | active | updating | deleting */
+  Status: string;
+  /** Normal | FinancialLocked */
+  BusinessStatus: string;
+  VpnType: VpnType;
+  /** DisasterRecoveryInternetIp present: the gateway can carry dual-tunnel connections. */
+  dualTunnelCapable: boolean;
+  InternetIp?: string;
+}
+
+export interface CustomerGatewaySummary {
+  CustomerGatewayId: string;
+  RegionId: string;
+  Name: string;
+  IpAddress: string;
+  Asn?: string;
+}
+
+export interface ConnectionEntry {
+  RegionId: string;
+  connection: VpnConnection;
+}
+
+export interface InventorySnapshot {
+  profileId: string;
+  /** ISO time of the fetch this snapshot comes from; null when nothing was ever fetched. */
+  fetchedAt: string | null;
+  /** `cache`: served from the last snapshot because the API could not be reached (offline). */
+  source: 'live' | 'cache' | 'empty';
+  regions: RegionSummary[];
+  gateways: GatewaySummary[];
+  connections: ConnectionEntry[];
+  customerGateways: CustomerGatewaySummary[];
+  /** Per-region failures that did not stop the rest. */
+  errors: Array<AppErrorShape & { RegionId?: string }>;
+}
+
+export interface InventoryProgress {
+  profileId: string;
+  phase: 'regions' | 'gateways' | 'connections' | 'customer-gateways' | 'done' | 'cancelled' | 'failed';
+  completedRequests: number;
+  /** Grows as pages are discovered. */
+  totalRequests: number;
+  RegionId?: string;
+}
+
+// ---- drafts ---------------------------------------------------------------------------------------------------
+
+export type DraftStatus = 'editing' | 'applying' | 'applied' | 'conflict';
+
+export interface DraftRecord {
+  draftId: string;
+  profileId: string;
+  RegionId: string;
+  VpnConnectionId: string;
+  VpnGatewayId: string;
+  /** The live connection the draft started from (three-way merge base). */
+  base: VpnConnection;
+  baseFetchedAt: string;
+  draft: VpnConnection;
+  createdAt: string;
+  updatedAt: string;
+  status: DraftStatus;
+  /** Set by reconcileDraft when the live connection moved under the draft on fields the draft also changed. */
+  conflicts: MergeConflict[];
+}
+
+export interface DraftSummary {
+  draftId: string;
+  profileId: string;
+  RegionId: string;
+  VpnConnectionId: string;
+  VpnGatewayId: string;
+  Name: string;
+  baseFetchedAt: string;
+  updatedAt: string;
+  changedFieldCount: number;
+  conflictCount: number;
+  status: DraftStatus;
+}
+
+// ---- apply jobs and the timeline ------------------------------------------------------------------------------
+
+export type JobPhase =
+  | 'queued'
+  | 'validating'
+  | 'checking-live'
+  | 'submitting'
+  | 'waiting-gateway'
+  | 'verifying'
+  | 'confirm-window'
+  | 'rolling-back'
+  | 'succeeded'
+  | 'failed'
+  | 'conflict'
+  | 'rolled-back';
+
+export interface JobSummary {
+  jobId: string;
+  draftId: string;
+  profileId: string;
+  RegionId: string;
+  VpnConnectionId: string;
+  VpnGatewayId: string;
+  phase: JobPhase;
+  ClientToken: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Send attempts so far (1 = no retry). */
+  attempts: number;
+  /** While phase is confirm-window: when the automatic rollback happens unless confirmed. */
+  confirmDeadline?: string;
+  error?: AppErrorShape;
+  /** Rule or API errors mapped to the fields that caused them. */
+  fieldErrors: AppErrorShape[];
+}
+
+export type TimelineKind =
+  | 'draft-saved'
+  | 'validated'
+  | 'validation-failed'
+  | 'conflict'
+  | 'queued'
+  | 'submitted'
+  | 'retry'
+  | 'gateway-status'
+  | 'verified'
+  | 'mismatch'
+  | 'negotiation'
+  | 'confirm-window'
+  | 'confirmed'
+  | 'rolling-back'
+  | 'rolled-back'
+  | 'succeeded'
+  | 'failed';
+
+export interface TimelineEvent {
+  /** Monotonic per store, so the renderer can merge pushed and fetched events without duplicates. */
+  seq: number;
+  at: string;
+  kind: TimelineKind;
+  VpnConnectionId: string;
+  jobId?: string;
+  /** Plain facts: RequestId, ClientToken, code, attempt, status, elapsedMs, … (never a secret). */
+  detail: Record<string, string | number | boolean | null>;
+}
+
+// ---- settings -------------------------------------------------------------------------------------------------
+
+export interface Settings {
+  language: 'system' | 'zh-CN' | 'en';
+  theme: 'system' | 'light' | 'dark';
+  /** Default confirm window for applies (0 = apply without a confirm window). */
+  confirmWindowSeconds: number;
+}
+
+export interface StorageLocations {
+  dataFolder: string;
+  secrets: KeychainStatus;
+}
+
 const noArgs = z.object({}).strict();
+const exportFormat = z.enum(['json', 'csv']);
 
 export const contract = {
   methods: {
     getAppInfo: { args: noArgs, result: shape<AppInfo>() },
+    getStorageLocations: { args: noArgs, result: shape<StorageLocations>() },
+
+    getSettings: { args: noArgs, result: shape<Settings>() },
+    updateSettings: {
+      args: z
+        .object({
+          language: z.enum(['system', 'zh-CN', 'en']).optional(),
+          theme: z.enum(['system', 'light', 'dark']).optional(),
+          confirmWindowSeconds: z.number().int().min(0).max(3600).optional(),
+        })
+        .strict(),
+      result: shape<Settings>(),
+    },
+
+    listProfiles: { args: noArgs, result: shape<ProfilesState>() },
+    createProfile: {
+      args: z.object({ name: profileName, regionId, credential: credentialInput, sessionOnly: z.boolean().optional() }).strict(),
+      result: shape<ProfileSummary>(),
+    },
+    updateProfile: {
+      args: z.object({ profileId: id, name: profileName.optional(), regionId: regionId.optional(), credential: credentialInput.optional() }).strict(),
+      result: shape<ProfileSummary>(),
+    },
+    deleteProfile: { args: z.object({ profileId: id }).strict(), result: shape<ProfilesState>() },
+    switchProfile: { args: z.object({ profileId: id }).strict(), result: shape<ProfilesState>() },
+    importProfiles: {
+      args: z.object({ source: z.enum(['aliyun-cli', 'environment']) }).strict(),
+      result: shape<{ imported: ProfileSummary[]; skipped: Array<{ name: string; reason: string }> }>(),
+    },
+
+    loadInventory: {
+      args: z.object({ refresh: z.boolean(), regionIds: z.array(regionId).max(64).optional() }).strict(),
+      result: shape<InventorySnapshot>(),
+    },
+    cancelInventory: { args: noArgs, result: shape<{ cancelled: boolean }>() },
+
+    listDrafts: { args: noArgs, result: shape<DraftSummary[]>() },
+    openDraft: { args: z.object({ RegionId: regionId, VpnConnectionId: id }).strict(), result: shape<DraftRecord>() },
+    getDraft: { args: z.object({ draftId: id }).strict(), result: shape<DraftRecord>() },
+    saveDraft: { args: z.object({ draftId: id, draft: connectionShape }).strict(), result: shape<DraftSummary>() },
+    discardDraft: { args: z.object({ draftId: id }).strict(), result: shape<{ discarded: boolean }>() },
+    exportDraft: { args: z.object({ draftId: id }).strict(), result: shape<{ fileName: string; content: string }>() },
+    importDraft: { args: z.object({ content: z.string().min(2).max(2_000_000) }).strict(), result: shape<DraftRecord>() },
+    reconcileDraft: { args: z.object({ draftId: id }).strict(), result: shape<DraftRecord>() },
+    resolveConflict: {
+      args: z.object({ draftId: id, path: z.string().min(1).max(200), take: z.enum(['draft', 'live']) }).strict(),
+      result: shape<DraftRecord>(),
+    },
+
+    applyDraft: {
+      args: z.object({ draftId: id, confirmWindowSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+      result: shape<JobSummary>(),
+    },
+    confirmJob: { args: z.object({ jobId: id }).strict(), result: shape<JobSummary>() },
+    rollbackJob: { args: z.object({ jobId: id }).strict(), result: shape<JobSummary>() },
+    listJobs: { args: noArgs, result: shape<JobSummary[]>() },
+    getTimeline: {
+      args: z.object({ VpnConnectionId: id.optional(), jobId: id.optional() }).strict(),
+      result: shape<TimelineEvent[]>(),
+    },
+    exportTimeline: {
+      args: z.object({ format: exportFormat, VpnConnectionId: id.optional(), jobId: id.optional() }).strict(),
+      result: shape<{ fileName: string; content: string }>(),
+    },
   },
   events: {
-    /** Sent by main whenever it learns something the whole UI should show (keychain lost, offline, …). */
+    /** Sent by main whenever it learns something the whole UI should show (keychain lost, store set aside, …). */
     appNotice: shape<{ level: 'info' | 'warning' | 'error'; code: string; message: string }>(),
+    /** Reachability of the active profile's API endpoint, as last observed by main. */
+    connectivity: shape<{ online: boolean; checkedAt: string; reason?: string }>(),
+    inventoryProgress: shape<InventoryProgress>(),
+    jobUpdated: shape<JobSummary>(),
+    timelineEvent: shape<TimelineEvent>(),
+    draftsChanged: shape<{ drafts: DraftSummary[] }>(),
+    profilesChanged: shape<ProfilesState>(),
   },
 } as const;
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { methodNames } from '../../core/contract.ts';
 import { expect, SCREENSHOT_DIR, test } from './support/fixtures.ts';
 
 test('the built renderer calls a real main handler through the bridge', async ({ app }) => {
@@ -26,7 +27,7 @@ test('window.api is exactly the contract surface and nothing from Node leaks', a
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
-  expect(surface).toEqual({ api: ['getAppInfo', 'on'], frozen: true, require: 'undefined', process: 'undefined' });
+  expect(surface).toEqual({ api: [...methodNames, 'on'].sort(), frozen: true, require: 'undefined', process: 'undefined' });
 });
 
 test('the production CSP blocks injected inline script', async ({ app }) => {
