@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import { ApiError, badParam, invalidParameter } from '../http/errors.ts';
+import { checkIkeV1MultiRoutes, checkSameGatewayAndCustomerGateway, checkTunnelCidrsUnique } from '../rules/cross-connection.ts';
+import { applyIke, applyIpsec } from '../rules/ike-ipsec.ts';
+import { type Loose, looseBool, looseInt, looseString, parseJsonObject, pick } from '../rules/lenient.ts';
+import { hasTunnelOptions, parseTunnelOptions, type TunnelPatch } from '../rules/tunnel-options.ts';
+import {
+  checkLocalBgpIpFormat,
+  checkLocalBgpIpInCidr,
+  checkName,
+  checkRemoteCaCertificate,
+  checkSubnets,
+  checkTunnelCidr,
+  isIpv4,
+  parseAsn,
+} from '../rules/values.ts';
+import type { Store } from '../state/store.ts';
+import { connectionModifyView } from '../state/views.ts';
+import type { Tunnel, VpnConnection, VpnGateway } from '../types.ts';
+import type { ActionContext, ActionHandler } from './context.ts';
+import type { Params } from './params.ts';
+import { requireRegion } from './params.ts';
+import { findConnection } from './vpn-connections.ts';
+
+const SINGLE_ONLY = ['IkeConfig', 'IpsecConfig', 'HealthCheckConfig', 'BgpConfig', 'EnableDpd', 'EnableNatTraversal', 'RemoteCaCertificate'];
+const DUAL_ONLY = ['EnableTunnelsBgp'];
+
+function fingerprint(params: Params): string {
+  const entries = Object.entries(params.raw)
+    .filter(([k]) => k !== 'ClientToken')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+}
+
+function checkClientToken(token: string): void {
+  if (token.length > 64 || !/^[\x20-\x7e]+$/.test(token)) {
+    throw badParam('InvalidClientToken.Malformed', 'The ClientToken must be 1-64 ASCII characters.');
+  }
+}
+
+/** Single-only parameters on a dual-tunnel connection (and vice versa): undocumented, so configurable. */
+function screenTunnelMode(ctx: ActionContext, dual: boolean): Set<string> {
+  const ignored = new Set<string>();
+  const wrong = dual ? SINGLE_ONLY.filter((p) => ctx.params.has(p)) : DUAL_ONLY.filter((p) => ctx.params.has(p));
+  if (!dual && hasTunnelOptions(ctx.params.raw)) wrong.push('TunnelOptionsSpecification');
+  for (const name of wrong) {
+    if (ctx.tunnelModeMismatch === 'reject') {
+      throw badParam(
+        `IllegalParam.${name}`,
+        `The parameter ${name} applies only to ${dual ? 'single' : 'dual'}-tunnel IPsec-VPN connections.`,
+      );
+    }
+    ignored.add(name);
+  }
+  return ignored;
+}
+
+function applyHealthCheck(next: VpnConnection, raw: string): void {
+  const patch = parseJsonObject('HealthCheckConfig', raw);
+  const code = 'IllegalParam.HealthCheckConfig';
+  const hc = { ...next.VcoHealthCheck };
+  const enable = pick(patch, 'enable');
+  if (enable !== undefined) hc.Enable = looseBool(code, 'HealthCheckConfig.enable', enable);
+  for (const [key, field] of [['dip', 'Dip'], ['sip', 'Sip']] as const) {
+    const v = pick(patch, key);
+    if (v === undefined) continue;
+    const ip = looseString(code, `HealthCheckConfig.${key}`, v);
+    if (!isIpv4(ip)) throw badParam(code, `The specified HealthCheckConfig.${key} is not a valid IPv4 address.`);
+    hc[field] = ip;
+  }
+  for (const [key, field, max] of [['interval', 'Interval', 3600], ['retry', 'Retry', 100]] as const) {
+    const v = pick(patch, key);
+    if (v === undefined) continue;
+    const n = looseInt(code, `HealthCheckConfig.${key}`, v);
+    if (n < 1 || n > max) throw badParam(code, `The specified HealthCheckConfig.${key} must be 1-${max}.`);
+    hc[field] = n;
+  }
+  if (hc.Enable && (!hc.Dip || !hc.Sip)) {
+    throw badParam(code, 'HealthCheckConfig needs dip and sip when the health check is enabled.');
+  }
+  next.VcoHealthCheck = hc;
+}
+
+function checkCustomerGatewayAsn(store: Store, cgwId: string): void {
+  const cgw = store.customerGateways.get(cgwId);
+  if (cgw && !cgw.Asn) {
+    throw badParam('MissingParam.CustomerGatewayAsn', 'Asn of customer gateway is mandatory when BGP is enabled.');
+  }
+}
+
+function applyBgp(store: Store, gateway: VpnGateway, next: VpnConnection, raw: string): void {
+  const patch = parseJsonObject('BgpConfig', raw);
+  const bgp = { ...next.VpnBgpConfig };
+  const enable = pick(patch, 'EnableBgp');
+  if (enable !== undefined) bgp.EnableBgp = looseBool('IllegalParam.BgpConfig', 'BgpConfig.EnableBgp', enable);
+  if (enable !== undefined && !bgp.EnableBgp && gateway.EnableBgp) {
+    throw badParam('IllegalParam.EnableBgp', 'VPN connection must enable BGP when VPN gateway has enabled BGP.');
+  }
+  const asn = pick(patch, 'LocalAsn');
+  if (asn !== undefined) bgp.LocalAsn = parseAsn(asn);
+  const cidr = pick(patch, 'TunnelCidr');
+  if (cidr !== undefined) bgp.TunnelCidr = checkTunnelCidr(looseString('InvalidTunnelCidr.Malformed', 'TunnelCidr', cidr));
+  const ip = pick(patch, 'LocalBgpIp');
+  if (ip !== undefined) {
+    bgp.LocalBgpIp = looseString('InvalidLocalBgpIp.Malformed', 'LocalBgpIp', ip);
+    checkLocalBgpIpFormat(bgp.LocalBgpIp);
+  }
+  if (bgp.EnableBgp) {
+    if (!bgp.TunnelCidr) {
+      throw badParam('MissingParameter.TunnelCidr', 'The parameter TunnelCidr is mandatory when BGP is enabled.');
+    }
+    checkCustomerGatewayAsn(store, next.CustomerGatewayId);
+  }
+  if (bgp.LocalBgpIp && bgp.TunnelCidr) checkLocalBgpIpInCidr(bgp.LocalBgpIp, bgp.TunnelCidr);
+  next.VpnBgpConfig = bgp;
+}
+
+function modifySingle(ctx: ActionContext, gateway: VpnGateway, next: VpnConnection, ignored: Set<string>): void {
+  const { params, store } = ctx;
+  const sm = gateway.VpnType === 'NationalStandard';
+  const ike = params.str('IkeConfig');
+  if (ike !== undefined) next.IkeConfig = applyIke(next.IkeConfig, parseJsonObject('IkeConfig', ike), sm);
+  const ipsec = params.str('IpsecConfig');
+  if (ipsec !== undefined) next.IpsecConfig = applyIpsec(next.IpsecConfig, parseJsonObject('IpsecConfig', ipsec), sm);
+  const hc = params.str('HealthCheckConfig');
+  if (hc !== undefined) applyHealthCheck(next, hc);
+  const bgp = params.str('BgpConfig');
+  if (bgp !== undefined) applyBgp(store, gateway, next, bgp);
+  next.EnableDpd = params.bool('EnableDpd') ?? next.EnableDpd;
+  next.EnableNatTraversal = params.bool('EnableNatTraversal') ?? next.EnableNatTraversal;
+  const ca = params.str('RemoteCaCertificate');
+  if (ca !== undefined && !ignored.has('RemoteCaCertificate')) {
+    checkRemoteCaCertificate(ca, sm);
+    next.RemoteCaCertificate = ca;
+  }
+}
+
+function findTunnel(tunnels: Tunnel[], patch: TunnelPatch): Tunnel {
+  if (patch.Role !== undefined && patch.Role !== 'master' && patch.Role !== 'slave') {
+    throw badParam('IllegalParam.Role', 'The specified Role is invalid.');
+  }
+  if (patch.TunnelId !== undefined) {
+    const tunnel = tunnels.find((t) => t.TunnelId === patch.TunnelId);
+    if (!tunnel) throw badParam('IllegalParam.TunnelId', 'The specified TunnelId is invalid.');
+    if (patch.Role !== undefined && patch.Role !== tunnel.Role) {
+      throw badParam('IllegalParam.Role', 'The specified Role is invalid.');
+    }
+    return tunnel;
+  }
+  if (patch.Role !== undefined) {
+    const tunnel = tunnels.find((t) => t.Role === patch.Role);
+    if (tunnel) return tunnel;
+  }
+  throw badParam('IllegalParam.TunnelId', 'The specified TunnelId is invalid: give TunnelId or Role for each tunnel.');
+}
+
+function flag(patch: TunnelPatch, field: 'EnableDpd' | 'EnableNatTraversal'): boolean | undefined {
+  const value = patch[field];
+  if (value === undefined) return undefined;
+  if (!/^(true|false)$/i.test(value)) throw invalidParameter(`TunnelOptionsSpecification.${patch.index}.${field}`);
+  return value.toLowerCase() === 'true';
+}
+
+function modifyDual(ctx: ActionContext, gateway: VpnGateway, next: VpnConnection & { TunnelOptions: Tunnel[] }): void {
+  const { params, store } = ctx;
+  const sm = gateway.VpnType === 'NationalStandard';
+  const enableBgp = params.bool('EnableTunnelsBgp');
+  if (enableBgp === false && gateway.EnableBgp) {
+    throw badParam('IllegalParam.EnableBgp', 'VPN connection must enable BGP when VPN gateway has enabled BGP.');
+  }
+  next.EnableTunnelsBgp = enableBgp ?? next.EnableTunnelsBgp;
+  const touched = new Set<string>();
+  for (const patch of parseTunnelOptions(params.raw)) {
+    const current = findTunnel(next.TunnelOptions, patch);
+    if (touched.has(current.TunnelId)) {
+      throw badParam('IllegalParam.TunnelId', 'The same tunnel appears twice in TunnelOptionsSpecification.');
+    }
+    touched.add(current.TunnelId);
+    const tunnel: Tunnel = structuredClone(current);
+    if (patch.CustomerGatewayId !== undefined) {
+      const cgw = store.customerGateways.get(patch.CustomerGatewayId);
+      if (!cgw || cgw.RegionId !== next.RegionId) {
+        throw new ApiError(
+          404,
+          'InvalidCustomerGatewayInstanceId.NotFound',
+          'The specified customer gateway instance id does not exist.',
+        );
+      }
+      tunnel.CustomerGatewayId = patch.CustomerGatewayId;
+    }
+    tunnel.EnableDpd = flag(patch, 'EnableDpd') ?? tunnel.EnableDpd;
+    tunnel.EnableNatTraversal = flag(patch, 'EnableNatTraversal') ?? tunnel.EnableNatTraversal;
+    if (patch.RemoteCaCertificate !== undefined) {
+      checkRemoteCaCertificate(patch.RemoteCaCertificate, sm);
+      tunnel.RemoteCaCertificate = patch.RemoteCaCertificate;
+    }
+    if (patch.TunnelIkeConfig) tunnel.TunnelIkeConfig = applyIke(tunnel.TunnelIkeConfig, patch.TunnelIkeConfig, sm);
+    if (patch.TunnelIpsecConfig) {
+      tunnel.TunnelIpsecConfig = applyIpsec(tunnel.TunnelIpsecConfig, patch.TunnelIpsecConfig, sm);
+    }
+    if (patch.TunnelBgpConfig) applyTunnelBgp(tunnel, patch.TunnelBgpConfig, next.EnableTunnelsBgp);
+    next.TunnelOptions[next.TunnelOptions.indexOf(current)] = tunnel;
+  }
+  for (const tunnel of next.TunnelOptions) {
+    const bgp = tunnel.TunnelBgpConfig;
+    if (next.EnableTunnelsBgp) {
+      if (!bgp.TunnelCidr) {
+        throw badParam('MissingParameter.TunnelCidr', 'The parameter TunnelCidr is mandatory when BGP is enabled.');
+      }
+      checkCustomerGatewayAsn(store, tunnel.CustomerGatewayId);
+    }
+    if (bgp.LocalBgpIp && bgp.TunnelCidr) checkLocalBgpIpInCidr(bgp.LocalBgpIp, bgp.TunnelCidr);
+  }
+}
+
+function applyTunnelBgp(tunnel: Tunnel, patch: Loose, tunnelsBgp: boolean): void {
+  const bgp = { ...tunnel.TunnelBgpConfig };
+  const asn = pick(patch, 'LocalAsn');
+  if (asn !== undefined) {
+    // The document: LocalAsn can be set or changed only once BGP is enabled for the tunnels.
+    if (!tunnelsBgp) throw badParam('IllegalParam.LocalAsn', 'LocalAsn can be set only when EnableTunnelsBgp is true.');
+    bgp.LocalAsn = parseAsn(asn);
+  }
+  const cidr = pick(patch, 'TunnelCidr');
+  if (cidr !== undefined) bgp.TunnelCidr = checkTunnelCidr(looseString('InvalidTunnelCidr.Malformed', 'TunnelCidr', cidr));
+  const ip = pick(patch, 'LocalBgpIp');
+  if (ip !== undefined) {
+    bgp.LocalBgpIp = looseString('InvalidLocalBgpIp.Malformed', 'LocalBgpIp', ip);
+    checkLocalBgpIpFormat(bgp.LocalBgpIp);
+  }
+  tunnel.TunnelBgpConfig = bgp;
+}
+
+export const modifyVpnConnectionAttribute: ActionHandler = (ctx) => {
+  const { params, store } = ctx;
+  const regionId = requireRegion(params, store);
+  const current = findConnection(store, regionId, params.required('VpnConnectionId'));
+  const token = params.str('ClientToken');
+  const tokenKey = token === undefined ? undefined : `${ctx.accessKeyId}\u0000${token}`;
+  if (token !== undefined) {
+    checkClientToken(token);
+    const previous = store.clientTokens.get(tokenKey as string);
+    if (previous) {
+      if (previous.fingerprint !== fingerprint(params)) {
+        throw badParam('IdempotentParameterMismatch', 'The request uses the same client token as a previous, but non-identical request.');
+      }
+      return previous.body;
+    }
+  }
+  const gatewayRecord = store.gateways.get(current.VpnGatewayId);
+  if (!gatewayRecord) throw new ApiError(500, 'InternalError', 'The VPN gateway of this connection is missing.');
+  const gateway = gatewayRecord.gateway;
+  if (gateway.BusinessStatus === 'FinancialLocked') {
+    throw badParam('VpnGateway.FinancialLocked', 'The specified service is financial locked.');
+  }
+
+  const next = structuredClone(current);
+  const dual = Array.isArray(next.TunnelOptions);
+  const ignored = screenTunnelMode(ctx, dual);
+  const name = params.str('Name');
+  if (name !== undefined) {
+    checkName(name);
+    next.Name = name;
+  }
+  for (const field of ['LocalSubnet', 'RemoteSubnet'] as const) {
+    const value = params.str(field);
+    if (value !== undefined) {
+      checkSubnets(field, value);
+      next[field] = value.split(',').map((s) => s.trim()).join(',');
+    }
+  }
+  next.EffectImmediately = params.bool('EffectImmediately') ?? next.EffectImmediately;
+  next.AutoConfigRoute = params.bool('AutoConfigRoute') ?? next.AutoConfigRoute;
+  if (dual) modifyDual(ctx, gateway, next as VpnConnection & { TunnelOptions: Tunnel[] });
+  else modifySingle(ctx, gateway, next, ignored);
+
+  const siblings = store.connectionsOfGateway(next.VpnGatewayId);
+  checkIkeV1MultiRoutes(next);
+  checkTunnelCidrsUnique(next, siblings);
+  checkSameGatewayAndCustomerGateway(next, siblings);
+
+  const status = store.gatewayStatus(gateway.VpnGatewayId);
+  if (status === 'updating') throw badParam('VpnGateway.Configuring', 'The specified service is configuring.');
+  if (status !== 'active') {
+    throw badParam('IncorrectStatus.VpnGateway', `The VPN gateway is ${status}; try again when it is active.`);
+  }
+
+  store.commitUpdate(next);
+  const body = { RequestId: ctx.requestId, ...connectionModifyView(store, next) };
+  if (tokenKey !== undefined) store.clientTokens.set(tokenKey, { fingerprint: fingerprint(params), body });
+  return body;
+};

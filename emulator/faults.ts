@@ -1,0 +1,123 @@
+import type { FaultConfig } from './types.ts';
+
+export const DEFAULT_FAULTS: FaultConfig = {
+  seed: 1,
+  throttleRate: 0,
+  serverErrorRate: 0,
+  latencyMs: 0,
+  resetRate: 0,
+  hangRate: 0,
+  hangMs: 0,
+  actions: [],
+};
+
+export type FaultDecision = { kind: 'none' | 'reset' | 'hang' | 'throttle' | 'server-error'; latencyMs: number };
+
+/** mulberry32: tiny, fast, and the same sequence for the same seed on every platform. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function checkRate(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new Error(`${name} must be a number from 0 to 1`);
+  }
+  return value;
+}
+
+function checkMs(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 600_000) {
+    throw new Error(`${name} must be a number of milliseconds from 0 to 600000`);
+  }
+  return value;
+}
+
+export function validateFaults(partial: Partial<FaultConfig>, base: FaultConfig = DEFAULT_FAULTS): FaultConfig {
+  const next: FaultConfig = { ...base, ...partial };
+  if (!Number.isInteger(next.seed)) throw new Error('seed must be an integer');
+  next.throttleRate = checkRate('throttleRate', next.throttleRate);
+  next.serverErrorRate = checkRate('serverErrorRate', next.serverErrorRate);
+  next.resetRate = checkRate('resetRate', next.resetRate);
+  next.hangRate = checkRate('hangRate', next.hangRate);
+  next.latencyMs = checkMs('latencyMs', next.latencyMs);
+  next.hangMs = checkMs('hangMs', next.hangMs);
+  if (!Array.isArray(next.actions) || next.actions.some((a) => typeof a !== 'string')) {
+    throw new Error('actions must be a list of action names');
+  }
+  return next;
+}
+
+const ALIASES: Record<string, keyof FaultConfig> = {
+  seed: 'seed',
+  throttle: 'throttleRate',
+  throttlerate: 'throttleRate',
+  '5xx': 'serverErrorRate',
+  servererrorrate: 'serverErrorRate',
+  latency: 'latencyMs',
+  latencyms: 'latencyMs',
+  reset: 'resetRate',
+  resetrate: 'resetRate',
+  hang: 'hangRate',
+  hangrate: 'hangRate',
+  hangms: 'hangMs',
+  actions: 'actions',
+};
+
+/** `--faults` accepts JSON (`{"throttleRate":0.1}`) or a short list (`throttle=0.1,5xx=0.05,latency=200,seed=7`). */
+export function parseFaultSpec(spec: string): Partial<FaultConfig> {
+  const text = spec.trim();
+  if (text.startsWith('{')) return validateFaults(JSON.parse(text) as Partial<FaultConfig>);
+  const out: Record<string, unknown> = {};
+  for (const part of text.split(',').filter(Boolean)) {
+    const [rawKey, rawValue = ''] = part.split('=');
+    const key = ALIASES[(rawKey ?? '').trim().toLowerCase()];
+    if (!key) throw new Error(`unknown fault "${rawKey}"`);
+    out[key] = key === 'actions' ? rawValue.split('|').filter(Boolean) : Number(rawValue);
+  }
+  return validateFaults(out as Partial<FaultConfig>);
+}
+
+/**
+ * Decides each request's fault. Every request that faults apply to draws the same four numbers in the same order,
+ * so a given seed and request sequence always produce the same faults, whichever rates are set.
+ */
+export class Faults {
+  private current: FaultConfig = { ...DEFAULT_FAULTS };
+  private random = seededRandom(DEFAULT_FAULTS.seed);
+
+  get config(): FaultConfig {
+    return { ...this.current, actions: [...this.current.actions] };
+  }
+
+  /** Merges and re-seeds, so setting the same config twice replays the same fault sequence. */
+  set(partial: Partial<FaultConfig>): FaultConfig {
+    this.current = validateFaults(partial, this.current);
+    this.random = seededRandom(this.current.seed);
+    return this.config;
+  }
+
+  decide(action: string | undefined): FaultDecision {
+    const c = this.current;
+    const applies = c.actions.length === 0 || (action !== undefined && c.actions.includes(action));
+    if (!applies) return { kind: 'none', latencyMs: 0 };
+    const [reset, hang, throttle, error] = [this.random(), this.random(), this.random(), this.random()];
+    const kind =
+      reset < c.resetRate
+        ? 'reset'
+        : hang < c.hangRate
+          ? 'hang'
+          : throttle < c.throttleRate
+            ? 'throttle'
+            : error < c.serverErrorRate
+              ? 'server-error'
+              : 'none';
+    return { kind, latencyMs: c.latencyMs };
+  }
+}

@@ -1,0 +1,202 @@
+import {
+  normalizeConnection,
+  normalizeCustomerGateway,
+  normalizeGateway,
+  peerFromConfig,
+} from '../seed/normalize.ts';
+import type {
+  CustomerGateway,
+  EmulatorSeed,
+  GatewayStatus,
+  NegotiationStatus,
+  PeerConfig,
+  Region,
+  Tunnel,
+  VpnConnection,
+  VpnGateway,
+} from '../types.ts';
+import { negotiate } from './peer.ts';
+
+interface GatewayRecord {
+  gateway: VpnGateway;
+  /** The seeded status when it is not a steady `active` (e.g. `provisioning`); undefined means `active`. */
+  staticStatus?: GatewayStatus;
+  updatingUntil: number;
+  modifications: number;
+}
+
+interface ConnectionRecord {
+  connection: VpnConnection;
+  updatingUntil: number;
+  /** Negotiation state while the change is being pushed: the tunnel keeps its old SAs until the update ends. */
+  statusDuringUpdate?: { connection: NegotiationStatus; tunnels: Record<string, NegotiationStatus> };
+}
+
+export interface StoredResult {
+  fingerprint: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * The whole emulated inventory. Time-dependent state (gateway `updating` → `active`) is derived from the clock at
+ * read time instead of timers, so an injected clock drives it exactly and nothing keeps the process alive.
+ */
+export class Store {
+  readonly regions: Region[];
+  readonly gateways = new Map<string, GatewayRecord>();
+  readonly connections = new Map<string, ConnectionRecord>();
+  readonly customerGateways = new Map<string, CustomerGateway>();
+  readonly peers = new Map<string, PeerConfig>();
+  readonly clientTokens = new Map<string, StoredResult>();
+  readonly clock: () => number;
+  updateMs: number;
+
+  constructor(seed: EmulatorSeed, options: { clock: () => number; updateSeconds: number }) {
+    this.clock = options.clock;
+    this.updateMs = Math.max(0, options.updateSeconds * 1000);
+    this.regions = seed.regions.map((r) => ({ ...r }));
+    for (const g of seed.vpnGateways) {
+      const { Status: status, ...rest } = structuredClone(g);
+      this.gateways.set(g.VpnGatewayId, {
+        gateway: normalizeGateway(rest),
+        ...(status && status !== 'active' ? { staticStatus: status } : {}),
+        updatingUntil: 0,
+        modifications: 0,
+      });
+    }
+    for (const c of seed.customerGateways) {
+      this.customerGateways.set(c.CustomerGatewayId, normalizeCustomerGateway(structuredClone(c)));
+      if (c.Peer) this.peers.set(c.CustomerGatewayId, { ...c.Peer });
+    }
+    const gatewayMap = new Map([...this.gateways].map(([id, r]) => [id, r.gateway]));
+    for (const c of seed.vpnConnections) {
+      const connection = normalizeConnection(structuredClone(c), gatewayMap, this.customerGateways);
+      this.connections.set(c.VpnConnectionId, { connection, updatingUntil: 0 });
+      for (const end of endpoints(connection)) {
+        if (end.cgw && !this.peers.has(end.cgw)) this.peers.set(end.cgw, peerFromConfig(end.ike, end.ipsec));
+      }
+    }
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  gatewayStatus(id: string): GatewayStatus {
+    const record = this.gateways.get(id);
+    if (!record) return 'deleting';
+    if (record.updatingUntil > this.now()) return 'updating';
+    return record.staticStatus ?? 'active';
+  }
+
+  isConnectionUpdating(id: string): boolean {
+    const record = this.connections.get(id);
+    return record !== undefined && record.updatingUntil > this.now();
+  }
+
+  connectionState(connection: VpnConnection): string {
+    if (this.isConnectionUpdating(connection.VpnConnectionId)) return 'updating';
+    const gateway = this.gateways.get(connection.VpnGatewayId)?.gateway;
+    return gateway?.BusinessStatus === 'FinancialLocked' ? 'financialLocked' : 'active';
+  }
+
+  tunnelStatus(connection: VpnConnection, tunnel: Tunnel): NegotiationStatus {
+    const record = this.connections.get(connection.VpnConnectionId);
+    if (record?.statusDuringUpdate && record.updatingUntil > this.now()) {
+      return record.statusDuringUpdate.tunnels[tunnel.TunnelId] ?? 'ike_sa_not_established';
+    }
+    return negotiate(tunnel.TunnelIkeConfig, tunnel.TunnelIpsecConfig, this.peers.get(tunnel.CustomerGatewayId));
+  }
+
+  /** Single-tunnel: its own negotiation. Dual-tunnel: the master tunnel's, which carries the traffic. */
+  connectionStatus(connection: VpnConnection): NegotiationStatus {
+    const record = this.connections.get(connection.VpnConnectionId);
+    if (record?.statusDuringUpdate && record.updatingUntil > this.now()) return record.statusDuringUpdate.connection;
+    return this.computeConnectionStatus(connection);
+  }
+
+  private computeConnectionStatus(connection: VpnConnection): NegotiationStatus {
+    if (connection.TunnelOptions) {
+      const master = connection.TunnelOptions.find((t) => t.Role === 'master') ?? connection.TunnelOptions[0];
+      return master ? this.tunnelStatus(connection, master) : 'ike_sa_not_established';
+    }
+    return negotiate(connection.IkeConfig, connection.IpsecConfig, this.peers.get(connection.CustomerGatewayId));
+  }
+
+  /**
+   * Stores the changed connection and starts the asynchronous update: gateway and connection go `updating` for the
+   * configured time, and the tunnels keep their pre-change negotiation state until it ends.
+   */
+  commitUpdate(next: VpnConnection): void {
+    const record = this.connections.get(next.VpnConnectionId);
+    if (!record) return;
+    const tunnels: Record<string, NegotiationStatus> = {};
+    for (const t of record.connection.TunnelOptions ?? []) tunnels[t.TunnelId] = this.tunnelStatus(record.connection, t);
+    record.statusDuringUpdate = { connection: this.connectionStatus(record.connection), tunnels };
+    record.connection = next;
+    const until = this.now() + this.updateMs;
+    record.updatingUntil = until;
+    const gateway = this.gateways.get(next.VpnGatewayId);
+    if (gateway) {
+      gateway.updatingUntil = until;
+      gateway.modifications += 1;
+    }
+  }
+
+  modificationCount(vpnGatewayId: string): number {
+    return this.gateways.get(vpnGatewayId)?.modifications ?? 0;
+  }
+
+  setPeer(customerGatewayId: string, peer: PeerConfig): void {
+    this.peers.set(customerGatewayId, { ...peer });
+  }
+
+  connectionsOfGateway(vpnGatewayId: string): VpnConnection[] {
+    const out: VpnConnection[] = [];
+    for (const { connection } of this.connections.values()) {
+      if (connection.VpnGatewayId === vpnGatewayId) out.push(connection);
+    }
+    return out;
+  }
+
+  dump(): Record<string, unknown> {
+    return {
+      now: this.now(),
+      updateSeconds: this.updateMs / 1000,
+      regions: this.regions,
+      vpnGateways: [...this.gateways.values()].map((r) => ({
+        ...r.gateway,
+        Status: this.gatewayStatus(r.gateway.VpnGatewayId),
+        modificationCount: r.modifications,
+      })),
+      customerGateways: [...this.customerGateways.values()].map((c) => ({ ...c, Peer: this.peers.get(c.CustomerGatewayId) })),
+      vpnConnections: [...this.connections.values()].map(({ connection }) => ({
+        ...connection,
+        State: this.connectionState(connection),
+        Status: this.connectionStatus(connection),
+        TunnelStatus: Object.fromEntries(
+          (connection.TunnelOptions ?? []).map((t) => [t.TunnelId, this.tunnelStatus(connection, t)]),
+        ),
+      })),
+      clientTokens: this.clientTokens.size,
+    };
+  }
+}
+
+/** Every (customer gateway, IKE, IPsec) end of a connection: one for single-tunnel, one per tunnel for dual. */
+export function endpoints(connection: VpnConnection): Array<{
+  cgw: string;
+  ike: VpnConnection['IkeConfig'];
+  ipsec: VpnConnection['IpsecConfig'];
+  tunnelId?: string;
+}> {
+  if (connection.TunnelOptions) {
+    return connection.TunnelOptions.map((t) => ({
+      cgw: t.CustomerGatewayId,
+      ike: t.TunnelIkeConfig,
+      ipsec: t.TunnelIpsecConfig,
+      tunnelId: t.TunnelId,
+    }));
+  }
+  return [{ cgw: connection.CustomerGatewayId, ike: connection.IkeConfig, ipsec: connection.IpsecConfig }];
+}
