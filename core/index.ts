@@ -48,4 +48,4 @@ export { validateRequest } from './request/validate-request.ts';
 export { maskSecrets, toWire, SECRET_MASK, type WireRequest } from './request/wire.ts';
 export type { ModifyVpnConnectionAttributeRequest, TunnelOptionsRequest, IkeConfigPayload, IpsecConfigPayload, TunnelBgpConfigPayload } from './request/types.ts';
 export { mergeThreeWay, resolveConflict, type MergeConflict, type MergeResult } from './merge/three-way.ts';
-export { fieldLabel, formatIssue, GROUP_LABELS, IMPACT_LABELS, MESSAGES, RULE_CODES, sectionLabel, type Lang } from './i18n/messages.ts';
+export { FIELD_LABELS, fieldLabel, formatIssue, GROUP_LABELS, IMPACT_LABELS, MESSAGES, RULE_CODES, sectionLabel, type Lang } from './i18n/messages.ts';

@@ -138,7 +138,7 @@ const zh: Catalog = {
 export const MESSAGES: Readonly<Record<Lang, Catalog>> = { en, 'zh-CN': zh };
 
 /** Labels by leaf key; tunnel and single-tunnel paths share them (`IkeConfig.Psk` ≡ `TunnelIkeConfig.Psk`). */
-const FIELD_LABELS: Record<Lang, Record<string, string>> = {
+export const FIELD_LABELS: Record<Lang, Record<string, string>> = {
   en: {
     Name: 'Name', LocalSubnet: 'Local subnet', RemoteSubnet: 'Remote subnet', EffectImmediately: 'Effect immediately',
     AutoConfigRoute: 'Publish routes automatically', EnableDpd: 'DPD', EnableNatTraversal: 'NAT traversal',
@@ -181,18 +181,20 @@ export function sectionLabel(section: string, lang: Lang): string {
 
 export function fieldLabel(path: string, lang: Lang): string {
   const leaf = path.split('.').pop() ?? path;
-  return FIELD_LABELS[lang][leaf] ?? path;
+  return Object.hasOwn(FIELD_LABELS[lang], leaf) ? (FIELD_LABELS[lang][leaf] ?? path) : path;
 }
 
 function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
 }
 
 /** The issue as a sentence in the given language. Unknown codes fall back to the code itself. */
 export function formatIssue(issue: RuleIssue, lang: Lang): string {
   const catalog = MESSAGES[lang];
   const reason = typeof issue.params.reason === 'string' ? issue.params.reason : undefined;
-  const template = (reason !== undefined ? catalog[`${issue.code}#${reason}`] : undefined) ?? catalog[issue.code] ?? issue.code;
+  // Own-property lookups only: a code such as "constructor" must not find Object.prototype members.
+  const own = (key: string): string | undefined => (Object.hasOwn(catalog, key) ? catalog[key] : undefined);
+  const template = (reason !== undefined ? own(`${issue.code}#${reason}`) : undefined) ?? own(issue.code) ?? issue.code;
   return fill(template, { field: fieldLabel(issue.path, lang), ...issue.params });
 }
 
