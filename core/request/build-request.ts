@@ -112,6 +112,14 @@ export function buildModifyRequest(
   if (mismatch.length > 0) return { ok: false, issues: mismatch };
 
   const changed = changedFields(live, draft).map((d) => d.path);
+  // The document: TunnelBgpConfig.LocalAsn can be set or changed only with tunnel BGP enabled. This depends on
+  // what changes, so it lives here rather than in validate().
+  if (draft.mode === 'dual' && !draft.EnableTunnelsBgp) {
+    const asnIssues = changed
+      .filter((p) => p.endsWith('.TunnelBgpConfig.LocalAsn'))
+      .map((p) => issue(p, 'Rule.TunnelBgp.LocalAsnRequiresBgp'));
+    if (asnIssues.length > 0) return { ok: false, issues: asnIssues };
+  }
   const has = (prefix: string) => changed.some((p) => p === prefix || p.startsWith(`${prefix}.`));
   const request: ModifyVpnConnectionAttributeRequest = {
     RegionId: options.RegionId,

@@ -141,4 +141,10 @@ export const liveAndDraft: fc.Arbitrary<[VpnConnection, VpnConnection]> = fc
   // A draft starts as a copy of live, so once live knows AutoConfigRoute the draft knows it too.
   .map(([live, draft]): [VpnConnection, VpnConnection] =>
     live.AutoConfigRoute !== undefined && draft.AutoConfigRoute === undefined ? [live, { ...draft, AutoConfigRoute: live.AutoConfigRoute }] : [live, draft],
-  );
+  )
+  // The tunnel ASN may only change with tunnel BGP on (a builder rule), so a BGP-off draft keeps live's ASNs.
+  .map(([live, draft]): [VpnConnection, VpnConnection] => {
+    if (live.mode !== 'dual' || draft.mode !== 'dual' || draft.EnableTunnelsBgp) return [live, draft];
+    const keep = (i: 0 | 1) => ({ ...draft.tunnels[i], TunnelBgpConfig: { ...draft.tunnels[i].TunnelBgpConfig, LocalAsn: live.tunnels[i].TunnelBgpConfig.LocalAsn } });
+    return [live, { ...draft, tunnels: [keep(0), keep(1)] }];
+  });

@@ -125,6 +125,14 @@ describe('buildModifyRequest: dual-tunnel', () => {
     ]);
   });
 
+  it('refuses a tunnel ASN change while tunnel BGP is off, allows it when on', () => {
+    const live = setField(dual(), 'EnableTunnelsBgp', false);
+    const p = 'TunnelOptionsSpecification.1.TunnelBgpConfig.LocalAsn';
+    const r = buildModifyRequest(live, setField(live, p, '65001'), normalGateway, opts);
+    expect(!r.ok && r.issues).toEqual([{ path: p, code: 'Rule.TunnelBgp.LocalAsnRequiresBgp', params: {} }]);
+    expect(build(live, setField(setField(live, p, '65001'), 'EnableTunnelsBgp', true)).EnableTunnelsBgp).toBe(true);
+  });
+
   it('refuses a draft whose tunnel id differs from live', () => {
     const live = dual();
     const r = buildModifyRequest(live, setField(live, 'TunnelOptionsSpecification.1.TunnelId', 'tun-other'), normalGateway, opts);
