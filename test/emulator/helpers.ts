@@ -13,6 +13,9 @@ const OpenApiClient = unwrap<Ctor<$OpenApi.default>>(OpenApiModule);
 export const OpenApiUtil = unwrap<typeof OpenApiUtilModule>(OpenApiUtilModule);
 void UtilModule;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests explore response bodies freely
+export type Body = any;
+
 export type Signing = 'v3' | 'v2';
 export const SIGNINGS: Signing[] = ['v3', 'v2'];
 
@@ -50,7 +53,7 @@ export class TestClient {
     action: string,
     query: Record<string, string | number | boolean | undefined> = {},
     body?: Record<string, unknown>,
-  ): Promise<Record<string, any>> {
+  ): Promise<Record<string, Body>> {
     const q: Record<string, string> = {};
     for (const [k, v] of Object.entries(query)) if (v !== undefined) q[k] = String(v);
     const params = new $OpenApi.Params({
@@ -69,7 +72,7 @@ export class TestClient {
       ...(body ? { body: OpenApiUtil.query(body) } : {}),
     });
     const response = await this.client.callApi(params, request, new $Util.RuntimeOptions({}));
-    return (response as { body: Record<string, any> }).body;
+    return (response as { body: Record<string, Body> }).body;
   }
 
   /** Resolves to the SDK error (failing the test if the call succeeded). */
@@ -92,7 +95,7 @@ export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
-  json: any;
+  json: Body;
 }
 
 /** A hand-made HTTP request, for what the SDK would never send. */

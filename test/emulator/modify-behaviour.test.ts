@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../emulator/index.ts';
-import { SIGNINGS, TestClient, withEmulator } from './helpers.ts';
+import { type Body, SIGNINGS, TestClient, withEmulator } from './helpers.ts';
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -42,7 +42,7 @@ describe.each(SIGNINGS)('ModifyVpnConnectionAttribute behaviour (%s)', (signing)
     expect(res.VpnBgpConfig).toMatchObject({ EnableBgp: 'true', LocalAsn: 65546, TunnelCidr: '169.254.21.0/30' });
     expect(res.TunnelOptionsSpecification).toBeUndefined();
 
-    const gw = (): Promise<Record<string, any>> => client.call('DescribeVpnGateway', { ...HZ, VpnGatewayId: 'vpn-hzsingle01' });
+    const gw = (): Promise<Record<string, Body>> => client.call('DescribeVpnGateway', { ...HZ, VpnGatewayId: 'vpn-hzsingle01' });
     expect((await gw()).Status).toBe('updating');
     const during = await client.call('DescribeVpnConnection', { ...HZ, VpnConnectionId: 'vco-hzbgp001' });
     expect(during.State).toBe('updating');

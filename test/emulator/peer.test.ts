@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import type { RunningEmulator } from '../../emulator/index.ts';
-import { TestClient, withEmulator } from './helpers.ts';
+import { type Body, TestClient, withEmulator } from './helpers.ts';
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -47,7 +47,7 @@ test('a phase-2 proposal mismatch leaves IKE up but IPsec down', async () => {
 test('dual tunnel: each tunnel negotiates against its own customer gateway', async () => {
   const { client, advance } = await setup();
   const before = await describeConn(client, 'vco-sgdual001', 'ap-southeast-1');
-  const status = (d: Record<string, any>, role: string): string =>
+  const status = (d: Record<string, Body>, role: string): string =>
     d.TunnelOptionsSpecification.TunnelOptions.find((t: { Role: string }) => t.Role === role).Status;
   // Seeded: the backup peer was never given the new PSK.
   expect(status(before, 'master')).toBe('ipsec_sa_established');
