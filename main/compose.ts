@@ -1,9 +1,28 @@
-// Composition root for main's services, shared by the Electron entry point and the e2e bridge so that both run the
-// same wiring (only the runtime facts differ).
-import type { AppInfo } from '../core/contract.ts';
-import { createHandlerTable, type HandlerTable, type Services } from './handlers/table.ts';
+// Composition root for main's services, shared by the Electron entry point, the e2e bridge and the kill tests, so
+// that all of them run the same wiring. Only the runtime facts, the data folder, the store engine, the secret store
+// and the event sink differ.
+import os from 'node:os';
+import type { AppInfo, KeychainStatus } from '../core/contract.ts';
+import { createHandlerTable, type FullServices, type HandlerTable, type Services } from './handlers/table.ts';
+import { createApiAccess } from './services/api-access.ts';
 import { createAppInfoService } from './services/app-info.ts';
+import { createApplyEngine, JOBS_STORE, type ApplyEngine } from './services/apply/engine.ts';
+import type { PollPolicy } from './services/apply/poller.ts';
+import type { RetryPolicy } from './services/apply/retry.ts';
+import { createDraftsService, DRAFTS_STORE } from './services/drafts.ts';
+import { isoNow, systemClock, type Clock, type EventSink } from './services/events.ts';
+import { createInventoryService } from './services/inventory.ts';
 import { loadKeytar, probeKeychain } from './services/keychain-probe.ts';
+import { createProfileImporter } from './services/profile-import.ts';
+import { createProfilesService } from './services/profiles.ts';
+import { createSandboxService, inProcessEmulator, type SandboxOptions } from './services/sandbox.ts';
+import { createSealer, loadDataKey, type Sealer } from './services/sealing.ts';
+import { createKeytarSecretStore, createSessionSecretStore, loadKeytarApi, type SecretStore } from './services/secret-store.ts';
+import { createSettingsService } from './services/settings.ts';
+import { openStore, type ConfFactory, type StoreNotice, type StoreSpec } from './services/store.ts';
+import { createTimeline } from './services/timeline.ts';
+import { createVpcReads } from './services/vpc-reads.ts';
+import type { VpcClient, VpcClientOptions } from './services/vpc-client.ts';
 
 export interface RuntimeFacts {
   name: string;
@@ -13,12 +32,129 @@ export interface RuntimeFacts {
   versions: AppInfo['versions'];
 }
 
-export function composeServices(facts: RuntimeFacts): Services {
-  return {
-    appInfo: createAppInfoService({ ...facts, probeKeychain: () => probeKeychain(loadKeytar, facts.platform) }),
-  };
+export interface ComposeOptions {
+  facts: RuntimeFacts;
+  dataDir: string;
+  emit: EventSink;
+  /** conf (default) or electron-store. */
+  storeFactory?: ConfFactory;
+  /**
+   * The keychain. `undefined`: probe keytar and use it when reachable. `null`: no keychain (session-only secrets).
+   */
+  keychain?: SecretStore | null;
+  /** How the Sandbox emulator is started (default: in-process, seed data, lazily). */
+  sandbox?: SandboxOptions['start'];
+  sandboxUpdateSeconds?: number;
+  clock?: Clock;
+  homeDir?: string;
+  env?: Record<string, string | undefined>;
+  apply?: { retry?: RetryPolicy; poll?: PollPolicy; confirmPollMs?: number; maxParallelGateways?: number };
+  readTimeoutMs?: number;
+  createClient?: (options: VpcClientOptions) => VpcClient;
+  /** Resume unfinished apply jobs right away (default true). */
+  resumeJobs?: boolean;
 }
 
-export function composeHandlerTable(facts: RuntimeFacts): HandlerTable {
-  return createHandlerTable(composeServices(facts));
+export interface ComposedApp {
+  table: HandlerTable;
+  services: Services & FullServices & { sealer(): Sealer; keychainStatus(): KeychainStatus; sandbox: ReturnType<typeof createSandboxService> };
+  apply: ApplyEngine;
+  dispose(): Promise<void>;
+}
+
+const SETTINGS_STORE: StoreSpec = { name: 'settings', version: 1, migrations: [(d) => d] };
+const PROFILES_STORE: StoreSpec = { name: 'profiles', version: 1, migrations: [(d) => d] };
+const INVENTORY_STORE: StoreSpec = { name: 'inventory-cache', version: 1, migrations: [(d) => d] };
+
+export async function composeApp(options: ComposeOptions): Promise<ComposedApp> {
+  const clock = options.clock ?? systemClock;
+  const now = () => isoNow(clock);
+  const emit = options.emit;
+  const notices: StoreNotice[] = [];
+  const notify = (notice: StoreNotice) => {
+    notices.push(notice);
+    emit('appNotice', notice);
+  };
+
+  // Keychain: probed once at start; without one, secrets (and the sealing key) live in memory only.
+  let keychainStatus: KeychainStatus;
+  let keychain: SecretStore | null;
+  if (options.keychain === undefined) {
+    keychainStatus = await probeKeychain(loadKeytar, options.facts.platform);
+    keychain = keychainStatus.available ? createKeytarSecretStore(await loadKeytarApi()) : null;
+  } else {
+    keychain = options.keychain;
+    keychainStatus = keychain
+      ? { backend: options.facts.platform === 'darwin' ? 'macos-keychain' : options.facts.platform === 'win32' ? 'windows-credential-manager' : 'libsecret', available: true }
+      : { backend: 'unavailable', available: false, detail: 'No keychain is reachable' };
+  }
+  const session = createSessionSecretStore();
+  if (!keychain) {
+    notify({
+      level: 'warning',
+      code: 'Keychain.Unavailable',
+      message: `No keychain is reachable (${keychainStatus.detail ?? 'unknown reason'}). Secrets can only be kept for this session; nothing secret is written to disk.`,
+    });
+  }
+  const sealer = createSealer(await loadDataKey(keychain ?? session));
+
+  const open = (spec: StoreSpec) => openStore(spec, { dataDir: options.dataDir, ...(options.storeFactory && { factory: options.storeFactory }), now: () => clock.now(), notify });
+  const settingsStore = open(SETTINGS_STORE);
+  const profilesStore = open(PROFILES_STORE);
+  const inventoryStore = open(INVENTORY_STORE);
+  const draftsStore = open(DRAFTS_STORE);
+  const jobsStore = open(JOBS_STORE);
+
+  const settings = createSettingsService(settingsStore);
+  const profiles = createProfilesService({ store: profilesStore, keychain, session, keychainStatus: () => keychainStatus, emit, now });
+  const sandbox = createSandboxService({ start: options.sandbox ?? inProcessEmulator({ updateSeconds: options.sandboxUpdateSeconds ?? 2 }) });
+  const api = createApiAccess({
+    profiles,
+    sandbox,
+    emit,
+    now,
+    ...(options.readTimeoutMs !== undefined && { readTimeoutMs: options.readTimeoutMs }),
+    ...(options.createClient && { createClient: options.createClient }),
+  });
+  const readsFor = async (profileId: string) => createVpcReads(await api.clientFor(profileId));
+  const timeline = createTimeline({ dataDir: options.dataDir, emit, now, notify: (message) => notify({ level: 'warning', code: 'Timeline.SkippedLines', message }) });
+  const inventory = createInventoryService({ store: inventoryStore, sealer: () => sealer, profiles, api, emit, now });
+  const drafts = createDraftsService({ store: draftsStore, sealer: () => sealer, profiles, inventory, readsFor, timeline, emit, now });
+  const apply = createApplyEngine({
+    store: jobsStore,
+    sealer: () => sealer,
+    drafts,
+    inventory,
+    timeline,
+    clientFor: (id) => api.clientFor(id),
+    readsFor,
+    emit,
+    now,
+    nowMs: () => clock.now().getTime(),
+    defaultConfirmWindowSeconds: () => settings.get().confirmWindowSeconds,
+    ...(options.apply?.retry && { retry: options.apply.retry }),
+    ...(options.apply?.poll && { poll: options.apply.poll }),
+    ...(options.apply?.confirmPollMs !== undefined && { confirmPollMs: options.apply.confirmPollMs }),
+    ...(options.apply?.maxParallelGateways !== undefined && { maxParallelGateways: options.apply.maxParallelGateways }),
+  });
+  const profileImport = createProfileImporter({
+    profiles,
+    homeDir: options.homeDir ?? os.homedir(),
+    env: options.env ?? process.env,
+    keychainAvailable: () => keychain !== null,
+  });
+  const appInfo = createAppInfoService({ ...options.facts, probeKeychain: async () => keychainStatus });
+  const storage = { locations: async () => ({ dataFolder: options.dataDir, secrets: keychainStatus }) };
+
+  const services = { appInfo, storage, settings, profiles, profileImport, inventory, drafts, apply, timeline, sealer: () => sealer, keychainStatus: () => keychainStatus, sandbox };
+  if (options.resumeJobs !== false) await apply.resume();
+  return {
+    table: createHandlerTable(services),
+    services,
+    apply,
+    async dispose() {
+      await apply.dispose();
+      await sandbox.close();
+    },
+  };
 }

@@ -2,11 +2,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
-import { composeHandlerTable } from '../compose.ts';
+import { composeApp } from '../compose.ts';
 import { buildWebPreferences } from '../security/web-preferences.ts';
 import { APP_ORIGIN } from '../security/origin.ts';
 import { hardenSession, hardenWebContents } from './harden.ts';
-import { registerIpcHandlers } from './ipc.ts';
+import { createEventSink, registerIpcHandlers } from './ipc.ts';
+import { electronStoreFactory } from './store-factory.ts';
 import { registerAppScheme, serveRendererOverAppScheme } from './protocol.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,16 +53,24 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
   serveRendererOverAppScheme(rendererDir);
-  const table = composeHandlerTable({
-    name: app.getName(),
-    version: app.getVersion(),
-    platform: process.platform,
-    arch: process.arch,
-    versions: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+  const composed = await composeApp({
+    facts: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      arch: process.arch,
+      versions: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+    },
+    dataDir: app.getPath('userData'),
+    storeFactory: electronStoreFactory,
+    // keychain: probed (keytar) inside composeApp; session-only when no keychain answers.
+    emit: createEventSink(() => mainWindow?.webContents ?? null),
   });
+  app.on('will-quit', () => void composed.dispose());
+  const table = composed.table;
   registerIpcHandlers(table, {
     allowedOrigins: [rendererOrigin],
     onInternalError: (method, error) => console.error(`[ipc] ${method} failed`, error),

@@ -1,50 +1,73 @@
 // The main-side implementation of the contract: one entry per method, each delegating to a plain-Node service.
+// The dispatcher has already validated the payload against the contract's schema; the services add domain checks.
 import type { MethodName, MethodResult, ParsedArgs } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
+import type { ApplyEngine } from '../services/apply/engine.ts';
 import type { AppInfoService } from '../services/app-info.ts';
+import type { DraftsService } from '../services/drafts.ts';
+import type { InventoryService } from '../services/inventory.ts';
+import type { ImportResult } from '../services/profile-import.ts';
+import type { ProfilesService } from '../services/profiles.ts';
+import type { SettingsService } from '../services/settings.ts';
+import type { TimelineService } from '../services/timeline.ts';
+import type { StorageLocations } from '../../core/contract.ts';
 
 export type HandlerTable = {
   [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>;
 };
 
-export interface Services {
-  appInfo: AppInfoService;
+export interface FullServices {
+  storage: { locations(): Promise<StorageLocations> };
+  settings: SettingsService;
+  profiles: ProfilesService;
+  profileImport: { fromAliyunCli(): Promise<ImportResult>; fromEnvironment(): Promise<ImportResult> };
+  inventory: InventoryService;
+  drafts: DraftsService;
+  apply: ApplyEngine;
+  timeline: TimelineService;
 }
 
-function notYet(method: string): () => never {
-  return () => {
-    throw new AppError('NotImplemented', `${method} is not implemented yet.`);
-  };
+/** appInfo is always there; the rest are optional so small tables (IPC tests) can be built with fakes. */
+export type Services = { appInfo: AppInfoService } & Partial<FullServices>;
+
+function need<K extends keyof FullServices>(services: Services, name: K, method: string): FullServices[K] {
+  const service = services[name];
+  if (!service) throw new AppError('NotImplemented', `${method} is not available in this build.`);
+  return service as FullServices[K];
 }
 
 export function createHandlerTable(services: Services): HandlerTable {
+  const s = <K extends keyof FullServices>(name: K, method: MethodName) => need(services, name, method);
   return {
     getAppInfo: () => services.appInfo.get(),
-    getStorageLocations: notYet('getStorageLocations'),
-    getSettings: notYet('getSettings'),
-    updateSettings: notYet('updateSettings'),
-    listProfiles: notYet('listProfiles'),
-    createProfile: notYet('createProfile'),
-    updateProfile: notYet('updateProfile'),
-    deleteProfile: notYet('deleteProfile'),
-    switchProfile: notYet('switchProfile'),
-    importProfiles: notYet('importProfiles'),
-    loadInventory: notYet('loadInventory'),
-    cancelInventory: notYet('cancelInventory'),
-    listDrafts: notYet('listDrafts'),
-    openDraft: notYet('openDraft'),
-    getDraft: notYet('getDraft'),
-    saveDraft: notYet('saveDraft'),
-    discardDraft: notYet('discardDraft'),
-    exportDraft: notYet('exportDraft'),
-    importDraft: notYet('importDraft'),
-    reconcileDraft: notYet('reconcileDraft'),
-    resolveConflict: notYet('resolveConflict'),
-    applyDraft: notYet('applyDraft'),
-    confirmJob: notYet('confirmJob'),
-    rollbackJob: notYet('rollbackJob'),
-    listJobs: notYet('listJobs'),
-    getTimeline: notYet('getTimeline'),
-    exportTimeline: notYet('exportTimeline'),
+    getStorageLocations: () => s('storage', 'getStorageLocations').locations(),
+    getSettings: () => s('settings', 'getSettings').get(),
+    updateSettings: (args) => s('settings', 'updateSettings').update(args),
+    listProfiles: () => s('profiles', 'listProfiles').state(),
+    createProfile: (args) => s('profiles', 'createProfile').create(args),
+    updateProfile: (args) => s('profiles', 'updateProfile').update(args),
+    deleteProfile: (args) => s('profiles', 'deleteProfile').remove(args.profileId),
+    switchProfile: (args) => s('profiles', 'switchProfile').switchTo(args.profileId),
+    importProfiles: (args) => {
+      const importer = s('profileImport', 'importProfiles');
+      return args.source === 'aliyun-cli' ? importer.fromAliyunCli() : importer.fromEnvironment();
+    },
+    loadInventory: (args) => s('inventory', 'loadInventory').load(args),
+    cancelInventory: () => ({ cancelled: s('inventory', 'cancelInventory').cancel() }),
+    listDrafts: () => s('drafts', 'listDrafts').list(),
+    openDraft: (args) => s('drafts', 'openDraft').open(args.RegionId, args.VpnConnectionId),
+    getDraft: (args) => s('drafts', 'getDraft').get(args.draftId),
+    saveDraft: (args) => s('drafts', 'saveDraft').save(args.draftId, args.draft as Parameters<DraftsService['save']>[1]),
+    discardDraft: (args) => ({ discarded: s('drafts', 'discardDraft').discard(args.draftId) }),
+    exportDraft: (args) => s('drafts', 'exportDraft').exportFile(args.draftId),
+    importDraft: (args) => s('drafts', 'importDraft').importFile(args.content),
+    reconcileDraft: (args) => s('drafts', 'reconcileDraft').reconcile(args.draftId),
+    resolveConflict: (args) => s('drafts', 'resolveConflict').resolve(args.draftId, args.path, args.take),
+    applyDraft: (args) => s('apply', 'applyDraft').apply(args.draftId, args.confirmWindowSeconds),
+    confirmJob: (args) => s('apply', 'confirmJob').confirm(args.jobId),
+    rollbackJob: (args) => s('apply', 'rollbackJob').rollback(args.jobId),
+    listJobs: () => s('apply', 'listJobs').list(),
+    getTimeline: (args) => s('timeline', 'getTimeline').query(args),
+    exportTimeline: (args) => s('timeline', 'exportTimeline').export(args.format, args),
   };
 }

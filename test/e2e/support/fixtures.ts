@@ -1,10 +1,14 @@
 // Playwright fixtures: the built renderer in Chromium, with window.api made by the preload's createApi and every
-// call forwarded to main's real dispatcher and handler table (real services, real keychain probe).
-import { readFileSync } from 'node:fs';
+// call forwarded to main's real dispatcher and handler table: the same composeApp as Electron, with a temp data
+// folder per test, the Sandbox emulator in-process (short update time), the real keychain when
+// IPSEC_STUDIO_TEST_KEYRING=1 (else session-only secrets), and every pushed event forwarded to the page.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import type { EventName, EventPayload } from '../../../core/contract.ts';
-import { composeHandlerTable } from '../../../main/compose.ts';
+import { startEmulator, type RunningEmulator } from '../../../emulator/index.ts';
+import { composeApp, type ComposedApp } from '../../../main/compose.ts';
 import { dispatch } from '../../../main/handlers/dispatch.ts';
 import { BRIDGE_BUNDLE } from './global-setup.ts';
 import { serveRenderer } from './static-server.ts';
@@ -17,20 +21,46 @@ export interface AppHarness {
   ipcLog: Array<{ method: string; args: unknown; reply: unknown }>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
   open(): Promise<void>;
+  /** The running Sandbox emulator: setFaults, close() to simulate offline, modificationCount, setPeer, dumpState. */
+  emulator: RunningEmulator;
+  /** This test's data folder (store files, timeline.jsonl). */
+  dataDir: string;
+  /** The composed main-side services (drafts, apply engine, timeline, …) behind the handler table. */
+  services: ComposedApp['services'];
+  /** Every event main pushed, in order (also forwarded to the page when it is open). */
+  events: Array<{ event: EventName; payload: unknown }>;
 }
+
+/** Gateway update time of the e2e Sandbox: short, so applies finish in well under a second. */
+export const E2E_UPDATE_SECONDS = 0.2;
 
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use) => {
     const server = await serveRenderer(path.resolve('out/renderer'));
-    const table = composeHandlerTable({
-      name: 'IPsec Studio',
-      version: packageVersion,
-      platform: process.platform,
-      arch: process.arch,
-      versions: { node: process.versions.node },
+    process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ipsec-studio-e2e-'));
+    const emulator = await startEmulator({ port: 0, updateSeconds: E2E_UPDATE_SECONDS });
+    const events: AppHarness['events'] = [];
+    const forward = (event: EventName, payload: unknown) => {
+      events.push({ event, payload });
+      // Before the page has loaded the bridge there is nobody to tell; the renderer fetches state on start.
+      page
+        .evaluate(([name, value]) => {
+          (window as unknown as { __e2eEmit?(e: string, p: unknown): void }).__e2eEmit?.(name, value);
+        }, [event, payload] as const)
+        .catch(() => undefined);
+    };
+    const composed = await composeApp({
+      facts: { name: 'IPsec Studio', version: packageVersion, platform: process.platform, arch: process.arch, versions: { node: process.versions.node } },
+      dataDir,
+      emit: (event, payload) => forward(event, payload),
+      ...(process.env.IPSEC_STUDIO_TEST_KEYRING === '1' ? {} : { keychain: null }),
+      sandbox: async () => ({ endpoint: emulator.endpoint, credentials: emulator.credentials, close: async () => undefined }),
+      apply: { retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 400 }, poll: { initialMs: 50, maxMs: 250, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 200 },
     });
+    const table = composed.table;
     const ipcLog: AppHarness['ipcLog'] = [];
     await page.exposeBinding('__e2eInvoke', async (source, method: string, args: unknown) => {
       const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
@@ -51,8 +81,15 @@ export const test = base.extend<{ app: AppHarness }>({
       open: async () => {
         await page.goto(`${server.origin}/index.html`);
       },
+      emulator,
+      dataDir,
+      services: composed.services,
+      events,
     });
+    await composed.dispose();
+    await emulator.close();
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 

@@ -1,0 +1,116 @@
+// Every failure of an API call, whatever threw it (openapi-client's ResponseError, a SyntaxError from a non-JSON
+// body, a socket error, a timeout), becomes one plain shape the engine can decide on and the UI can show.
+import type { AppErrorShape } from '../../core/errors.ts';
+
+export interface ApiErrorShape extends AppErrorShape {
+  requestId: string | null;
+  /** 0 when no HTTP response arrived. */
+  httpStatus: number;
+  retryable: boolean;
+}
+
+export class ApiError extends Error {
+  readonly shape: ApiErrorShape;
+  constructor(shape: ApiErrorShape) {
+    super(shape.message);
+    this.name = 'ApiError';
+    this.shape = shape;
+  }
+  get code(): string {
+    return this.shape.code;
+  }
+}
+
+// Busy/conflict codes Terraform retries for VPN resources (reference §1.1, §5).
+const RETRYABLE_CODES = new Set([
+  'VpnGateway.Configuring',
+  'VpnTask.CONFLICT',
+  'VpnConnection.Configuring',
+  'Appliance.Configuring',
+  'TaskConflict',
+  'OperationConflict',
+  'IncorrectStatus.VpnGateway',
+  'ServiceUnavailable',
+  'InternalError',
+  'UnknownError',
+]);
+
+export function isRetryableCode(code: string, httpStatus: number): boolean {
+  return RETRYABLE_CODES.has(code) || code.includes('Throttling') || httpStatus >= 500 || code.startsWith('Network.');
+}
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'Network.ConnectionRefused',
+  ECONNRESET: 'Network.ConnectionReset',
+  EPIPE: 'Network.ConnectionReset',
+  ETIMEDOUT: 'Network.Timeout',
+  ESOCKETTIMEDOUT: 'Network.Timeout',
+  ENOTFOUND: 'Network.HostNotFound',
+  EAI_AGAIN: 'Network.HostNotFound',
+  ENETUNREACH: 'Network.Unreachable',
+  EHOSTUNREACH: 'Network.Unreachable',
+};
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/** True for errors that mean "the service could not be reached", which is how offline is detected. */
+export function isNetworkError(shape: ApiErrorShape): boolean {
+  return shape.code.startsWith('Network.');
+}
+
+export function normalizeApiError(error: unknown): ApiErrorShape {
+  if (error instanceof ApiError) return error.shape;
+  const e = asRecord(error);
+  const data = asRecord(e.data);
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  const httpStatus = typeof e.statusCode === 'number' ? e.statusCode : typeof data.statusCode === 'number' ? data.statusCode : 0;
+  const requestId = typeof data.RequestId === 'string' ? data.RequestId : typeof e.requestId === 'string' ? e.requestId : null;
+
+  // The service answered with its JSON error body.
+  if (typeof data.Code === 'string' || (typeof e.code === 'string' && httpStatus > 0)) {
+    const code = typeof data.Code === 'string' ? data.Code : (e.code as string);
+    const text = typeof data.Message === 'string' ? data.Message : message;
+    return { code, message: text, requestId, httpStatus, retryable: isRetryableCode(code, httpStatus) };
+  }
+  // A body that is not JSON (an HTML 502 page from a proxy, a truncated response).
+  if (error instanceof SyntaxError) {
+    return { code: 'Api.MalformedResponse', message: `The service answered with something that is not JSON (${message}).`, requestId: null, httpStatus, retryable: true };
+  }
+  const sysCode = typeof e.code === 'string' ? e.code : '';
+  const name = typeof e.name === 'string' ? e.name : '';
+  if (NETWORK_CODES[sysCode]) {
+    return { code: NETWORK_CODES[sysCode], message, requestId: null, httpStatus: 0, retryable: true };
+  }
+  if (/timeout/i.test(name) || /timeout|timed out/i.test(message)) {
+    return { code: 'Network.Timeout', message, requestId: null, httpStatus: 0, retryable: true };
+  }
+  if (/socket hang up|ECONNRESET|network|ECONNREFUSED/i.test(message)) {
+    return { code: /ECONNREFUSED/.test(message) ? 'Network.ConnectionRefused' : 'Network.ConnectionReset', message, requestId: null, httpStatus: 0, retryable: true };
+  }
+  if (httpStatus >= 500) return { code: `Http.${httpStatus}`, message, requestId, httpStatus, retryable: true };
+  return { code: 'Api.Unknown', message, requestId, httpStatus, retryable: false };
+}
+
+/**
+ * The request parameter an API error is about, as a model path: `IllegalParam.LocalSubnet` → `LocalSubnet`,
+ * `InvalidTunnelCidr.Malformed` → the changed path ending in `TunnelCidr` (e.g. `TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr`).
+ */
+export function fieldForApiError(code: string, changedPaths: readonly string[]): string | undefined {
+  let key: string | undefined;
+  let m: RegExpExecArray | null;
+  if (code === 'InvalidName') key = 'Name';
+  else if ((m = /^IllegalParam\.(\w+)$/.exec(code))) key = m[1];
+  else if ((m = /^MissingParameter\.(\w+)$/.exec(code))) key = m[1];
+  else if ((m = /^Missing(\w+)$/.exec(code))) key = m[1];
+  else if ((m = /^Invalid(\w+?)\.(Malformed|Invalid|Format)$/.exec(code))) key = m[1];
+  else if ((m = /^NotSupportVpnConnectionParameter\.(\w+)$/.exec(code))) key = m[1];
+  else if (code === 'ModifyIkeV1WithMultiRoutes.Invalid') key = 'IkeVersion';
+  else if (code.startsWith('VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs')) key = 'Psk';
+  else if (code.startsWith('VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap')) key = 'LocalSubnet';
+  if (!key) return undefined;
+  const exact = changedPaths.find((p) => p === key || p.endsWith(`.${key}`));
+  if (exact) return exact;
+  return key;
+}

@@ -1,0 +1,301 @@
+// Drafts: one per connection being edited, autosaved on every saveDraft, each with the live snapshot it started
+// from (the three-way merge base). Stored in the `drafts` store with PSKs and certificates sealed.
+import crypto from 'node:crypto';
+import { changedFields, getField, mergeThreeWay, resolveConflict, setField, type VpnConnection } from '../../core/index.ts';
+import type { DraftRecord, DraftStatus, DraftSummary } from '../../core/contract.ts';
+import { connectionShape } from '../../core/model/shape.ts';
+import { AppError } from '../../core/errors.ts';
+import type { EventSink } from './events.ts';
+import type { InventoryService } from './inventory.ts';
+import type { ProfilesService } from './profiles.ts';
+import type { Sealer } from './sealing.ts';
+import type { KeyValueStore, StoreSpec } from './store.ts';
+import type { TimelineService } from './timeline.ts';
+import type { VpcReads } from './vpc-reads.ts';
+
+export const DRAFTS_STORE: StoreSpec = {
+  name: 'drafts',
+  version: 1,
+  migrations: [
+    // 0 → 1: records written before the schema was versioned lack `conflicts` and `status`.
+    (data) =>
+      Object.fromEntries(
+        Object.entries(data).map(([key, value]) => {
+          if (!key.startsWith('draft:') || value === null || typeof value !== 'object') return [key, value];
+          const record = value as Record<string, unknown>;
+          return [key, { ...record, conflicts: Array.isArray(record.conflicts) ? record.conflicts : [], status: typeof record.status === 'string' ? record.status : 'editing' }];
+        }),
+      ),
+  ],
+};
+
+export const DRAFT_FILE_FORMAT = 'ipsec-studio-draft';
+export const DRAFT_FILE_VERSION = 1;
+
+export interface DraftFile {
+  format: typeof DRAFT_FILE_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  draft: Omit<DraftRecord, 'draftId' | 'profileId' | 'status' | 'conflicts'>;
+  /** Secret fields left out of the file; `changed` = the draft had changed it (it must be entered again). */
+  omittedSecrets: Array<{ path: string; changed: boolean }>;
+}
+
+export interface DraftsDeps {
+  store: KeyValueStore;
+  sealer(): Sealer;
+  profiles: ProfilesService;
+  inventory: InventoryService;
+  readsFor(profileId: string): Promise<VpcReads>;
+  timeline: TimelineService;
+  emit: EventSink;
+  now(): string;
+  /** Minimum time between two `draft-saved` timeline entries for one draft when nothing else changed. */
+  savedEventIntervalMs?: number;
+}
+
+const SECRET_SUFFIXES = ['Psk'];
+const isSecretPath = (path: string) => SECRET_SUFFIXES.some((s) => path === s || path.endsWith(`.${s}`));
+
+function secretPaths(c: VpnConnection): string[] {
+  return c.mode === 'single' ? ['IkeConfig.Psk'] : ['TunnelOptionsSpecification.1.TunnelIkeConfig.Psk', 'TunnelOptionsSpecification.2.TunnelIkeConfig.Psk'];
+}
+
+function sameIdentity(a: VpnConnection, b: VpnConnection): string | null {
+  if (a.VpnConnectionId !== b.VpnConnectionId) return 'VpnConnectionId';
+  if (a.VpnGatewayId !== b.VpnGatewayId) return 'VpnGatewayId';
+  if (a.mode !== b.mode) return 'mode';
+  if (a.mode === 'dual' && b.mode === 'dual') {
+    for (const i of [0, 1] as const) {
+      if (a.tunnels[i].TunnelId !== b.tunnels[i].TunnelId) return `TunnelOptionsSpecification.${i + 1}.TunnelId`;
+      if (a.tunnels[i].Role !== b.tunnels[i].Role) return `TunnelOptionsSpecification.${i + 1}.Role`;
+    }
+  }
+  return null;
+}
+
+export function createDraftsService(deps: DraftsDeps) {
+  const key = (draftId: string) => `draft:${draftId}`;
+  const lastSavedEvent = new Map<string, { at: number; count: number }>();
+
+  const read = (draftId: string): DraftRecord | null => {
+    const stored = deps.store.get<DraftRecord>(key(draftId));
+    return stored ? deps.sealer().unsealDeep(stored) : null;
+  };
+  const write = (record: DraftRecord) => {
+    const sealer = deps.sealer();
+    const conflicts = record.conflicts.map((c) =>
+      isSecretPath(c.path)
+        ? { ...c, base: sealer.seal(String(c.base ?? '')), draft: sealer.seal(String(c.draft ?? '')), live: sealer.seal(String(c.live ?? '')) }
+        : c,
+    );
+    deps.store.set(key(record.draftId), sealer.sealDeep({ ...record, conflicts }));
+  };
+  const all = (): DraftRecord[] =>
+    deps.store
+      .keys()
+      .filter((k) => k.startsWith('draft:'))
+      .map((k) => read(k.slice('draft:'.length)))
+      .filter((r): r is DraftRecord => r !== null);
+
+  const summarize = (r: DraftRecord): DraftSummary => ({
+    draftId: r.draftId,
+    profileId: r.profileId,
+    RegionId: r.RegionId,
+    VpnConnectionId: r.VpnConnectionId,
+    VpnGatewayId: r.VpnGatewayId,
+    Name: r.draft.Name,
+    baseFetchedAt: r.baseFetchedAt,
+    updatedAt: r.updatedAt,
+    changedFieldCount: r.base.mode === r.draft.mode ? changedFields(r.base, r.draft).length : 0,
+    conflictCount: r.conflicts.length,
+    status: r.status,
+  });
+  const list = () => all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(summarize);
+  const announce = () => deps.emit('draftsChanged', { drafts: list() });
+
+  const get = (draftId: string): DraftRecord => {
+    const r = read(draftId);
+    if (!r) throw new AppError('Draft.NotFound', `No draft with id ${draftId}.`, 'draftId');
+    return r;
+  };
+  const requireEditable = (r: DraftRecord) => {
+    if (r.status === 'applying') throw new AppError('Draft.Busy', 'This draft is being applied; wait for the job to finish.', 'draftId');
+  };
+  const update = (r: DraftRecord, patch: Partial<DraftRecord>): DraftRecord => {
+    const next = { ...r, ...patch, updatedAt: deps.now() };
+    write(next);
+    announce();
+    return next;
+  };
+
+  const liveConnection = async (profileId: string, RegionId: string, VpnConnectionId: string): Promise<{ connection: VpnConnection; fetchedAt: string }> => {
+    const cachedSnapshot = deps.inventory.cached(profileId);
+    const fromCache = cachedSnapshot?.connections.find((c) => c.connection.VpnConnectionId === VpnConnectionId && c.RegionId === RegionId);
+    if (fromCache && cachedSnapshot?.fetchedAt) return { connection: fromCache.connection, fetchedAt: cachedSnapshot.fetchedAt };
+    const connection = await (await deps.readsFor(profileId)).connection(RegionId, VpnConnectionId);
+    deps.inventory.rememberConnection(profileId, { RegionId, connection });
+    return { connection, fetchedAt: deps.now() };
+  };
+
+  return {
+    list,
+    get,
+    all,
+    summarize,
+    async open(RegionId: string, VpnConnectionId: string): Promise<DraftRecord> {
+      const profileId = deps.profiles.active().profileId;
+      const existing = all().find((r) => r.profileId === profileId && r.VpnConnectionId === VpnConnectionId && r.status !== 'applied');
+      if (existing) return existing;
+      const { connection, fetchedAt } = await liveConnection(profileId, RegionId, VpnConnectionId);
+      const now = deps.now();
+      const record: DraftRecord = {
+        draftId: crypto.randomUUID(),
+        profileId,
+        RegionId,
+        VpnConnectionId,
+        VpnGatewayId: connection.VpnGatewayId,
+        base: connection,
+        baseFetchedAt: fetchedAt,
+        draft: connection,
+        createdAt: now,
+        updatedAt: now,
+        status: 'editing',
+        conflicts: [],
+      };
+      write(record);
+      announce();
+      return record;
+    },
+    save(draftId: string, draft: VpnConnection): DraftSummary {
+      const r = get(draftId);
+      requireEditable(r);
+      if (r.status === 'applied') throw new AppError('Draft.Applied', 'This draft was applied already; open the connection again to start a new draft.', 'draftId');
+      const mismatch = sameIdentity(r.base, draft);
+      if (mismatch) throw new AppError('Draft.IdentityChanged', `A draft cannot change ${mismatch}.`, mismatch);
+      const next = update(r, { draft });
+      const count = summarize(next).changedFieldCount;
+      const last = lastSavedEvent.get(draftId);
+      const nowMs = Date.parse(next.updatedAt);
+      if (!last || last.count !== count || nowMs - last.at >= (deps.savedEventIntervalMs ?? 30_000)) {
+        deps.timeline.append('draft-saved', r.VpnConnectionId, { draftId, changedFieldCount: count });
+        lastSavedEvent.set(draftId, { at: nowMs, count });
+      }
+      return summarize(next);
+    },
+    setStatus(draftId: string, status: DraftStatus, patch: Partial<DraftRecord> = {}): DraftRecord {
+      return update(get(draftId), { ...patch, status });
+    },
+    discard(draftId: string): boolean {
+      const r = read(draftId);
+      if (!r) return false;
+      requireEditable(r);
+      deps.store.delete(key(draftId));
+      announce();
+      return true;
+    },
+    exportFile(draftId: string): { fileName: string; content: string } {
+      const r = get(draftId);
+      const omittedSecrets = secretPaths(r.draft).map((path) => ({ path, changed: getField(r.base, path) !== getField(r.draft, path) }));
+      const strip = (c: VpnConnection) => secretPaths(c).reduce<VpnConnection>((acc, path) => setField(acc, path, ''), c);
+      const file: DraftFile = {
+        format: DRAFT_FILE_FORMAT,
+        schemaVersion: DRAFT_FILE_VERSION,
+        exportedAt: deps.now(),
+        draft: {
+          RegionId: r.RegionId,
+          VpnConnectionId: r.VpnConnectionId,
+          VpnGatewayId: r.VpnGatewayId,
+          base: strip(r.base),
+          baseFetchedAt: r.baseFetchedAt,
+          draft: strip(r.draft),
+          createdAt: r.createdAt,
+          updatedAt: r.updatedAt,
+        },
+        omittedSecrets,
+      };
+      const safeName = r.draft.Name.replace(/[^\w.-]+/g, '_').slice(0, 40) || 'draft';
+      return { fileName: `${r.VpnConnectionId}-${safeName}.ipsec-draft.json`, content: JSON.stringify(file, null, 2) };
+    },
+    async importFile(content: string): Promise<DraftRecord> {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(content);
+      } catch {
+        throw new AppError('Draft.ImportMalformed', 'The file is not JSON.', 'content');
+      }
+      const file = parsed as Partial<DraftFile>;
+      if (file.format !== DRAFT_FILE_FORMAT) throw new AppError('Draft.ImportMalformed', 'This is not an IPsec Studio draft file.', 'content');
+      if (typeof file.schemaVersion !== 'number' || file.schemaVersion > DRAFT_FILE_VERSION) {
+        throw new AppError('Draft.ImportTooNew', `Draft file schema ${String(file.schemaVersion)} is newer than this app understands (${DRAFT_FILE_VERSION}).`, 'content');
+      }
+      const d = file.draft;
+      const base = connectionShape.safeParse(d?.base);
+      const draft = connectionShape.safeParse(d?.draft);
+      if (!d || !base.success || !draft.success || typeof d.RegionId !== 'string' || !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(d.RegionId)) {
+        throw new AppError('Draft.ImportMalformed', 'The draft file is incomplete or damaged.', 'content');
+      }
+      const profileId = deps.profiles.active().profileId;
+      if (all().some((r) => r.profileId === profileId && r.VpnConnectionId === d.VpnConnectionId && r.status !== 'applied')) {
+        throw new AppError('Draft.AlreadyOpen', `There is already a draft for ${d.VpnConnectionId}; apply or discard it before importing another.`, 'content');
+      }
+      let baseConn = base.data as VpnConnection;
+      let draftConn = draft.data as VpnConnection;
+      if (sameIdentity(baseConn, draftConn)) throw new AppError('Draft.ImportMalformed', 'Base and draft describe different connections.', 'content');
+      // Secrets were left out of the file: take the current ones from the live/cached connection.
+      let live: VpnConnection | null = null;
+      try {
+        live = (await liveConnection(profileId, d.RegionId, draftConn.VpnConnectionId)).connection;
+      } catch {
+        live = null;
+      }
+      for (const path of secretPaths(draftConn)) {
+        const value = live && live.mode === draftConn.mode ? getField(live, path) : '';
+        if (getField(baseConn, path) === '') baseConn = setField(baseConn, path, value);
+        if (getField(draftConn, path) === '') draftConn = setField(draftConn, path, value);
+      }
+      const now = deps.now();
+      const record: DraftRecord = {
+        draftId: crypto.randomUUID(),
+        profileId,
+        RegionId: d.RegionId,
+        VpnConnectionId: draftConn.VpnConnectionId,
+        VpnGatewayId: draftConn.VpnGatewayId,
+        base: baseConn,
+        baseFetchedAt: typeof d.baseFetchedAt === 'string' ? d.baseFetchedAt : now,
+        draft: draftConn,
+        createdAt: now,
+        updatedAt: now,
+        status: 'editing',
+        conflicts: [],
+      };
+      write(record);
+      announce();
+      return record;
+    },
+    async reconcile(draftId: string): Promise<DraftRecord> {
+      const r = get(draftId);
+      requireEditable(r);
+      const live = await (await deps.readsFor(r.profileId)).connection(r.RegionId, r.VpnConnectionId);
+      deps.inventory.rememberConnection(r.profileId, { RegionId: r.RegionId, connection: live });
+      return this.mergeWithLive(r, live);
+    },
+    /** Three-way merge of the draft onto `live`; the new base is `live`. */
+    mergeWithLive(r: DraftRecord, live: VpnConnection): DraftRecord {
+      const merged = mergeThreeWay(r.base, r.draft, live);
+      if (!merged.ok) throw new AppError('Draft.CannotMerge', `The connection changed ${merged.reason === 'modeChanged' ? 'tunnel mode' : 'identity'} under the draft; discard it and start again.`);
+      const conflicts = merged.conflicts;
+      return update(r, { base: live, baseFetchedAt: deps.now(), draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing' });
+    },
+    resolve(draftId: string, path: string, take: 'draft' | 'live'): DraftRecord {
+      const r = get(draftId);
+      requireEditable(r);
+      const conflict = r.conflicts.find((c) => c.path === path);
+      if (!conflict) throw new AppError('Draft.NoSuchConflict', `No conflict on ${path}.`, 'path');
+      const conflicts = r.conflicts.filter((c) => c.path !== path);
+      return update(r, { draft: resolveConflict(r.draft, conflict, take), conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing' });
+    },
+  };
+}
+
+export type DraftsService = ReturnType<typeof createDraftsService>;

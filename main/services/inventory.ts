@@ -1,0 +1,189 @@
+// Inventory: regions → VPN gateways → IPsec connections (+ customer gateways) for the active profile, fetched at
+// the API's maximum page size with bounded concurrency, cancellable, with progress events. The last snapshot per
+// profile is cached (secrets sealed) with its fetch time, so everything can be browsed and drafted offline.
+import type { ConnectionEntry, InventoryProgress, InventorySnapshot, RegionSummary } from '../../core/contract.ts';
+import type { AppErrorShape } from '../../core/errors.ts';
+import { AppError } from '../../core/errors.ts';
+import type { ApiAccess } from './api-access.ts';
+import { isNetworkError, normalizeApiError } from './api-error.ts';
+import type { EventSink } from './events.ts';
+import { createLimiter } from './limiter.ts';
+import type { ProfilesService } from './profiles.ts';
+import type { Sealer } from './sealing.ts';
+import type { KeyValueStore } from './store.ts';
+import { createVpcReads, MAX_PAGE_SIZE, type Page, type VpcReads } from './vpc-reads.ts';
+
+export interface InventoryService {
+  load(args: { refresh: boolean; regionIds?: string[] }): Promise<InventorySnapshot>;
+  cancel(): boolean;
+  /** The cached snapshot of a profile (no network). */
+  cached(profileId: string): InventorySnapshot | null;
+  /** Updates one connection in the cache after a fresh read (apply read-back, reconcile). */
+  rememberConnection(profileId: string, entry: ConnectionEntry): void;
+}
+
+export interface InventoryDeps {
+  store: KeyValueStore;
+  sealer(): Sealer;
+  profiles: ProfilesService;
+  api: ApiAccess;
+  emit: EventSink;
+  now(): string;
+  /** Concurrent API requests during one load (regions × pages). */
+  concurrency?: number;
+}
+
+class Cancelled extends Error {}
+
+function emptySnapshot(profileId: string): InventorySnapshot {
+  return { profileId, fetchedAt: null, source: 'empty', regions: [], gateways: [], connections: [], customerGateways: [], errors: [] };
+}
+
+export function createInventoryService(deps: InventoryDeps): InventoryService {
+  let current: AbortController | null = null;
+  const cacheKey = (profileId: string) => `snapshot:${profileId}`;
+
+  const cached = (profileId: string): InventorySnapshot | null => {
+    const stored = deps.store.get<InventorySnapshot>(cacheKey(profileId));
+    return stored ? deps.sealer().unsealDeep(stored) : null;
+  };
+  const saveCache = (snapshot: InventorySnapshot) => deps.store.set(cacheKey(snapshot.profileId), deps.sealer().sealDeep(snapshot));
+
+  async function fetchAll(profileId: string, reads: VpcReads, homeRegion: string, only: string[] | undefined, signal: AbortSignal) {
+    const run = createLimiter(deps.concurrency ?? 6);
+    const progress: InventoryProgress = { profileId, phase: 'regions', completedRequests: 0, totalRequests: 1 };
+    const report = (patch: Partial<InventoryProgress>) => {
+      Object.assign(progress, patch);
+      deps.emit('inventoryProgress', { ...progress });
+    };
+    const guard = <T>(task: () => Promise<T>) =>
+      run(async () => {
+        if (signal.aborted) throw new Cancelled();
+        const result = await task();
+        if (signal.aborted) throw new Cancelled();
+        return result;
+      });
+
+    report({});
+    const allRegions = await guard(() => reads.regions(homeRegion));
+    report({ completedRequests: 1 });
+    const regions: RegionSummary[] = only ? only.map((id) => allRegions.find((r) => r.RegionId === id) ?? { RegionId: id, LocalName: id }) : allRegions;
+
+    // Every list of every region: first page, then the remaining pages in parallel once TotalCount is known.
+    const allPages = async <T>(phase: InventoryProgress['phase'], RegionId: string, fetchPage: (n: number) => Promise<Page<T>>): Promise<T[]> => {
+      report({ phase, RegionId, totalRequests: progress.totalRequests + 1 });
+      const first = await guard(() => fetchPage(1));
+      report({ completedRequests: progress.completedRequests + 1 });
+      const pages = Math.ceil(first.TotalCount / MAX_PAGE_SIZE);
+      if (pages <= 1) return first.items;
+      report({ totalRequests: progress.totalRequests + pages - 1 });
+      const rest = await Promise.all(
+        Array.from({ length: pages - 1 }, (_, i) =>
+          guard(() => fetchPage(i + 2)).then((p) => {
+            report({ completedRequests: progress.completedRequests + 1 });
+            return p.items;
+          }),
+        ),
+      );
+      return [...first.items, ...rest.flat()];
+    };
+
+    const perRegion = await Promise.all(
+      regions.map(async (region) => {
+        const RegionId = region.RegionId;
+        try {
+          const [gateways, connections, customerGateways] = await Promise.all([
+            allPages('gateways', RegionId, (n) => reads.gatewaysPage(RegionId, n)),
+            allPages('connections', RegionId, (n) => reads.connectionsPage(RegionId, n)),
+            allPages('customer-gateways', RegionId, (n) => reads.customerGatewaysPage(RegionId, n)),
+          ]);
+          return { RegionId, ok: true as const, gateways, connections: connections.map((connection) => ({ RegionId, connection })), customerGateways };
+        } catch (error) {
+          if (error instanceof Cancelled) throw error;
+          return { RegionId, ok: false as const, error: normalizeApiError(error) };
+        }
+      }),
+    );
+    return { regions, allRegions, perRegion };
+  }
+
+  return {
+    cached,
+    cancel() {
+      if (!current) return false;
+      current.abort();
+      return true;
+    },
+    rememberConnection(profileId, entry) {
+      const snapshot = cached(profileId);
+      if (!snapshot) return;
+      const connections = snapshot.connections.filter((c) => c.connection.VpnConnectionId !== entry.connection.VpnConnectionId);
+      saveCache({ ...snapshot, connections: [...connections, entry] });
+    },
+    async load({ refresh, regionIds }) {
+      const profile = deps.profiles.active();
+      const profileId = profile.profileId;
+      const previous = cached(profileId);
+      if (!refresh && previous) return previous;
+
+      current?.abort();
+      const controller = new AbortController();
+      current = controller;
+      const progress = (phase: InventoryProgress['phase']) =>
+        deps.emit('inventoryProgress', { profileId, phase, completedRequests: 0, totalRequests: 0 });
+      try {
+        const reads = createVpcReads(await deps.api.clientFor(profileId));
+        const { regions, allRegions, perRegion } = await fetchAll(profileId, reads, profile.regionId, regionIds, controller.signal);
+        const fetchedAt = deps.now();
+        const base = previous ?? emptySnapshot(profileId);
+        const refreshed = new Set(perRegion.filter((r) => r.ok).map((r) => r.RegionId));
+        const keep = <T extends { RegionId: string }>(items: T[]) => items.filter((i) => !refreshed.has(i.RegionId));
+        const errors: Array<AppErrorShape & { RegionId?: string }> = perRegion.flatMap((r) =>
+          r.ok ? [] : [{ code: r.error.code, message: r.error.message, RegionId: r.RegionId }],
+        );
+        const fresh = perRegion.flatMap((r) => (r.ok ? [r] : []));
+        if (fresh.length === 0 && perRegion.length > 0 && perRegion.every((r) => !r.ok && isNetworkError(r.error))) {
+          deps.emit('inventoryProgress', { profileId, phase: 'failed', completedRequests: 0, totalRequests: 0 });
+          return { ...(previous ?? emptySnapshot(profileId)), source: previous ? 'cache' : 'empty', errors };
+        }
+        // Regions that failed keep what the last snapshot knew about them.
+        const snapshot: InventorySnapshot = {
+          profileId,
+          fetchedAt,
+          source: 'live',
+          regions: regionIds ? mergeRegions(base.regions.length > 0 ? base.regions : allRegions, regions) : allRegions,
+          gateways: [...keep(base.gateways), ...fresh.flatMap((r) => r.gateways)],
+          connections: [...keep(base.connections), ...fresh.flatMap((r) => r.connections)],
+          customerGateways: [...keep(base.customerGateways), ...fresh.flatMap((r) => r.customerGateways)],
+          errors,
+        };
+        saveCache(snapshot);
+        progress('done');
+        return snapshot;
+      } catch (error) {
+        if (error instanceof Cancelled) {
+          progress('cancelled');
+          return previous ? { ...previous, source: 'cache' } : emptySnapshot(profileId);
+        }
+        if (error instanceof AppError) {
+          progress('failed');
+          throw error;
+        }
+        const shape = normalizeApiError(error);
+        progress('failed');
+        if (isNetworkError(shape)) {
+          return { ...(previous ?? emptySnapshot(profileId)), source: previous ? 'cache' : 'empty', errors: [{ code: shape.code, message: shape.message }] };
+        }
+        throw new AppError(shape.code, shape.message);
+      } finally {
+        if (current === controller) current = null;
+      }
+    },
+  };
+}
+
+function mergeRegions(known: RegionSummary[], fetched: RegionSummary[]): RegionSummary[] {
+  const byId = new Map(known.map((r) => [r.RegionId, r]));
+  for (const r of fetched) byId.set(r.RegionId, r);
+  return [...byId.values()];
+}
