@@ -2,6 +2,7 @@
 // The dispatcher has already validated the payload against the contract's schema; the services add domain checks.
 import type { MethodName, MethodResult, ParsedArgs } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
+import { ApiError } from '../services/api-error.ts';
 import type { ApplyEngine } from '../services/apply/engine.ts';
 import type { AppInfoService } from '../services/app-info.ts';
 import type { DraftsService } from '../services/drafts.ts';
@@ -36,9 +37,25 @@ function need<K extends keyof FullServices>(services: Services, name: K, method:
   return service as FullServices[K];
 }
 
+/** API failures cross as their own code (e.g. `InvalidVpnConnectionInstanceId.NotFound`), not as "Internal". */
+function withApiErrors(table: HandlerTable): HandlerTable {
+  const wrapped: Record<string, (args: never) => unknown> = {};
+  for (const [method, handler] of Object.entries(table) as Array<[string, (args: never) => unknown]>) {
+    wrapped[method] = async (args: never) => {
+      try {
+        return await handler(args);
+      } catch (error) {
+        if (error instanceof ApiError) throw new AppError(error.shape.code, error.shape.message, error.shape.field);
+        throw error;
+      }
+    };
+  }
+  return wrapped as unknown as HandlerTable;
+}
+
 export function createHandlerTable(services: Services): HandlerTable {
   const s = <K extends keyof FullServices>(name: K, method: MethodName) => need(services, name, method);
-  return {
+  return withApiErrors({
     getAppInfo: () => services.appInfo.get(),
     getStorageLocations: () => s('storage', 'getStorageLocations').locations(),
     getSettings: () => s('settings', 'getSettings').get(),
@@ -68,6 +85,10 @@ export function createHandlerTable(services: Services): HandlerTable {
     rollbackJob: (args) => s('apply', 'rollbackJob').rollback(args.jobId),
     listJobs: () => s('apply', 'listJobs').list(),
     getTimeline: (args) => s('timeline', 'getTimeline').query(args),
-    exportTimeline: (args) => s('timeline', 'exportTimeline').export(args.format, args),
-  };
+    exportTimeline: (args) =>
+      s('timeline', 'exportTimeline').export(args.format, {
+        ...(args.VpnConnectionId !== undefined && { VpnConnectionId: args.VpnConnectionId }),
+        ...(args.jobId !== undefined && { jobId: args.jobId }),
+      }),
+  });
 }
