@@ -1,66 +1,426 @@
-import { useEffect, useState } from 'react';
-import type { Api, AppInfo } from '../../core/contract.ts';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { Api, ConnectionEntry, DraftSummary, EventPayload } from '../../core/contract.ts';
+import type { GatewayContext, VpnConnection } from '../../core/index.ts';
 import { errorMessage } from './api.ts';
-
-type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
+import { DiffPreview, type ApplyBlock } from './components/diff/DiffPreview.tsx';
+import { EditorView, type EditorMode } from './components/editor/EditorView.tsx';
+import { QuickOpen } from './components/common/QuickOpen.tsx';
+import { Rail } from './components/rail/Rail.tsx';
+import { JobProgress } from './components/timeline/JobProgress.tsx';
+import { Timeline } from './components/timeline/Timeline.tsx';
+import { TopBar, type View } from './components/TopBar.tsx';
+import { DraftsView } from './components/views/DraftsView.tsx';
+import { ProfilesView } from './components/views/ProfilesView.tsx';
+import { SettingsView } from './components/views/SettingsView.tsx';
+import { i18n } from './i18n/index.ts';
+import { analyse } from './state/analysis.ts';
+import { ApiContext } from './state/api-context.tsx';
+import { useConnectivity } from './state/connectivity.ts';
+import { useDrafts } from './state/drafts.ts';
+import { useEditorSession, type Selection } from './state/editor-session.ts';
+import { useApiEvent } from './state/events.ts';
+import { useInventory } from './state/inventory.ts';
+import { isInFlight, latestJobFor, useJobs } from './state/jobs.ts';
+import { useProfiles } from './state/profiles.ts';
+import { useSettings } from './state/settings.ts';
+import { focusChange, matchShortcut } from './state/shortcuts.ts';
+import { indexInventory, treeRows } from './state/tree.ts';
+import { useNow } from './state/use-now.ts';
 
 export function App({ api }: { api: Api }) {
-  const [info, setInfo] = useState<Load<AppInfo>>({ state: 'loading' });
+  return (
+    <ApiContext.Provider value={api}>
+      <I18nextProvider i18n={i18n}>
+        <Studio api={api} />
+      </I18nextProvider>
+    </ApiContext.Provider>
+  );
+}
 
+type Notice = EventPayload<'appNotice'> & { id: number };
+
+const OFFLINE_RETRY_MS = 4000;
+
+function Studio({ api }: { api: Api }) {
+  const { t } = useTranslation();
+  const { settings, update: updateSettings, lang } = useSettings(api);
+  const profiles = useProfiles(api);
+  const profileId = profiles.state.activeProfileId;
+  const inventory = useInventory(api, profileId);
+  const drafts = useDrafts(api, profileId);
+  const connectivity = useConnectivity(api, inventory.snapshot?.source);
+  const jobs = useJobs(api);
+  const now = useNow(15_000);
+
+  const [view, setView] = useState<View>('editor');
+  const [regionId, setRegionId] = useState('');
+  const [filter, setFilter] = useState('');
+  const deferredFilter = useDeferredValue(filter);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [mode, setMode] = useState<EditorMode>('columns');
+  const [compareId, setCompareId] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  const [revealDiff, setRevealDiff] = useState(false);
+  const [drawerTab, setDrawerTab] = useState<'diff' | 'timeline'>('diff');
+  const [drawerOpen, setDrawerOpen] = useState(true);
+  const [quickOpen, setQuickOpen] = useState<null | 'open' | 'compare'>(null);
+  const [confirmWindow, setConfirmWindow] = useState<number | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+
+  const snapshot = inventory.snapshot;
+  const index = useMemo(() => indexInventory(snapshot), [snapshot]);
+  const rows = useMemo(() => treeRows(index, { filter: deferredFilter, regionId, collapsed }), [index, deferredFilter, regionId, collapsed]);
+  const entries = useMemo(() => snapshot?.connections ?? [], [snapshot]);
+  const entryById = useMemo(() => new Map(entries.map((e) => [e.connection.VpnConnectionId, e])), [entries]);
+  const draftIds = useMemo(() => new Set(drafts.drafts.filter((d) => d.status !== 'applied').map((d) => d.VpnConnectionId)), [drafts.drafts]);
+
+  const selectedId = selection?.VpnConnectionId ?? null;
+  const liveEntry = selectedId ? entryById.get(selectedId) : undefined;
+  const session = useEditorSession(api, selection, liveEntry?.connection, snapshot?.fetchedAt ?? null, drafts.drafts);
+  const draft = session.draft && session.draft.VpnConnectionId === selectedId ? session.draft : null;
+  const live = session.live && session.live.VpnConnectionId === selectedId ? session.live : null;
+  const gateway = draft ? index.byId.get(draft.VpnGatewayId) : undefined;
+
+  const gatewayId = draft?.VpnGatewayId;
+  const context = useMemo<GatewayContext>(
+    () => ({
+      VpnType: gateway?.VpnType ?? 'Normal',
+      otherConnections: (gatewayId ? (index.connectionsByGateway.get(gatewayId) ?? []) : []).map((e) => e.connection).filter((c) => c.VpnConnectionId !== selectedId),
+    }),
+    [gateway?.VpnType, gatewayId, index, selectedId],
+  );
+  const RegionId = selection?.RegionId ?? '';
+  const analysis = useMemo(() => (live && draft ? analyse(live, draft, context, RegionId, revealDiff) : null), [live, draft, context, RegionId, revealDiff]);
+
+  const job = selectedId ? latestJobFor(jobs.jobs, selectedId) : undefined;
+  const inFlight = isInFlight(job);
+  const block: ApplyBlock = !analysis
+    ? 'none'
+    : analysis.issues.length > 0
+      ? 'rules'
+      : !connectivity.online
+        ? 'offline'
+        : inFlight
+          ? 'busy'
+          : analysis.rows.length === 0 || !analysis.request
+            ? 'none'
+            : null;
+
+  const { fetchTimeline } = jobs;
   useEffect(() => {
-    let live = true;
-    api.getAppInfo().then(
-      (value) => live && setInfo({ state: 'ready', value }),
-      (reason: unknown) => live && setInfo({ state: 'failed', message: errorMessage(reason) }),
-    );
-    return () => {
-      live = false;
+    if (selectedId) void fetchTimeline(selectedId);
+  }, [selectedId, fetchTimeline]);
+  const timeline = useMemo(() => jobs.events.filter((e) => e.VpnConnectionId === selectedId), [jobs.events, selectedId]);
+
+  // Offline: main only notices reachability when it calls the API, so retry the inventory every few seconds.
+  // Back online: refresh the inventory and reconcile every open draft with the new live state (conflicts appear).
+  const wasOnline = useRef(connectivity.online);
+  const { load: loadInventory } = inventory;
+  const sessionRef = useRef(session);
+  const draftsRef = useRef(drafts.drafts);
+  useEffect(() => {
+    sessionRef.current = session;
+    draftsRef.current = drafts.drafts;
+  });
+  useEffect(() => {
+    if (connectivity.online) return;
+    const timer = setInterval(() => void loadInventory(true), OFFLINE_RETRY_MS);
+    return () => clearInterval(timer);
+  }, [connectivity.online, loadInventory]);
+  useEffect(() => {
+    const back = connectivity.online && !wasOnline.current;
+    wasOnline.current = connectivity.online;
+    if (!back) return;
+    void (async () => {
+      if (sessionRef.current.dirty) await sessionRef.current.save();
+      await loadInventory(true);
+      for (const d of draftsRef.current.filter((x) => x.status === 'editing' || x.status === 'conflict')) {
+        await api.reconcileDraft({ draftId: d.draftId }).catch(() => undefined);
+      }
+    })();
+  }, [connectivity.online, loadInventory, api]);
+
+  // A finished apply changes the live state: fetch it again.
+  const lastPhase = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const phase = job?.phase;
+    if (phase && phase !== lastPhase.current && !isInFlight(job) && lastPhase.current !== undefined) void loadInventory(false);
+    lastPhase.current = phase;
+  }, [job, loadInventory]);
+
+  useApiEvent(api, 'appNotice', (n) => setNotices((list) => [...list.slice(-3), { ...n, id: Date.now() + Math.random() }]));
+
+  const openEntry = useCallback(
+    async (entry: { RegionId: string; VpnConnectionId: string }) => {
+      if (session.dirty) await session.save();
+      setSelection({ RegionId: entry.RegionId, VpnConnectionId: entry.VpnConnectionId });
+      setMode('columns');
+      setCompareId(null);
+      setRevealed(new Set());
+      setRevealDiff(false);
+      setView('editor');
+    },
+    [session],
+  );
+  const openConnection = useCallback((e: ConnectionEntry) => void openEntry({ RegionId: e.RegionId, VpnConnectionId: e.connection.VpnConnectionId }), [openEntry]);
+  const openDraftSummary = useCallback((d: DraftSummary) => void openEntry(d), [openEntry]);
+
+  const onToggle = useCallback((gatewayId: string, expanded: boolean) => {
+    setCollapsed((s) => {
+      const next = new Set(s);
+      if (expanded) next.delete(gatewayId);
+      else next.add(gatewayId);
+      return next;
+    });
+  }, []);
+  const onToggleReveal = useCallback((path: string) => {
+    setRevealed((s) => {
+      const next = new Set(s);
+      if (next.has(path)) next.delete(path);
+      else next.add(path);
+      return next;
+    });
+  }, []);
+  const { edit } = session;
+
+  const switchProfile = useCallback(
+    async (id: string) => {
+      if (session.dirty) await session.save();
+      setSelection(null);
+      setRegionId('');
+      await profiles.switchTo(id);
+    },
+    [profiles, session],
+  );
+
+  const openPreview = useCallback(() => {
+    setDrawerOpen(true);
+    setDrawerTab('diff');
+    setView('editor');
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="apply"]:not([disabled])')?.focus() ?? document.getElementById('drawer-panel')?.focus());
+  }, []);
+
+  const apply = useCallback(async () => {
+    const record = await session.save();
+    if (!record) return;
+    try {
+      const started = await api.applyDraft({ draftId: record.draftId, confirmWindowSeconds: confirmWindow ?? settings.confirmWindowSeconds });
+      jobs.upsertJob(started);
+      setDrawerTab('timeline');
+    } catch (reason) {
+      setNotices((list) => [...list, { id: Date.now(), level: 'error', code: 'Apply', message: errorMessage(reason) }]);
+    }
+  }, [api, session, confirmWindow, settings.confirmWindowSeconds, jobs]);
+
+  const jobAction = useCallback(
+    async (action: 'confirmJob' | 'rollbackJob') => {
+      if (!job) return;
+      try {
+        jobs.upsertJob(await api[action]({ jobId: job.jobId }));
+      } catch (reason) {
+        setNotices((list) => [...list, { id: Date.now(), level: 'error', code: action, message: errorMessage(reason) }]);
+      }
+    },
+    [api, job, jobs],
+  );
+
+  // Global keyboard shortcuts (dialogs handle Escape themselves).
+  const keyState = useRef({ session, draft, openPreview });
+  keyState.current = { session, draft, openPreview };
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const id = matchShortcut(e);
+      if (!id) return;
+      const { session: s, draft: d, openPreview: preview } = keyState.current;
+      e.preventDefault();
+      switch (id) {
+        case 'save':
+          if (s.dirty) void s.save();
+          break;
+        case 'apply':
+          if (d) preview();
+          break;
+        case 'quickOpen':
+          setQuickOpen('open');
+          break;
+        case 'nextChange':
+        case 'prevChange':
+          focusChange(id === 'nextChange' ? 1 : -1);
+          break;
+        case 'toggleTunnels':
+          if (d?.mode === 'dual') setMode((m) => (m === 'tunnels' ? 'columns' : 'tunnels'));
+          break;
+        case 'focusTree':
+          document.querySelector<HTMLElement>('[role="tree"]')?.focus();
+          break;
+      }
     };
-  }, [api]);
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const compareWith: VpnConnection | null = compareId ? (entryById.get(compareId)?.connection ?? null) : null;
+  const activeProfile = profiles.state.profiles.find((p) => p.profileId === profileId);
 
   return (
     <div className="app-shell">
-      <header className="title-bar">
-        <span className="product">IPsec Studio</span>
-        <span className="profile-chip" aria-label="Active profile">Sandbox</span>
-      </header>
-      <main className="content" aria-busy={info.state === 'loading'}>
-        <section className="card" aria-labelledby="about-heading">
-          <h1 id="about-heading">About this installation</h1>
-          {info.state === 'loading' && <p role="status">Asking the main process…</p>}
-          {info.state === 'failed' && (
-            <p role="alert" className="error">
-              {info.message}
+      <TopBar view={view} onView={setView} profile={activeProfile} connectivity={connectivity} draftCount={drafts.drafts.length} onQuickOpen={() => setQuickOpen('open')} />
+      {!connectivity.online && (
+        <div className="offline-banner" role="status" data-testid="offline-banner">
+          <strong>{t('app.offline')}</strong> — {t('app.offlineHint')}
+          {connectivity.reason && <span className="muted mono"> ({connectivity.reason})</span>}
+        </div>
+      )}
+      {notices.length > 0 && (
+        <div className="notices" role="region" aria-label={t('app.notice')}>
+          {notices.map((n) => (
+            <p key={n.id} className={`banner ${n.level === 'error' ? 'error' : n.level === 'warning' ? 'warn' : 'ok'}`} role={n.level === 'error' ? 'alert' : 'status'}>
+              <span className="mono">{n.code}</span> {n.message}
+              <button type="button" className="btn small ghost" onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))} aria-label={t('app.close')}>
+                ×
+              </button>
             </p>
-          )}
-          {info.state === 'ready' && <AppInfoTable info={info.value} />}
-        </section>
-      </main>
+          ))}
+        </div>
+      )}
+      <div className="workspace">
+        <Rail
+          profiles={profiles.state}
+          onSwitchProfile={(id) => void switchProfile(id)}
+          snapshot={snapshot}
+          progress={inventory.progress}
+          loading={inventory.loading}
+          error={inventory.error}
+          regionId={regionId}
+          onRegion={setRegionId}
+          filter={filter}
+          onFilter={setFilter}
+          onRefresh={() => void inventory.load(true)}
+          rows={rows}
+          selectedId={selectedId}
+          draftIds={draftIds}
+          onOpen={openConnection}
+          onToggle={onToggle}
+          onQuickOpen={() => setQuickOpen('open')}
+          lang={lang}
+          now={now}
+        />
+        <main className="main" id="main">
+          {view === 'editor' &&
+            (draft && live && analysis ? (
+              <EditorView
+                session={session}
+                live={live}
+                draft={draft}
+                analysis={analysis}
+                gateway={gateway}
+                lang={lang}
+                now={now}
+                mode={mode === 'compare' && !compareWith ? 'columns' : mode}
+                compareWith={compareWith}
+                revealed={revealed}
+                onToggleReveal={onToggleReveal}
+                onChange={edit}
+                onPreview={openPreview}
+                onToggleTunnels={() => setMode((m) => (m === 'tunnels' ? 'columns' : 'tunnels'))}
+                onCompare={() => setQuickOpen('compare')}
+                onCloseCompare={() => {
+                  setMode('columns');
+                  setCompareId(null);
+                }}
+              />
+            ) : (
+              <div className="empty-state">
+                {session.loading || (selection && !draft) ? <p role="status">{t('app.loading')}</p> : <p>{t('editor.empty', { shortcut: 'Ctrl+P' })}</p>}
+                {session.error && (
+                  <p role="alert" className="banner error">
+                    {t('editor.openFailed', { message: session.error })}
+                  </p>
+                )}
+              </div>
+            ))}
+          {view === 'drafts' && <DraftsView drafts={drafts.drafts} lang={lang} now={now} onOpen={openDraftSummary} />}
+          {view === 'profiles' && <ProfilesView state={profiles.state} onSwitch={(id) => void switchProfile(id)} onChanged={profiles.setState} />}
+          {view === 'settings' && <SettingsView settings={settings} onUpdate={(patch) => void updateSettings(patch)} />}
+        </main>
+        {view === 'editor' && draft && analysis && (
+          <aside className={`drawer${drawerOpen ? '' : ' closed'}`} aria-label={t('drawer.label')}>
+            <div className="drawer-tabs" role="tablist" aria-label={t('drawer.label')}>
+              {(['diff', 'timeline'] as const).map((tab) => (
+                <button
+                  key={tab}
+                  type="button"
+                  role="tab"
+                  id={`drawer-tab-${tab}`}
+                  aria-selected={drawerOpen && drawerTab === tab}
+                  aria-controls="drawer-panel"
+                  tabIndex={drawerTab === tab ? 0 : -1}
+                  className={drawerTab === tab ? 'current' : undefined}
+                  onClick={() => {
+                    setDrawerTab(tab);
+                    setDrawerOpen(true);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                      const next = tab === 'diff' ? 'timeline' : 'diff';
+                      setDrawerTab(next);
+                      document.getElementById(`drawer-tab-${next}`)?.focus();
+                    }
+                  }}
+                >
+                  {tab === 'diff' ? t('drawer.diff') : t('drawer.timeline')}
+                  {tab === 'diff' && analysis.rows.length > 0 && <span className="tab-count">{analysis.rows.length}</span>}
+                  {tab === 'timeline' && inFlight && <span className="tab-count busy">…</span>}
+                </button>
+              ))}
+              <span className="spacer" />
+              <button type="button" className="btn icon small" aria-expanded={drawerOpen} aria-label={drawerOpen ? t('drawer.collapse') : t('drawer.expand')} onClick={() => setDrawerOpen((o) => !o)}>
+                {drawerOpen ? '⟩' : '⟨'}
+              </button>
+            </div>
+            {drawerOpen && (
+              <div className="drawer-body" role="tabpanel" id="drawer-panel" aria-labelledby={`drawer-tab-${drawerTab}`} tabIndex={-1}>
+                {job && (drawerTab === 'timeline' || inFlight) && <JobProgressTicker job={job} onConfirm={() => void jobAction('confirmJob')} onRollback={() => void jobAction('rollbackJob')} />}
+                {drawerTab === 'diff' ? (
+                  <DiffPreview
+                    analysis={analysis}
+                    lang={lang}
+                    revealSecrets={revealDiff}
+                    onRevealSecrets={setRevealDiff}
+                    block={block}
+                    confirmWindowSeconds={confirmWindow ?? settings.confirmWindowSeconds}
+                    onConfirmWindowSeconds={setConfirmWindow}
+                    onApply={() => void apply()}
+                  />
+                ) : (
+                  <Timeline events={timeline} jobs={jobs.jobs} lang={lang} />
+                )}
+              </div>
+            )}
+          </aside>
+        )}
+      </div>
+      {quickOpen && (
+        <QuickOpen
+          entries={quickOpen === 'compare' ? entries.filter((e) => e.connection.VpnConnectionId !== selectedId) : entries}
+          title={quickOpen === 'compare' ? t('quickOpen.compareTitle') : t('quickOpen.title')}
+          onClose={() => setQuickOpen(null)}
+          onPick={(entry) => {
+            if (quickOpen === 'compare') {
+              setCompareId(entry.connection.VpnConnectionId);
+              setMode('compare');
+            } else openConnection(entry);
+            setQuickOpen(null);
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function AppInfoTable({ info }: { info: AppInfo }) {
-  const keychain = info.keychain.available
-    ? `${info.keychain.backend} (available)`
-    : `unavailable — ${info.keychain.detail ?? 'no keychain'}`;
-  return (
-    <dl className="facts" data-testid="app-info">
-      <dt>Version</dt>
-      <dd data-testid="app-version">{info.version}</dd>
-      <dt>Platform</dt>
-      <dd>
-        {info.platform} / {info.arch}
-      </dd>
-      <dt>Runtime</dt>
-      <dd>
-        Node {info.versions.node}
-        {info.versions.electron ? ` · Electron ${info.versions.electron}` : ''}
-      </dd>
-      <dt>Secrets are stored in</dt>
-      <dd data-testid="keychain" className={info.keychain.available ? 'ok' : 'warn'}>
-        {keychain}
-      </dd>
-    </dl>
-  );
+function JobProgressTicker(props: Omit<Parameters<typeof JobProgress>[0], 'now'>) {
+  const now = useNow(500);
+  return <JobProgress {...props} now={now} />;
 }

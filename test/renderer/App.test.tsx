@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../core/contract.ts';
 import { App } from '../../renderer/src/App.tsx';
@@ -13,13 +14,20 @@ const info: AppInfo = {
   keychain: { backend: 'libsecret', available: true },
 };
 
+// The About panel lives in Settings; every other method is left unfaked here, so these tests also show that the
+// shell survives a main process that answers nothing else.
+async function openAbout() {
+  await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+}
+
 describe('App', () => {
   it('shows what main reports about the installation', async () => {
     const fake = createFakeApi({ getAppInfo: () => info });
     render(<App api={fake.api} />);
+    await openAbout();
     expect(await screen.findByTestId('app-version')).toHaveProperty('textContent', '0.1.0');
     expect(screen.getByTestId('keychain').textContent).toContain('libsecret');
-    expect(fake.calls).toEqual([{ method: 'getAppInfo', args: {} }]);
+    expect(fake.calls.filter((c) => c.method === 'getAppInfo')).toEqual([{ method: 'getAppInfo', args: {} }]);
   });
 
   it('says plainly when no keychain is reachable', async () => {
@@ -27,6 +35,7 @@ describe('App', () => {
       getAppInfo: () => ({ ...info, keychain: { backend: 'unavailable', available: false, detail: 'No Secret Service' } }),
     });
     render(<App api={fake.api} />);
+    await openAbout();
     expect((await screen.findByTestId('keychain')).textContent).toMatch(/unavailable — No Secret Service/);
   });
 
@@ -37,6 +46,8 @@ describe('App', () => {
       },
     });
     render(<App api={fake.api} />);
-    expect((await screen.findByRole('alert')).textContent).toBe('Not the app window. (Ipc.UntrustedSender)');
+    await openAbout();
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toContain('Not the app window. (Ipc.UntrustedSender)');
   });
 });

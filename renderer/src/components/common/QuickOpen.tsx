@@ -1,0 +1,71 @@
+// Ctrl/Cmd+P: a combobox over connection names and IDs (listbox pattern with aria-activedescendant).
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionEntry } from '../../../../core/contract.ts';
+import { quickOpenMatches } from '../../state/tree.ts';
+import { Dialog } from './Dialog.tsx';
+
+export function QuickOpen({ entries, title, onPick, onClose }: { entries: readonly ConnectionEntry[]; title: string; onPick(entry: ConnectionEntry): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => quickOpenMatches(entries, query), [entries, query]);
+  const current = Math.min(active, Math.max(0, results.length - 1));
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((current + 1) % Math.max(1, results.length));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((current - 1 + results.length) % Math.max(1, results.length));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const picked = results[current];
+      if (picked) onPick(picked);
+    }
+  };
+  return (
+    <Dialog title={title} onClose={onClose} className="quick-open">
+      <h2 className="dialog-title">{title}</h2>
+      <input
+        data-autofocus=""
+        className="control"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="quick-open-list"
+        aria-autocomplete="list"
+        aria-activedescendant={results[current] ? `qo-${results[current].connection.VpnConnectionId}` : undefined}
+        aria-label={title}
+        placeholder={t('quickOpen.placeholder')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="quick-open-list" role="listbox" aria-label={t('quickOpen.results')} className="qo-list">
+        {results.map((e, i) => (
+          <li
+            key={e.connection.VpnConnectionId}
+            id={`qo-${e.connection.VpnConnectionId}`}
+            role="option"
+            aria-selected={i === current}
+            className={i === current ? 'active' : undefined}
+            onMouseDown={(ev) => {
+              ev.preventDefault();
+              onPick(e);
+            }}
+          >
+            <span className="qo-name">{e.connection.Name || e.connection.VpnConnectionId}</span>
+            <span className="qo-id mono">{e.connection.VpnConnectionId}</span>
+            <span className="qo-meta mono">
+              {e.RegionId} · {e.connection.VpnGatewayId}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {results.length === 0 && <p className="muted">{t('quickOpen.none')}</p>}
+    </Dialog>
+  );
+}

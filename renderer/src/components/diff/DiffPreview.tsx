@@ -1,0 +1,132 @@
+// The change before it happens: field rows with impact badges, the minimal request (masked unless revealed) as JSON
+// and as an aliyun CLI command, and Apply — disabled while any rule fails, offline, or a change is in flight.
+import { useTranslation } from 'react-i18next';
+import { fieldLabel, groupDiffRows, GROUP_LABELS, IMPACT_LABELS, sectionLabel, type Lang } from '../../../../core/index.ts';
+import { cliCommand, type Analysis } from '../../state/analysis.ts';
+
+export type ApplyBlock = 'rules' | 'offline' | 'busy' | 'none' | null;
+
+export interface DiffPreviewProps {
+  analysis: Analysis;
+  lang: Lang;
+  revealSecrets: boolean;
+  onRevealSecrets(reveal: boolean): void;
+  block: ApplyBlock;
+  confirmWindowSeconds: number;
+  onConfirmWindowSeconds(seconds: number): void;
+  onApply(): void;
+}
+
+const BLOCK_KEYS = { rules: 'diff.applyBlockedRules', offline: 'diff.applyBlockedOffline', busy: 'diff.applyBlockedBusy', none: 'diff.applyBlockedNone' } as const;
+
+export function DiffPreview({ analysis, lang, revealSecrets, onRevealSecrets, block, confirmWindowSeconds, onConfirmWindowSeconds, onApply }: DiffPreviewProps) {
+  const { t } = useTranslation();
+  const sections = groupDiffRows(analysis.rows);
+  const json = analysis.request ? JSON.stringify(analysis.request, null, 2) : '';
+  return (
+    <div className="diff-preview" data-testid="diff-preview">
+      {analysis.rows.length === 0 ? (
+        <p className="muted">{t('diff.noChanges')}</p>
+      ) : (
+        <>
+          <ul className="impact-summary">
+            {analysis.impact.renegotiates && <li className="impact renegotiates">{IMPACT_LABELS[lang].renegotiates}</li>}
+            {analysis.impact.routing && <li className="impact routing">{IMPACT_LABELS[lang].routing}</li>}
+            {analysis.impact.harmlessOnly && <li className="impact harmless">{IMPACT_LABELS[lang].harmless}</li>}
+            {analysis.impact.bothTunnels && <li className="impact both">{t('diff.bothTunnels')}</li>}
+          </ul>
+          <table className="table diff-table" data-testid="diff-rows">
+            <thead>
+              <tr>
+                <th scope="col">{t('diff.field')}</th>
+                <th scope="col">{t('diff.before')}</th>
+                <th scope="col">{t('diff.after')}</th>
+                <th scope="col">{t('diff.impact')}</th>
+              </tr>
+            </thead>
+            {sections.map((s) => (
+              <tbody key={`${s.section}|${s.group}`}>
+                <tr className="diff-group">
+                  <th colSpan={4} scope="colgroup">
+                    {s.section !== 'General' && `${sectionLabel(s.section, lang)} · `}
+                    {GROUP_LABELS[lang][s.group]}
+                  </th>
+                </tr>
+                {s.rows.map((row) => (
+                  <tr key={row.path} data-path={row.path} className="diff-row">
+                    <th scope="row">
+                      {fieldLabel(row.path, lang)}
+                      <div className="path mono">{row.path}</div>
+                    </th>
+                    <td className="mono before">{row.lines ? <LineDiff lines={row.lines} side="removed" /> : row.before || '—'}</td>
+                    <td className="mono after">{row.lines ? <LineDiff lines={row.lines} side="added" /> : row.after || '—'}</td>
+                    <td>
+                      {row.impact.map((i) => (
+                        <span key={i} className={`impact-badge ${i}`}>
+                          {IMPACT_LABELS[lang][i]}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </>
+      )}
+      <div className="request-head">
+        <h3 id="request-title">{revealSecrets ? t('diff.requestRevealed') : t('diff.request')}</h3>
+        <label className="inline-check">
+          <input type="checkbox" role="switch" checked={revealSecrets} onChange={(e) => onRevealSecrets(e.target.checked)} />
+          {t('diff.revealSecrets')}
+        </label>
+      </div>
+      {json && (
+        <>
+          <pre className="code" data-testid="request-json" aria-labelledby="request-title" tabIndex={0}>
+            {json}
+          </pre>
+          <h3 id="cli-title">{t('diff.cli')}</h3>
+          <pre className="code" data-testid="request-cli" aria-labelledby="cli-title" tabIndex={0}>
+            {cliCommand(analysis.request!)}
+          </pre>
+        </>
+      )}
+      <div className="apply-bar">
+        <label className="field-inline">
+          <span>{t('diff.confirmWindow')}</span>
+          <input
+            className="control num short"
+            type="number"
+            min={0}
+            max={3600}
+            value={confirmWindowSeconds}
+            onChange={(e) => onConfirmWindowSeconds(Math.max(0, Math.min(3600, Math.trunc(Number(e.target.value) || 0))))}
+          />
+        </label>
+        <button type="button" className="btn primary" data-testid="apply" disabled={block !== null} aria-describedby={block ? 'apply-block' : undefined} onClick={onApply}>
+          {t('diff.apply')}
+        </button>
+      </div>
+      {block && (
+        <p id="apply-block" className={block === 'rules' ? 'hint error' : 'hint'}>
+          {t(BLOCK_KEYS[block])}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function LineDiff({ lines, side }: { lines: NonNullable<Analysis['rows'][number]['lines']>; side: 'added' | 'removed' }) {
+  return (
+    <span className="line-diff">
+      {lines
+        .filter((l) => (side === 'added' ? !l.removed : !l.added))
+        .map((l, i) => (
+          <span key={i} className={l[side] ? side : undefined}>
+            {l.value}
+          </span>
+        ))}
+    </span>
+  );
+}

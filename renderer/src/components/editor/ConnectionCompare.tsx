@@ -1,0 +1,96 @@
+// Two different connections side by side: this draft (editable) next to another connection's live state, with a
+// per-row "copy into the draft".
+import { useTranslation } from 'react-i18next';
+import { editableFields, fieldLabel, getField, GROUP_LABELS, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
+import type { Analysis } from '../../state/analysis.ts';
+import { displayValue, FieldControl, fieldInputId } from './controls.tsx';
+import { badValuesOf, IssueList } from './FieldRow.tsx';
+import { allowedFor } from './layout.ts';
+
+export interface ConnectionCompareProps {
+  draft: VpnConnection;
+  other: VpnConnection;
+  vpnType: VpnType;
+  analysis: Analysis;
+  lang: Lang;
+  revealed: ReadonlySet<string>;
+  onToggleReveal(path: string): void;
+  onChange(path: string, value: unknown): void;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function ConnectionCompare({ draft, other, vpnType, analysis, lang, revealed, onToggleReveal, onChange }: ConnectionCompareProps) {
+  const { t } = useTranslation();
+  const defs = editableFields(draft.mode);
+  return (
+    <div className="editor-grid compare" id="editor-grid" role="group" aria-label={t('editor.compareWith', { name: other.Name })}>
+      <div className="field-row header" aria-hidden="true">
+        <span className="cell label">{t('editor.field')}</span>
+        <span className="cell">{t('editor.draft')} <span className="muted">· {draft.Name}</span></span>
+        <span className="cell">{other.Name} <span className="muted mono">· {other.VpnConnectionId}</span></span>
+      </div>
+      {defs.map((def, i) => {
+        const prev = defs[i - 1];
+        const showHeading = !prev || prev.section !== def.section || prev.group !== def.group;
+        const mine = getField(draft, def.path);
+        const theirs = getField(other, def.path);
+        const differs = !same(mine, theirs);
+        const id = fieldInputId(def.path);
+        const issues = analysis.issuesByPath.get(def.path);
+        const invalid = (issues?.length ?? 0) > 0;
+        const short = fieldLabel(def.path, lang);
+        const prefix = def.section === 'General' ? '' : `${sectionLabel(def.section, lang)} · `;
+        const label = `${prefix}${short}`;
+        return (
+          <div key={def.path} className="compare-block">
+            {showHeading && (
+              <h3 className="section-title">
+                {def.section !== 'General' && `${sectionLabel(def.section, lang)} · `}
+                {GROUP_LABELS[lang][def.group]}
+              </h3>
+            )}
+            <div className={`field-row${differs ? ' differs' : ''}${analysis.changedPaths.has(def.path) ? ' changed' : ''}`} data-path={def.path}>
+              <label className="cell label" htmlFor={id}>
+                {prefix && <span className="sr-only">{prefix}</span>}
+                <span className="label-text">{short}</span>
+                <span className="path mono" aria-hidden="true">
+                  {def.path.replace(/^TunnelOptionsSpecification\.\d\./, '')}
+                </span>
+              </label>
+              <div className="cell draft">
+                <FieldControl
+                  id={id}
+                  path={def.path}
+                  kind={def.kind}
+                  value={mine}
+                  label={label}
+                  {...(def.kind === 'enum' && { allowed: allowedFor(def, vpnType) ?? [] })}
+                  invalid={invalid}
+                  {...(invalid && { describedBy: `${id}-errors` })}
+                  revealed={revealed.has(def.path)}
+                  onToggleReveal={onToggleReveal}
+                  onChange={onChange}
+                  badValues={badValuesOf(issues)}
+                />
+                <IssueList id={`${id}-errors`} issues={issues} lang={lang} />
+              </div>
+              <div className="cell other">
+                <span className="mono other-value">{displayValue(def.kind, theirs, revealed.has(def.path), t)}</span>
+                <button
+                  type="button"
+                  className="btn small"
+                  disabled={!differs || theirs === undefined}
+                  aria-label={t('editor.copyFromOtherLabel', { field: label, other: other.Name })}
+                  onClick={() => onChange(def.path, theirs)}
+                >
+                  {t('editor.copyFromOther')}
+                </button>
+              </div>
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getField, GROUP_LABELS, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
+import type { Analysis } from '../../state/analysis.ts';
+import { FieldRow } from './FieldRow.tsx';
+import { allowedFor, sectionsFor } from './layout.ts';
+
+export interface EditorGridProps {
+  live: VpnConnection;
+  draft: VpnConnection;
+  vpnType: VpnType;
+  analysis: Analysis;
+  lang: Lang;
+  liveCaption: string;
+  revealed: ReadonlySet<string>;
+  onToggleReveal(path: string): void;
+  onChange(path: string, value: unknown): void;
+}
+
+/** Live | Draft, aligned rows grouped by section and API group; changed rows highlighted in both columns. */
+export const EditorGrid = memo(function EditorGrid({ live, draft, vpnType, analysis, lang, liveCaption, revealed, onToggleReveal, onChange }: EditorGridProps) {
+  const { t } = useTranslation();
+  const sections = sectionsFor(draft.mode, vpnType, (p) => [getField(live, p), getField(draft, p)]);
+  return (
+    <div className="editor-grid" id="editor-grid" role="group" aria-label={t('editor.draft')}>
+      <div className="field-row header" aria-hidden="true">
+        <span className="cell label">{t('editor.field')}</span>
+        <span className="cell live">
+          {t('editor.live')} <span className="muted">· {liveCaption}</span>
+        </span>
+        <span className="cell draft">{t('editor.draft')}</span>
+      </div>
+      {sections.map((s) => {
+        const headingId = `sec-${s.key.replace(/[^\w]/g, '-')}`;
+        const tunnel = s.section.startsWith('TunnelOptionsSpecification.') ? Number(s.section.slice(-1)) - 1 : -1;
+        const t0 = tunnel >= 0 && draft.mode === 'dual' ? draft.tunnels[tunnel as 0 | 1] : undefined;
+        return (
+          <section key={s.key} className="field-section" aria-labelledby={headingId}>
+            <h3 id={headingId} className="section-title">
+              {s.section !== 'General' && <span className="section-tunnel">{sectionLabel(s.section, lang)} · </span>}
+              {GROUP_LABELS[lang][s.group]}
+              {t0 && s.group === 'Tunnel' && (
+                <span className="section-meta mono">
+                  {t0.TunnelId}
+                  {t0.InternetIp ? ` · ${t0.InternetIp}` : ''}
+                  {t0.Status ? ` · ${t0.Status}` : ''}
+                </span>
+              )}
+            </h3>
+            {s.defs.map((def) => (
+              <FieldRow
+                key={def.path}
+                def={def}
+                allowed={allowedFor(def, vpnType)}
+                liveValue={getField(live, def.path)}
+                draftValue={getField(draft, def.path)}
+                changed={analysis.changedPaths.has(def.path)}
+                issues={analysis.issuesByPath.get(def.path)}
+                lang={lang}
+                revealed={revealed.has(def.path)}
+                onToggleReveal={onToggleReveal}
+                onChange={onChange}
+              />
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,0 +1,161 @@
+import { useTranslation } from 'react-i18next';
+import { editableFields, formatIssue, fieldLabel, type Lang, type VpnConnection } from '../../../../core/index.ts';
+import type { GatewaySummary } from '../../../../core/contract.ts';
+import type { Analysis } from '../../state/analysis.ts';
+import type { EditorSession } from '../../state/editor-session.ts';
+import { formatAge } from '../../state/format.ts';
+import { ConflictPanel } from './ConflictPanel.tsx';
+import { ConnectionCompare } from './ConnectionCompare.tsx';
+import { EditorGrid } from './EditorGrid.tsx';
+import { TunnelCompare } from './TunnelCompare.tsx';
+
+export type EditorMode = 'columns' | 'tunnels' | 'compare';
+
+export interface EditorViewProps {
+  session: EditorSession;
+  live: VpnConnection;
+  draft: VpnConnection;
+  analysis: Analysis;
+  gateway: GatewaySummary | undefined;
+  lang: Lang;
+  now: number;
+  mode: EditorMode;
+  compareWith: VpnConnection | null;
+  revealed: ReadonlySet<string>;
+  onToggleReveal(path: string): void;
+  onChange(path: string, value: unknown): void;
+  onPreview(): void;
+  onToggleTunnels(): void;
+  onCompare(): void;
+  onCloseCompare(): void;
+}
+
+export function EditorView(props: EditorViewProps) {
+  const { session, live, draft, analysis, gateway, lang, now, mode, compareWith, revealed, onToggleReveal, onChange } = props;
+  const { t } = useTranslation();
+  const vpnType = gateway?.VpnType ?? 'Normal';
+  const liveCaption = session.liveFetchedAt ? t('editor.liveAge', { age: formatAge(session.liveFetchedAt, now, lang) }) : t('editor.liveUnknown');
+  // Issues whose path has no control on screen (e.g. a mode or shape rule) are listed above the grid.
+  const fieldPaths = new Set(editableFields(draft.mode).map((d) => d.path));
+  const orphanIssues = analysis.issues.filter((i) => !fieldPaths.has(i.path));
+  const saveState = session.saving ? t('editor.saving') : session.dirty ? t('editor.unsaved') : t('editor.saved');
+  return (
+    <div className="editor" aria-label={draft.Name}>
+      <header className="editor-head">
+        <div className="editor-title">
+          <h1 className="conn-name">{live.Name || draft.VpnConnectionId}</h1>
+          <span className={`badge ${draft.mode}`}>{draft.mode === 'dual' ? t('rail.dual') : t('rail.single')}</span>
+          {vpnType === 'NationalStandard' && <span className="badge sm">{t('rail.sm')}</span>}
+          {draft.Status && (
+            <span className={`status-pill ${statusTone(draft.Status)}`} title={t('rail.negotiation', { status: draft.Status })}>
+              {draft.Status}
+            </span>
+          )}
+        </div>
+        <dl className="editor-facts">
+          <div>
+            <dt>{t('editor.connectionId')}</dt>
+            <dd className="mono">{draft.VpnConnectionId}</dd>
+          </div>
+          <div>
+            <dt>{t('editor.gateway')}</dt>
+            <dd className="mono">
+              {gateway?.Name ?? draft.VpnGatewayId} <span className="muted">({draft.VpnGatewayId}, {gateway?.Status ?? '?'})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('editor.vpnType')}</dt>
+            <dd>{vpnType === 'NationalStandard' ? t('editor.nationalStandard') : t('editor.normal')}</dd>
+          </div>
+          <div>
+            <dt>{t('editor.draftStatus')}</dt>
+            <dd role="status" data-testid="save-state">
+              {saveState}
+            </dd>
+          </div>
+        </dl>
+        <div className="toolbar" role="toolbar" aria-label={t('editor.draft')}>
+          <span className="counts">
+            <span className={analysis.rows.length > 0 ? 'count changed' : 'count'} data-testid="change-count">
+              {t('editor.changes', { count: analysis.rows.length })}
+            </span>
+            <span className={analysis.issues.length > 0 ? 'count bad' : 'count'} data-testid="error-count">
+              {t('editor.errors', { count: analysis.issues.length })}
+            </span>
+          </span>
+          <button type="button" className="btn" onClick={() => void session.save()} disabled={!session.dirty || session.saving} aria-keyshortcuts="Control+S">
+            {t('editor.save')}
+          </button>
+          {draft.mode === 'dual' && (
+            <button type="button" className="btn" aria-pressed={mode === 'tunnels'} onClick={props.onToggleTunnels} aria-keyshortcuts="Control+\">
+              {t('editor.tunnels')}
+            </button>
+          )}
+          {mode === 'compare' ? (
+            <button type="button" className="btn" onClick={props.onCloseCompare}>
+              {t('editor.closeCompare')}
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={props.onCompare}>
+              {t('editor.compare')}
+            </button>
+          )}
+          {session.record && (
+            <button type="button" className="btn ghost" onClick={() => void session.discard()}>
+              {t('editor.discard')}
+            </button>
+          )}
+          <button type="button" className="btn primary" onClick={props.onPreview} aria-keyshortcuts="Control+Enter">
+            {t('editor.preview')}
+          </button>
+        </div>
+      </header>
+      {session.error && (
+        <p role="alert" className="banner error">
+          {session.error}
+        </p>
+      )}
+      {session.record && <ConflictPanel conflicts={session.record.conflicts} lang={lang} onResolve={(path, take) => void session.resolve(path, take)} />}
+      {orphanIssues.length > 0 && (
+        <div className="banner error" role="group" aria-label={t('editor.otherIssues')}>
+          <strong>{t('editor.otherIssues')}</strong>
+          <ul>
+            {orphanIssues.map((i, n) => (
+              <li key={n}>
+                {i.path && <span className="mono">{fieldLabel(i.path, lang)}: </span>}
+                {formatIssue(i, lang)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="editor-scroll">
+        {mode === 'tunnels' && draft.mode === 'dual' ? (
+          <TunnelCompare
+            draft={draft}
+            vpnType={vpnType}
+            analysis={analysis}
+            lang={lang}
+            revealed={revealed}
+            onToggleReveal={onToggleReveal}
+            onChange={onChange}
+            onReplace={(next) => session.replaceDraft(() => next)}
+          />
+        ) : mode === 'compare' && compareWith ? (
+          <ConnectionCompare draft={draft} other={compareWith} vpnType={vpnType} analysis={analysis} lang={lang} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+        ) : (
+          <EditorGrid live={live} draft={draft} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function statusTone(status: string): 'ok' | 'warn' | 'bad' | 'idle' {
+  const s = status.toLowerCase();
+  if (s === 'active') return 'ok';
+  if (s.includes('established') && !s.includes('not')) return 'ok';
+  if (s === 'updating' || s === 'provisioning' || s === 'init') return 'warn';
+  if (s.includes('not') || s.includes('fail') || s === 'deleting' || s === 'financiallocked') return 'bad';
+  return 'idle';
+}

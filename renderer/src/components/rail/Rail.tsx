@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionEntry, InventoryProgress, InventorySnapshot, ProfilesState } from '../../../../core/contract.ts';
+import type { Lang } from '../../../../core/index.ts';
+import { formatAge } from '../../state/format.ts';
+import type { TreeRow } from '../../state/tree.ts';
+import { InventoryTree } from './InventoryTree.tsx';
+
+export interface RailProps {
+  profiles: ProfilesState;
+  onSwitchProfile(profileId: string): void;
+  snapshot: InventorySnapshot | null;
+  progress: InventoryProgress | null;
+  loading: boolean;
+  error: string | null;
+  regionId: string;
+  onRegion(regionId: string): void;
+  filter: string;
+  onFilter(filter: string): void;
+  onRefresh(): void;
+  rows: readonly TreeRow[];
+  selectedId: string | null;
+  draftIds: ReadonlySet<string>;
+  onOpen(entry: ConnectionEntry): void;
+  onToggle(gatewayId: string, expanded: boolean): void;
+  onQuickOpen(): void;
+  lang: Lang;
+  now: number;
+}
+
+export function Rail(props: RailProps) {
+  const { t } = useTranslation();
+  const { snapshot, lang } = props;
+  const regionName = (id: string) => snapshot?.regions.find((r) => r.RegionId === id)?.LocalName ?? id;
+  return (
+    <nav className="rail" aria-label={t('rail.label')}>
+      <div className="rail-controls">
+        <label className="stack">
+          <span className="caption">{t('rail.profile')}</span>
+          <select className="control select" value={props.profiles.activeProfileId} onChange={(e) => props.onSwitchProfile(e.target.value)} data-testid="profile-switcher">
+            {props.profiles.profiles.map((p) => (
+              <option key={p.profileId} value={p.profileId}>
+                {p.name}
+                {p.kind === 'Sandbox' ? ' ⟡' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stack">
+          <span className="caption">{t('rail.region')}</span>
+          <select className="control select" value={props.regionId} onChange={(e) => props.onRegion(e.target.value)} data-testid="region-picker">
+            <option value="">{t('rail.allRegions')}</option>
+            {(snapshot?.regions ?? []).map((r) => (
+              <option key={r.RegionId} value={r.RegionId}>
+                {r.LocalName ? `${r.LocalName} · ${r.RegionId}` : r.RegionId}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="filter-row">
+          <label className="sr-only" htmlFor="tree-filter">
+            {t('rail.filter')}
+          </label>
+          <input id="tree-filter" className="control" type="search" placeholder={t('rail.filterPlaceholder')} value={props.filter} onChange={(e) => props.onFilter(e.target.value)} />
+          <button type="button" className="btn icon" onClick={props.onRefresh} aria-label={t('rail.refresh')} title={t('rail.refresh')} disabled={props.loading}>
+            ⟳
+          </button>
+          <button type="button" className="btn icon" onClick={props.onQuickOpen} aria-label={t('rail.quickOpen')} title={`${t('rail.quickOpen')} (Ctrl+P)`} aria-keyshortcuts="Control+P">
+            ⌕
+          </button>
+        </div>
+        <p className="rail-meta muted" role="status" data-testid="inventory-status">
+          {props.progress
+            ? t('rail.loadingInventory', { done: props.progress.completedRequests, total: props.progress.totalRequests })
+            : snapshot
+              ? t('rail.counts', {
+                  gateways: props.regionId ? snapshot.gateways.filter((g) => g.RegionId === props.regionId).length : snapshot.gateways.length,
+                  connections: props.regionId ? snapshot.connections.filter((c) => c.RegionId === props.regionId).length : snapshot.connections.length,
+                })
+              : props.loading
+                ? t('app.loading')
+                : ''}
+          {snapshot?.source === 'cache' && snapshot.fetchedAt && <span> · {t('rail.fromCache', { age: formatAge(snapshot.fetchedAt, props.now, lang) })}</span>}
+          {props.regionId && <span className="sr-only"> · {regionName(props.regionId)}</span>}
+        </p>
+        {props.error && (
+          <p className="banner error small" role="alert">
+            {props.error}
+          </p>
+        )}
+      </div>
+      <InventoryTree rows={props.rows} selectedId={props.selectedId} draftIds={props.draftIds} onOpen={props.onOpen} onToggle={props.onToggle} />
+    </nav>
+  );
+}

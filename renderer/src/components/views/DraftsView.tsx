@@ -1,0 +1,114 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftSummary } from '../../../../core/contract.ts';
+import type { Lang } from '../../../../core/index.ts';
+import { errorMessage } from '../../api.ts';
+import { useApi } from '../../state/api-context.tsx';
+import { formatAge } from '../../state/format.ts';
+
+function download(fileName: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function DraftsView({ drafts, lang, now, onOpen }: { drafts: readonly DraftSummary[]; lang: Lang; now: number; onOpen(d: DraftSummary): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const run = async (work: () => Promise<unknown>, ok?: string) => {
+    try {
+      await work();
+      setMessage(ok ? { tone: 'ok', text: ok } : null);
+    } catch (reason) {
+      setMessage({ tone: 'error', text: errorMessage(reason) });
+    }
+  };
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('drafts.title')}</h1>
+        <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
+          {t('drafts.import')}
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          tabIndex={-1}
+          aria-label={t('drafts.import')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void run(async () => api.importDraft({ content: await file.text() }), t('drafts.imported'));
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {message && (
+        <p role={message.tone === 'error' ? 'alert' : 'status'} className={`banner ${message.tone}`}>
+          {message.text}
+        </p>
+      )}
+      {drafts.length === 0 ? (
+        <p className="muted">{t('drafts.empty')}</p>
+      ) : (
+        <table className="table" data-testid="drafts-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('drafts.connection')}</th>
+              <th scope="col">{t('drafts.region')}</th>
+              <th scope="col" className="num">{t('drafts.changes')}</th>
+              <th scope="col">{t('drafts.baseAge')}</th>
+              <th scope="col" className="num">{t('drafts.conflicts')}</th>
+              <th scope="col">{t('drafts.status')}</th>
+              <th scope="col">{t('drafts.updated')}</th>
+              <th scope="col">{t('drafts.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {drafts.map((d) => (
+              <tr key={d.draftId} data-draft={d.draftId}>
+                <th scope="row">
+                  {d.Name || d.VpnConnectionId}
+                  <div className="path mono">{d.VpnConnectionId}</div>
+                </th>
+                <td className="mono">{d.RegionId}</td>
+                <td className="num">{d.changedFieldCount}</td>
+                <td>{formatAge(d.baseFetchedAt, now, lang)}</td>
+                <td className={`num${d.conflictCount > 0 ? ' error' : ''}`}>{d.conflictCount}</td>
+                <td>
+                  <span className={`status-pill ${d.status === 'conflict' ? 'bad' : d.status === 'applied' ? 'ok' : 'idle'}`}>{t(`drafts.status_${d.status}`)}</span>
+                </td>
+                <td>{formatAge(d.updatedAt, now, lang)}</td>
+                <td className="actions">
+                  <button type="button" className="btn small" onClick={() => onOpen(d)} aria-label={`${t('drafts.open')}: ${d.Name || d.VpnConnectionId}`}>
+                    {t('drafts.open')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn small"
+                    aria-label={`${t('drafts.export')}: ${d.Name || d.VpnConnectionId}`}
+                    onClick={() => void run(async () => {
+                      const file = await api.exportDraft({ draftId: d.draftId });
+                      download(file.fileName, file.content);
+                    })}
+                  >
+                    {t('drafts.export')}
+                  </button>
+                  <button type="button" className="btn small ghost" aria-label={`${t('drafts.discard')}: ${d.Name || d.VpnConnectionId}`} onClick={() => void run(() => api.discardDraft({ draftId: d.draftId }))}>
+                    {t('drafts.discard')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// Flattens the inventory into the rows the virtualized tree renders: gateway rows followed by their connections.
+import type { ConnectionEntry, GatewaySummary, InventorySnapshot } from '../../../core/contract.ts';
+
+export type TreeRow =
+  | { kind: 'gateway'; key: string; gateway: GatewaySummary; childCount: number; expanded: boolean }
+  | { kind: 'connection'; key: string; entry: ConnectionEntry; gateway: GatewaySummary | undefined };
+
+export interface TreeOptions {
+  filter: string;
+  /** '' = every region. */
+  regionId: string;
+  collapsed: ReadonlySet<string>;
+}
+
+export interface GatewayIndex {
+  gateways: GatewaySummary[];
+  byId: Map<string, GatewaySummary>;
+  connectionsByGateway: Map<string, ConnectionEntry[]>;
+}
+
+/** Built once per snapshot (not per keystroke of the filter). */
+export function indexInventory(snapshot: InventorySnapshot | null): GatewayIndex {
+  const byId = new Map<string, GatewaySummary>();
+  const connectionsByGateway = new Map<string, ConnectionEntry[]>();
+  if (!snapshot) return { gateways: [], byId, connectionsByGateway };
+  for (const g of snapshot.gateways) {
+    byId.set(g.VpnGatewayId, g);
+    connectionsByGateway.set(g.VpnGatewayId, []);
+  }
+  const orphans: GatewaySummary[] = [];
+  for (const entry of snapshot.connections) {
+    const id = entry.connection.VpnGatewayId;
+    let list = connectionsByGateway.get(id);
+    if (!list) {
+      // A connection whose gateway was not listed (partial fetch): show it under a placeholder gateway.
+      const placeholder: GatewaySummary = {
+        VpnGatewayId: id, RegionId: entry.RegionId, Name: id, Status: 'unknown', BusinessStatus: 'Normal',
+        VpnType: 'Normal', dualTunnelCapable: entry.connection.mode === 'dual',
+      };
+      byId.set(id, placeholder);
+      orphans.push(placeholder);
+      list = [];
+      connectionsByGateway.set(id, list);
+    }
+    list.push(entry);
+  }
+  const byName = (a: { Name: string }, b: { Name: string }) => a.Name.localeCompare(b.Name);
+  for (const list of connectionsByGateway.values()) list.sort((a, b) => byName(a.connection, b.connection));
+  const gateways = [...snapshot.gateways, ...orphans].sort((a, b) => a.RegionId.localeCompare(b.RegionId) || byName(a, b));
+  return { gateways, byId, connectionsByGateway };
+}
+
+function matches(needle: string, ...haystack: string[]): boolean {
+  return haystack.some((h) => h.toLowerCase().includes(needle));
+}
+
+export function treeRows(index: GatewayIndex, options: TreeOptions): TreeRow[] {
+  const needle = options.filter.trim().toLowerCase();
+  const rows: TreeRow[] = [];
+  for (const gateway of index.gateways) {
+    if (options.regionId !== '' && gateway.RegionId !== options.regionId) continue;
+    const all = index.connectionsByGateway.get(gateway.VpnGatewayId) ?? [];
+    const gatewayMatches = needle === '' || matches(needle, gateway.Name, gateway.VpnGatewayId);
+    const children = gatewayMatches ? all : all.filter((e) => matches(needle, e.connection.Name, e.connection.VpnConnectionId));
+    if (!gatewayMatches && children.length === 0) continue;
+    // A filter always expands what it found.
+    const expanded = needle !== '' || !options.collapsed.has(gateway.VpnGatewayId);
+    rows.push({ kind: 'gateway', key: gateway.VpnGatewayId, gateway, childCount: children.length, expanded });
+    if (expanded) {
+      for (const entry of children) rows.push({ kind: 'connection', key: entry.connection.VpnConnectionId, entry, gateway });
+    }
+  }
+  return rows;
+}
+
+/** Quick-open ranking: exact ID first, then prefix matches of name/ID, then substring matches. */
+export function quickOpenMatches(entries: readonly ConnectionEntry[], query: string, limit = 50): ConnectionEntry[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return entries.slice(0, limit);
+  const scored: Array<[number, ConnectionEntry]> = [];
+  for (const e of entries) {
+    const id = e.connection.VpnConnectionId.toLowerCase();
+    const name = e.connection.Name.toLowerCase();
+    const gw = e.connection.VpnGatewayId.toLowerCase();
+    let score = -1;
+    if (id === q) score = 0;
+    else if (name.startsWith(q) || id.startsWith(q)) score = 1;
+    else if (name.includes(q) || id.includes(q)) score = 2;
+    else if (gw.includes(q)) score = 3;
+    if (score >= 0) scored.push([score, e]);
+  }
+  scored.sort((a, b) => a[0] - b[0] || a[1].connection.Name.localeCompare(b[1].connection.Name));
+  return scored.slice(0, limit).map(([, e]) => e);
+}

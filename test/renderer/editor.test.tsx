@@ -1,0 +1,173 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { editableFields, MASK } from '../../core/index.ts';
+import { input, openConnection, renderStudio } from './support/render.tsx';
+import { DUAL, snapshot } from './support/sample-data.ts';
+
+const SLAVE = 'TunnelOptionsSpecification.2';
+
+function diffPaths(): string[] {
+  return [...document.querySelectorAll('[data-testid="diff-rows"] tr.diff-row')].map((r) => r.getAttribute('data-path') ?? '');
+}
+
+describe('side-by-side editor', () => {
+  it('names every input by its API parameter path and shows Live next to Draft', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    for (const def of editableFields('dual')) {
+      if (def.kind === 'multiline') continue; // only on SM gateways
+      expect(input(def.path), def.path).toBeTruthy();
+    }
+    expect(input(`${SLAVE}.TunnelIkeConfig.Psk`).getAttribute('type')).toBe('password');
+    const row = document.querySelector(`[data-path="${SLAVE}.TunnelIpsecConfig.IpsecPfs"]`)!;
+    expect(within(row as HTMLElement).getByText('group14', { selector: '[data-column="live"]' })).toBeTruthy();
+    // Every control has an accessible name.
+    for (const el of document.querySelectorAll<HTMLElement>('#editor-grid input, #editor-grid select')) {
+      const labelled = el.getAttribute('aria-label') || (el.id && document.querySelector(`label[for="${el.id}"]`));
+      expect(labelled, el.getAttribute('name') ?? '').toBeTruthy();
+    }
+  });
+
+  it('slave PSK and IpsecPfs edits: the diff shows exactly those two, PSK masked, in the request too', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    const psk = input(`${SLAVE}.TunnelIkeConfig.Psk`) as HTMLInputElement;
+    await user.clear(psk);
+    await user.type(psk, 'NewSlaveKey42');
+    await user.selectOptions(input(`${SLAVE}.TunnelIpsecConfig.IpsecPfs`), 'group5');
+    expect(diffPaths()).toEqual([`${SLAVE}.TunnelIkeConfig.Psk`, `${SLAVE}.TunnelIpsecConfig.IpsecPfs`]);
+    const pskRow = document.querySelector(`tr[data-path="${SLAVE}.TunnelIkeConfig.Psk"]`)!;
+    expect(pskRow.textContent).toContain(MASK);
+    expect(pskRow.textContent).not.toContain('NewSlaveKey42');
+    const json = screen.getByTestId('request-json').textContent!;
+    expect(json).not.toContain('NewSlaveKey42');
+    expect(json).toContain('"IpsecPfs": "group5"');
+    // Only the changed tunnel is sent, so the slave is element 1 on the wire, identified by its TunnelId and Role.
+    const cli = screen.getByTestId('request-cli').textContent!;
+    expect(cli).toContain('--TunnelOptionsSpecification.1.Role slave');
+    expect(cli).toContain('--TunnelOptionsSpecification.1.TunnelIpsecConfig.IpsecPfs group5');
+    expect(cli).not.toContain('Role master');
+    // Changed rows are highlighted; unchanged ones are not.
+    expect(document.querySelector(`[data-path="${SLAVE}.TunnelIkeConfig.Psk"]`)!.classList.contains('changed')).toBe(true);
+    expect(document.querySelector(`[data-path="TunnelOptionsSpecification.1.TunnelIkeConfig.Psk"]`)!.classList.contains('changed')).toBe(false);
+    expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(false);
+    // Revealing the secrets shows the typed key in the request.
+    await user.click(screen.getByRole('switch', { name: 'Show secrets' }));
+    expect(screen.getByTestId('request-json').textContent).toContain('NewSlaveKey42');
+  });
+
+  it('an invalid TunnelCidr shows its rule error inline and keeps apply disabled', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    const cidr = input(`${SLAVE}.TunnelBgpConfig.TunnelCidr`) as HTMLInputElement;
+    await user.clear(cidr);
+    await user.type(cidr, '169.254.1.0/29');
+    expect(cidr.getAttribute('aria-invalid')).toBe('true');
+    const errors = document.getElementById(cidr.getAttribute('aria-describedby')!)!;
+    expect(errors.textContent).toMatch(/\/30/);
+    expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/fix the rule errors first/)).toBeTruthy();
+    // Fixing it (network and local BGP address together) re-enables apply on the next keystroke.
+    await user.clear(cidr);
+    await user.type(cidr, '169.254.50.0/30');
+    expect(cidr.getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByTestId('error-count').textContent).toBe('1 error'); // LocalBgpIp now outside the network
+    const bgpIp = input(`${SLAVE}.TunnelBgpConfig.LocalBgpIp`) as HTMLInputElement;
+    await user.clear(bgpIp);
+    await user.type(bgpIp, '169.254.50.1');
+    expect(screen.getByTestId('error-count').textContent).toBe('0 errors');
+    expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('limits enumerations to what the gateway type allows', async () => {
+    const sm = snapshot();
+    sm.gateways = sm.gateways.map((g) => (g.VpnGatewayId === 'vpn-single001' ? { ...g, VpnType: 'NationalStandard' as const } : g));
+    const { user } = await renderStudio({ inventory: sm });
+    await openConnection(user, /branch-1/);
+    const enc = input('IkeConfig.IkeEncAlg') as HTMLSelectElement;
+    const enabled = [...enc.options].filter((o) => !o.disabled).map((o) => o.value);
+    expect(enabled).toEqual(['sm4']);
+    // The live value (aes) stays visible but is flagged by the rules.
+    expect(enc.value).toBe('aes');
+    expect(enc.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('edits CIDR lists as chips and booleans as switches', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /branch-2/);
+    const chipInput = input('LocalSubnet') as HTMLInputElement;
+    await user.type(chipInput, '10.20.0.0/16{Enter}');
+    expect(diffPaths()).toContain('LocalSubnet');
+    expect(screen.getByText('10.20.0.0/16')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Remove 10.20.0.0/16' }));
+    expect(diffPaths()).not.toContain('LocalSubnet');
+    const dpd = input('EnableDpd') as HTMLInputElement;
+    expect(dpd.getAttribute('role')).toBe('switch');
+    await user.click(dpd);
+    expect(diffPaths()).toEqual(['EnableDpd']);
+  });
+
+  it('reveals a PSK only on request', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    const psk = input('TunnelOptionsSpecification.1.TunnelIkeConfig.Psk') as HTMLInputElement;
+    expect(psk.type).toBe('password');
+    await user.click(screen.getByRole('button', { name: 'Show the value of Master tunnel · Pre-shared key', pressed: false }));
+    expect(psk.type).toBe('text');
+    expect((input('TunnelOptionsSpecification.2.TunnelIkeConfig.Psk') as HTMLInputElement).type).toBe('password');
+    // The diff preview still masks until its own reveal switch is on.
+    expect(screen.getByRole('switch', { name: 'Show secrets' })).toHaveProperty('checked', false);
+  });
+
+  it('copies a section from master to slave in tunnel side-by-side mode (Ctrl+\\)', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    fireEvent.keyDown(window, { key: '\\', ctrlKey: true });
+    expect(await screen.findByRole('group', { name: 'Tunnels side by side' })).toBeTruthy();
+    await user.selectOptions(input('TunnelOptionsSpecification.1.TunnelIpsecConfig.IpsecEncAlg'), 'aes256');
+    await user.click(screen.getByRole('button', { name: 'Copy Phase 2 (IPsec) from master to slave' }));
+    expect((input(`${SLAVE}.TunnelIpsecConfig.IpsecEncAlg`) as HTMLSelectElement).value).toBe('aes256');
+    expect(diffPaths()).toEqual(['TunnelOptionsSpecification.1.TunnelIpsecConfig.IpsecEncAlg', `${SLAVE}.TunnelIpsecConfig.IpsecEncAlg`]);
+    fireEvent.keyDown(window, { key: '\\', ctrlKey: true });
+    expect(screen.queryByRole('group', { name: 'Tunnels side by side' })).toBeNull();
+  });
+
+  it('compares with another connection and copies a value into the draft', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /branch-2/);
+    await user.click(screen.getByRole('button', { name: 'Compare with…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Compare with a connection' });
+    await user.type(within(dialog).getByRole('combobox'), 'branch-1{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Copy Remote subnet from branch-1 into the draft' }));
+    expect((document.querySelector('[data-path="RemoteSubnet"] .chip')?.textContent ?? '')).toContain('192.168.1.0/24');
+    expect(diffPaths()).toContain('RemoteSubnet');
+  });
+
+  it('saves with Ctrl+S and lazily creates the draft in main', async () => {
+    const { user, main } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    expect(main.calls.some((c) => c.method === 'openDraft')).toBe(false);
+    await user.type(input('Name'), 'X');
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true });
+    await waitFor(() => expect(main.calls.map((c) => c.method)).toContain('saveDraft'));
+    const saved = main.calls.find((c) => c.method === 'saveDraft')!.args as { draft: { Name: string } };
+    expect(saved.draft.Name).toBe(`${DUAL.Name}X`);
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    // The tree marks the connection as having a draft.
+    expect(await screen.findByTitle('Has a draft')).toBeTruthy();
+  });
+
+  it('F7 moves focus to the next changed field', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    await user.type(input('Name'), 'Y');
+    await user.selectOptions(input(`${SLAVE}.TunnelIpsecConfig.IpsecPfs`), 'group5');
+    (document.querySelector('[role="tree"]') as HTMLElement).focus();
+    fireEvent.keyDown(window, { key: 'F7' });
+    expect(document.activeElement?.getAttribute('name')).toBe('Name');
+    fireEvent.keyDown(window, { key: 'F7' });
+    expect(document.activeElement?.getAttribute('name')).toBe(`${SLAVE}.TunnelIpsecConfig.IpsecPfs`);
+    fireEvent.keyDown(window, { key: 'F7', shiftKey: true });
+    expect(document.activeElement?.getAttribute('name')).toBe('Name');
+  });
+});
