@@ -15,6 +15,7 @@
 // * Scalars (Name, subnets, flags, certificates) are sent only when they change.
 import type { GatewayContext, IkeConfig, IpsecConfig, TunnelOptions, VpnConnection } from '../model/connection.ts';
 import { changedFields } from '../model/changes.ts';
+import { getField } from '../model/paths.ts';
 import { parseAsn } from '../net/asn.ts';
 import { issue, type RuleIssue } from '../rules/issue.ts';
 import { validate } from '../rules/validate.ts';
@@ -71,13 +72,20 @@ function bgpConfigJson(bgp: Extract<VpnConnection, { mode: 'single' }>['BgpConfi
   });
 }
 
+const positiveInt = (n: number): boolean => Number.isInteger(n) && n >= 1;
+
+/**
+ * interval / retry are validated only while the check is enabled (a disabled check may keep a cleared field), so a
+ * value that is not a positive whole number can only belong to a disabled check: it is left out (the service keeps
+ * its current one) instead of being sent as "0" or "NaN", which the service refuses.
+ */
 function healthCheckJson(hc: Extract<VpnConnection, { mode: 'single' }>['HealthCheckConfig']): string {
   return JSON.stringify({
     enable: String(hc.enable),
     ...(hc.dip !== '' && { dip: hc.dip }),
     ...(hc.sip !== '' && { sip: hc.sip }),
-    interval: String(hc.interval),
-    retry: String(hc.retry),
+    ...(positiveInt(hc.interval) && { interval: String(hc.interval) }),
+    ...(positiveInt(hc.retry) && { retry: String(hc.retry) }),
   });
 }
 
@@ -119,6 +127,14 @@ export function buildModifyRequest(
       .filter((p) => p.endsWith('.TunnelBgpConfig.LocalAsn'))
       .map((p) => issue(p, 'Rule.TunnelBgp.LocalAsnRequiresBgp'));
     if (asnIssues.length > 0) return { ok: false, issues: asnIssues };
+  }
+  // The Modify document lets an SM gateway *modify* the peer CA certificate, and SM gateways authenticate with it:
+  // clearing it is not a documented operation, so a change to "" is refused rather than sent.
+  if (context.VpnType === 'NationalStandard') {
+    const cleared = changed
+      .filter((p) => p.endsWith('RemoteCaCertificate') && String(getField(draft, p)).trim() === '')
+      .map((p) => issue(p, 'Rule.RemoteCaCertificate.Required'));
+    if (cleared.length > 0) return { ok: false, issues: cleared };
   }
   const has = (prefix: string) => changed.some((p) => p === prefix || p.startsWith(`${prefix}.`));
   const request: ModifyVpnConnectionAttributeRequest = {

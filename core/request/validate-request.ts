@@ -43,7 +43,10 @@ export function validateRequest(request: ModifyVpnConnectionAttributeRequest, li
   issues.push(...jsonGroup('HealthCheckConfig', request.HealthCheckConfig, []));
   // The API has its own code for an unreadable BgpConfig.
   if (jsonGroup('BgpConfig', request.BgpConfig, []).length > 0) issues.push(issue('BgpConfig', 'IllegalParam.BgpConfig'));
-  if (live.mode === 'dual') {
+  const elements: unknown = request.TunnelOptionsSpecification;
+  if (elements !== undefined && !(Array.isArray(elements) && elements.every((e) => e !== null && typeof e === 'object'))) {
+    issues.push(issue('TunnelOptionsSpecification', 'Rule.Request.Malformed'));
+  } else if (live.mode === 'dual') {
     const seen = new Set<number>();
     (request.TunnelOptionsSpecification ?? []).forEach((element, n) => {
       const index = tunnelIndexFor(live, element);
@@ -55,7 +58,8 @@ export function validateRequest(request: ModifyVpnConnectionAttributeRequest, li
       const path = `TunnelOptionsSpecification.${index + 1}`;
       if (seen.has(index)) issues.push(issue(`${path}.TunnelId`, 'IllegalParam.TunnelId', { reason: 'duplicate', value: element.TunnelId }));
       seen.add(index);
-      if (element.Role !== live.tunnels[index]?.Role) {
+      // Role is optional when TunnelId names the tunnel (the API requires neither; one of them must identify it).
+      if ((element.Role !== undefined || !element.TunnelId) && element.Role !== live.tunnels[index]?.Role) {
         issues.push(issue(`${path}.Role`, 'IllegalParam.Role', { value: String(element.Role), expected: live.tunnels[index]?.Role ?? '' }));
       }
       if (element.TunnelIkeConfig) issues.push(...missingKeys(`${path}.TunnelIkeConfig`, element.TunnelIkeConfig, IKE_REQUIRED));

@@ -32,25 +32,43 @@ export function toWire(request: ModifyVpnConnectionAttributeRequest): WireReques
 
 export const SECRET_MASK = '******';
 
-function maskJsonPsk(json: string): string {
-  try {
-    const parsed = JSON.parse(json) as Record<string, unknown>;
-    if (parsed !== null && typeof parsed === 'object' && 'Psk' in parsed) return JSON.stringify({ ...parsed, Psk: SECRET_MASK });
-    return json;
-  } catch {
-    // Not JSON: we cannot tell where the key is, so hide all of it rather than risk showing it.
-    return SECRET_MASK;
+/** The service reads JSON keys case-insensitively, so `psk` and `PSK` carry a key just like `Psk`. */
+const isPskKey = (key: string): boolean => key.toLowerCase() === 'psk';
+
+/** Copy with the value of every PSK key replaced, at any depth; keys that are absent stay absent. */
+function maskDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskDeep);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, isPskKey(key) ? SECRET_MASK : maskDeep(inner)]));
   }
+  return value;
 }
 
-/** A copy safe to display or log: every PSK replaced by a fixed mask. */
+/**
+ * A JSON-string group with its PSKs masked. `strict` (IkeConfig, the group that carries the key): anything that is
+ * not a JSON object, parseable or not, is hidden whole, because we cannot tell which part of it is the key.
+ */
+function maskJsonGroup(json: string, strict: boolean): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return strict ? SECRET_MASK : json;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return strict ? SECRET_MASK : JSON.stringify(maskDeep(parsed));
+  return JSON.stringify(maskDeep(parsed));
+}
+
+/** A copy safe to display or log: every PSK replaced by a fixed mask, wherever and however it is spelled. */
 export function maskSecrets(request: ModifyVpnConnectionAttributeRequest): ModifyVpnConnectionAttributeRequest {
   const masked: ModifyVpnConnectionAttributeRequest = { ...request };
-  if (masked.IkeConfig !== undefined) masked.IkeConfig = maskJsonPsk(masked.IkeConfig);
-  if (masked.TunnelOptionsSpecification) {
-    masked.TunnelOptionsSpecification = masked.TunnelOptionsSpecification.map((t) =>
-      t.TunnelIkeConfig ? { ...t, TunnelIkeConfig: { ...t.TunnelIkeConfig, Psk: SECRET_MASK } } : t,
-    );
+  for (const key of ['IkeConfig', 'IpsecConfig', 'HealthCheckConfig', 'BgpConfig'] as const) {
+    const value: unknown = masked[key];
+    if (typeof value === 'string') masked[key] = maskJsonGroup(value, key === 'IkeConfig');
+    else if (value !== undefined) masked[key] = maskDeep(value) as string; // not the documented type: mask it anyway
+  }
+  if (masked.TunnelOptionsSpecification !== undefined) {
+    masked.TunnelOptionsSpecification = maskDeep(masked.TunnelOptionsSpecification) as ModifyVpnConnectionAttributeRequest['TunnelOptionsSpecification'];
   }
   return masked;
 }

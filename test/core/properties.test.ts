@@ -6,6 +6,8 @@ import {
   diffConnections,
   editableFields,
   getField,
+  maskSecrets,
+  MASK,
   mergeThreeWay,
   setField,
   validate,
@@ -13,7 +15,7 @@ import {
   type GatewayContext,
   type VpnConnection,
 } from '../../core/index.ts';
-import { anyConnection, liveAndDraft } from './arbitraries.ts';
+import { anyConnection, liveAndDraft, psk } from './arbitraries.ts';
 
 const ctx: GatewayContext = { VpnType: 'Normal', otherConnections: [] };
 const runs = { numRuns: 300 };
@@ -71,6 +73,30 @@ describe('properties', () => {
           // enabling tunnel BGP legitimately carries the tunnels' BGP settings along
           expect(changedTop.has(key) || (key === 'TunnelOptionsSpecification' && r.request.EnableTunnelsBgp === true)).toBe(true);
         }
+      }),
+      runs,
+    );
+  });
+
+  it('a PSK never shows in an unrevealed diff nor in a masked request, and shows when revealed', () => {
+    // A marker no other field can contain, so "not in the output" cannot pass by accident or fail on a substring.
+    const marked = (k: string) => `SeCrEt~${k}`;
+    const short = psk.map((k) => k.slice(0, 90));
+    const withPsks = (c: VpnConnection, a: string, b: string): VpnConnection =>
+      c.mode === 'single' ? setField(c, 'IkeConfig.Psk', marked(a)) : setField(setField(c, 'TunnelOptionsSpecification.1.TunnelIkeConfig.Psk', marked(a)), 'TunnelOptionsSpecification.2.TunnelIkeConfig.Psk', marked(b));
+    fc.assert(
+      fc.property(liveAndDraft, short, short, short, ([live0, draft0], a, b, c) => {
+        fc.pre(a !== c && b !== c);
+        const live = withPsks(live0, a, b);
+        const draft = withPsks(draft0, c, c);
+        const rows = diffConnections(live, draft);
+        expect(JSON.stringify(rows)).not.toContain('SeCrEt~');
+        for (const row of rows.filter((r) => r.secret)) expect([row.before, row.after]).toEqual([MASK, MASK]);
+        expect(JSON.stringify(diffConnections(live, draft, { revealSecrets: true }))).toContain(marked(c));
+        const built = buildModifyRequest(live, draft, ctx, { RegionId: 'cn-hangzhou' });
+        if (!built.ok) throw new Error(JSON.stringify(built.issues));
+        expect(JSON.stringify(built.request)).toContain(marked(c)); // the key is really sent...
+        expect(JSON.stringify(maskSecrets(built.request))).not.toContain('SeCrEt~'); // ...and never shown
       }),
       runs,
     );

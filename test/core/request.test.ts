@@ -11,7 +11,7 @@ import {
   type ModifyVpnConnectionAttributeRequest,
   type VpnConnection,
 } from '../../core/index.ts';
-import { dual, normalGateway, single } from './fixtures.ts';
+import { dual, normalGateway, PEM, PEM_MULTILINE, single, smGateway, smSingle } from './fixtures.ts';
 
 const opts = { RegionId: 'cn-shanghai' };
 const build = (live: VpnConnection, draft: VpnConnection) => {
@@ -56,6 +56,23 @@ describe('buildModifyRequest: single-tunnel', () => {
     // 123.456 → 123*65536+456 = 8061384 (the document's own example)
     expect(JSON.parse(req.BgpConfig ?? '')).toEqual({ EnableBgp: 'true', LocalAsn: '8061384', TunnelCidr: '169.254.11.0/30', LocalBgpIp: '169.254.11.1' });
     expect(req.IkeConfig).toBeUndefined();
+  });
+
+  it('leaves out interval / retry a disabled health check keeps cleared, instead of sending "0" or "NaN"', () => {
+    const off = setField(single(), 'HealthCheckConfig.enable', false);
+    const draft = setField(setField(off, 'HealthCheckConfig.interval', 0), 'HealthCheckConfig.retry', Number.NaN);
+    expect(JSON.parse(build(single(), draft).HealthCheckConfig ?? '')).toEqual({ enable: 'false', dip: '192.168.1.1', sip: '10.1.1.1' });
+    // while enabled the same values are a rule issue, not something to drop silently
+    const on = buildModifyRequest(single(), setField(single(), 'HealthCheckConfig.interval', 0), normalGateway, opts);
+    expect(!on.ok && on.issues.map((i) => i.code)).toEqual(['Rule.HealthCheck.PositiveInt']);
+  });
+
+  it('refuses to clear the CA certificate of an SM gateway connection, and sends a replacement', () => {
+    const live = setField(smSingle(), 'RemoteCaCertificate', PEM);
+    const cleared = buildModifyRequest(live, setField(live, 'RemoteCaCertificate', ''), smGateway, opts);
+    expect(!cleared.ok && cleared.issues).toEqual([{ path: 'RemoteCaCertificate', code: 'Rule.RemoteCaCertificate.Required', params: {} }]);
+    const replaced = buildModifyRequest(live, setField(live, 'RemoteCaCertificate', PEM_MULTILINE), smGateway, opts);
+    expect(replaced.ok && replaced.request.RemoteCaCertificate).toBe(PEM_MULTILINE);
   });
 
   it('treats 8061384 and 123.456 as the same ASN (no request)', () => {
@@ -175,6 +192,27 @@ describe('maskSecrets', () => {
     expect(JSON.stringify(maskSecrets(d))).not.toContain('tunnelSecret');
     expect(maskSecrets({ RegionId: 'r', VpnConnectionId: 'v', IkeConfig: 'not json secret' }).IkeConfig).toBe('******');
   });
+  it.each([
+    ['a lower-case key (the service reads keys in any case)', { IkeConfig: '{"psk":"SECRET-1","IkeVersion":"ikev2"}' }],
+    ['an upper-case key', { IkeConfig: '{"PSK":"SECRET-1"}' }],
+    ['a JSON list', { IkeConfig: '[{"Psk":"SECRET-1"}]' }],
+    ['a bare JSON string', { IkeConfig: '"SECRET-1"' }],
+    ['a PSK in another group', { BgpConfig: '{"Psk":"SECRET-1","EnableBgp":"true"}' }],
+    ['a lower-case tunnel key', { TunnelOptionsSpecification: [{ TunnelId: 't', Role: 'master', TunnelIkeConfig: { psk: 'SECRET-1' } }] }],
+  ])('hides the PSK in %s', (_label, extra) => {
+    const request = { RegionId: 'r', VpnConnectionId: 'v', ...extra } as ModifyVpnConnectionAttributeRequest;
+    expect(JSON.stringify(maskSecrets(request))).not.toContain('SECRET-1');
+    expect(JSON.stringify(request)).toContain('SECRET-1'); // the input is not modified
+  });
+  it('does not invent a PSK where none is sent, and keeps the other values', () => {
+    const request = {
+      RegionId: 'r',
+      VpnConnectionId: 'v',
+      IpsecConfig: '{"IpsecPfs":"group5"}',
+      TunnelOptionsSpecification: [{ TunnelId: 't', Role: 'slave', EnableDpd: false, TunnelIkeConfig: { IkePfs: 'group5' } }],
+    } as ModifyVpnConnectionAttributeRequest;
+    expect(maskSecrets(request)).toEqual(request);
+  });
 });
 
 describe('applyModifyRequest', () => {
@@ -228,6 +266,18 @@ describe('validateRequest', () => {
     expect(wrongId.map((i) => i.code)).toEqual(['IllegalParam.TunnelId']);
     const wrongRole = validateRequest({ ...base(live), TunnelOptionsSpecification: [{ TunnelId: live.tunnels[0].TunnelId, Role: 'slave', EnableDpd: false }] }, live, normalGateway);
     expect(wrongRole.map((i) => i.code)).toEqual(['IllegalParam.Role']);
+  });
+  it('accepts a tunnel named by TunnelId alone (Role is optional), refuses one named by neither', () => {
+    const live = dual();
+    const byId = [{ TunnelId: live.tunnels[1].TunnelId, EnableDpd: false }] as unknown as ModifyVpnConnectionAttributeRequest['TunnelOptionsSpecification'];
+    expect(validateRequest({ ...base(live), TunnelOptionsSpecification: byId }, live, normalGateway)).toEqual([]);
+    const neither = [{ EnableDpd: false }] as unknown as ModifyVpnConnectionAttributeRequest['TunnelOptionsSpecification'];
+    expect(validateRequest({ ...base(live), TunnelOptionsSpecification: neither }, live, normalGateway).map((i) => i.code)).toEqual(['IllegalParam.TunnelId']);
+  });
+  it.each([{ Role: 'master' }, 'TunnelOptionsSpecification.1.Role=master', [null]])('reports a TunnelOptionsSpecification of the wrong shape (%j) instead of throwing', (value) => {
+    const live = dual();
+    const request = { ...base(live), TunnelOptionsSpecification: value } as unknown as ModifyVpnConnectionAttributeRequest;
+    expect(validateRequest(request, live, normalGateway)).toEqual([{ path: 'TunnelOptionsSpecification', code: 'Rule.Request.Malformed', params: {} }]);
   });
   it('refuses a non-ASCII or too long ClientToken', () => {
     expect(validateRequest({ ...base(single()), ClientToken: '令牌' }, single(), normalGateway).map((i) => i.code)).toEqual(['Rule.ClientToken.Invalid']);
