@@ -53,8 +53,16 @@ async function main(): Promise<void> {
       fail(`cannot read seed file: ${(e as Error).message}`);
     }
   } else if (values.generate) {
-    const [regions, gateways, connections] = values.generate.split(',').map(Number);
-    seed = generateInventory({ regions: regions ?? 3, gateways: gateways ?? 10, connections: connections ?? 100, seed: 1 });
+    const parts = values.generate.split(',');
+    const [regions = 3, gateways = 10, connections = 100] = parts.map(Number);
+    if (parts.length > 3 || ![regions, gateways, connections].every((n) => Number.isInteger(n) && n >= 0)) {
+      fail(`invalid --generate ${values.generate} (want regions,gateways,connections)`);
+    }
+    try {
+      seed = generateInventory({ regions, gateways, connections, seed: 1 });
+    } catch (e) {
+      fail((e as Error).message);
+    }
   }
   let faults;
   try {

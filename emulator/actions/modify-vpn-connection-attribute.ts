@@ -9,6 +9,7 @@ import {
   checkLocalBgpIpInCidr,
   checkName,
   checkRemoteCaCertificate,
+  checkRoutingMode,
   checkSubnets,
   checkTunnelCidr,
   isIpv4,
@@ -68,11 +69,12 @@ function applyHealthCheck(next: VpnConnection, raw: string): void {
     if (!isIpv4(ip)) throw badParam(code, `The specified HealthCheckConfig.${key} is not a valid IPv4 address.`);
     hc[field] = ip;
   }
-  for (const [key, field, max] of [['interval', 'Interval', 3600], ['retry', 'Retry', 100]] as const) {
+  // The document gives no upper limit for either, so only a positive whole number is required.
+  for (const [key, field] of [['interval', 'Interval'], ['retry', 'Retry']] as const) {
     const v = pick(patch, key);
     if (v === undefined) continue;
     const n = looseInt(code, `HealthCheckConfig.${key}`, v);
-    if (n < 1 || n > max) throw badParam(code, `The specified HealthCheckConfig.${key} must be 1-${max}.`);
+    if (n < 1) throw badParam(code, `The specified HealthCheckConfig.${key} must be a positive whole number.`);
     hc[field] = n;
   }
   if (hc.Enable && (!hc.Dip || !hc.Sip)) {
@@ -88,6 +90,17 @@ function checkCustomerGatewayAsn(store: Store, cgwId: string): void {
   }
 }
 
+/** TunnelCidr and LocalBgpIp of a BgpConfig / TunnelBgpConfig patch, each checked on its own (the pair is checked later). */
+function applyCidrAndBgpIp(bgp: { TunnelCidr: string; LocalBgpIp: string }, patch: Loose): void {
+  const cidr = pick(patch, 'TunnelCidr');
+  if (cidr !== undefined) bgp.TunnelCidr = checkTunnelCidr(looseString('InvalidTunnelCidr.Malformed', 'TunnelCidr', cidr));
+  const ip = pick(patch, 'LocalBgpIp');
+  if (ip !== undefined) {
+    bgp.LocalBgpIp = looseString('InvalidLocalBgpIp.Malformed', 'LocalBgpIp', ip);
+    checkLocalBgpIpFormat(bgp.LocalBgpIp);
+  }
+}
+
 function applyBgp(store: Store, gateway: VpnGateway, next: VpnConnection, raw: string): void {
   const patch = parseJsonObject('BgpConfig', raw);
   const bgp = { ...next.VpnBgpConfig };
@@ -98,13 +111,7 @@ function applyBgp(store: Store, gateway: VpnGateway, next: VpnConnection, raw: s
   }
   const asn = pick(patch, 'LocalAsn');
   if (asn !== undefined) bgp.LocalAsn = parseAsn(asn);
-  const cidr = pick(patch, 'TunnelCidr');
-  if (cidr !== undefined) bgp.TunnelCidr = checkTunnelCidr(looseString('InvalidTunnelCidr.Malformed', 'TunnelCidr', cidr));
-  const ip = pick(patch, 'LocalBgpIp');
-  if (ip !== undefined) {
-    bgp.LocalBgpIp = looseString('InvalidLocalBgpIp.Malformed', 'LocalBgpIp', ip);
-    checkLocalBgpIpFormat(bgp.LocalBgpIp);
-  }
+  applyCidrAndBgpIp(bgp, patch);
   if (bgp.EnableBgp) {
     if (!bgp.TunnelCidr) {
       throw badParam('MissingParameter.TunnelCidr', 'The parameter TunnelCidr is mandatory when BGP is enabled.');
@@ -217,17 +224,15 @@ function applyTunnelBgp(tunnel: Tunnel, patch: Loose, tunnelsBgp: boolean): void
   const bgp = { ...tunnel.TunnelBgpConfig };
   const asn = pick(patch, 'LocalAsn');
   if (asn !== undefined) {
-    // The document: LocalAsn can be set or changed only once BGP is enabled for the tunnels.
-    if (!tunnelsBgp) throw badParam('IllegalParam.LocalAsn', 'LocalAsn can be set only when EnableTunnelsBgp is true.');
-    bgp.LocalAsn = parseAsn(asn);
+    const value = parseAsn(asn);
+    // The document: LocalAsn can be set or changed only once BGP is enabled for the tunnels. Repeating the current
+    // value (a client sending the whole TunnelBgpConfig to move the TunnelCidr) changes nothing and is accepted.
+    if (!tunnelsBgp && value !== bgp.LocalAsn) {
+      throw badParam('IllegalParam.LocalAsn', 'LocalAsn can be set only when EnableTunnelsBgp is true.');
+    }
+    bgp.LocalAsn = value;
   }
-  const cidr = pick(patch, 'TunnelCidr');
-  if (cidr !== undefined) bgp.TunnelCidr = checkTunnelCidr(looseString('InvalidTunnelCidr.Malformed', 'TunnelCidr', cidr));
-  const ip = pick(patch, 'LocalBgpIp');
-  if (ip !== undefined) {
-    bgp.LocalBgpIp = looseString('InvalidLocalBgpIp.Malformed', 'LocalBgpIp', ip);
-    checkLocalBgpIpFormat(bgp.LocalBgpIp);
-  }
+  applyCidrAndBgpIp(bgp, patch);
   tunnel.TunnelBgpConfig = bgp;
 }
 
@@ -269,6 +274,7 @@ export const modifyVpnConnectionAttribute: ActionHandler = (ctx) => {
       next[field] = value.split(',').map((s) => s.trim()).join(',');
     }
   }
+  if (params.has('LocalSubnet') || params.has('RemoteSubnet')) checkRoutingMode(next.LocalSubnet, next.RemoteSubnet);
   next.EffectImmediately = params.bool('EffectImmediately') ?? next.EffectImmediately;
   next.AutoConfigRoute = params.bool('AutoConfigRoute') ?? next.AutoConfigRoute;
   if (dual) modifyDual(ctx, gateway, next as VpnConnection & { TunnelOptions: Tunnel[] });

@@ -5,7 +5,9 @@ import { splitSubnets, subnetListsOverlap } from './values.ts';
 
 // Rules that look at the other connections of the same VPN gateway, evaluated on the state the change would produce.
 
-const IKE_KEYS: Array<keyof IkeConfig> = ['Psk', 'IkeVersion', 'IkeMode', 'IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IkeLifetime'];
+// "预共享密钥和IKE阶段的配置参数需保持相同": the PSK and every phase-1 parameter, identities included (the
+// connections share one IKE peer, so they must present and expect the same LocalId / RemoteId).
+const IKE_KEYS: Array<keyof IkeConfig> = ['Psk', 'IkeVersion', 'IkeMode', 'IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IkeLifetime', 'LocalId', 'RemoteId'];
 
 export function checkIkeV1MultiRoutes(next: VpnConnection): void {
   const multi = splitSubnets(next.LocalSubnet).length > 1 || splitSubnets(next.RemoteSubnet).length > 1;

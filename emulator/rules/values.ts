@@ -12,7 +12,8 @@ export const IKE_PFS = ['group1', 'group2', 'group5', 'group14'];
 export const IPSEC_PFS = ['disabled', 'group1', 'group2', 'group5', 'group14'];
 export const IKE_VERSIONS = ['ikev1', 'ikev2'];
 export const IKE_MODES = ['main', 'aggressive'];
-const PSK_CHARS = /^[A-Za-z0-9~!`@#$%^&*()_\-+={}[\]|;:'",.<>/?]{1,100}$/;
+// The document's set: digits, letters and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (the single quote, not the double quote).
+const PSK_CHARS = /^[A-Za-z0-9~!`@#$%^&*()_\-+={}[\]|;:',.<>/?]{1,100}$/;
 // 169.254.0.0/30 … 169.254.6.0/30 and 169.254.169.252/30 are used by the service itself.
 const RESERVED_TUNNEL_CIDRS = new Set([
   ...[0, 1, 2, 3, 4, 5, 6].map((n) => `169.254.${n}.0/30`),
@@ -47,12 +48,32 @@ export function splitSubnets(value: string): string[] {
   return value.split(',').map((s) => s.trim());
 }
 
+const ANY = '0.0.0.0/0';
+
+/** Every item a network address in CIDR form, none listed twice, and 0.0.0.0/0 (destination routing) only alone. */
 export function checkSubnets(field: 'LocalSubnet' | 'RemoteSubnet', value: string): void {
-  for (const cidr of splitSubnets(value)) {
+  const items = splitSubnets(value);
+  const seen = new Set<string>();
+  for (const cidr of items) {
     const parsed = parseCidr(cidr);
-    if (!parsed || !isNetworkAddress(...parsed)) {
+    const canonical = parsed ? `${parsed[0].toString()}/${parsed[1]}` : '';
+    if (!parsed || !isNetworkAddress(...parsed) || seen.has(canonical) || (canonical === ANY && items.length > 1)) {
       throw badParam(`IllegalParam.${field}`, `The specified "${field}" (${cidr}) is invalid.`);
     }
+    seen.add(canonical);
+  }
+}
+
+/**
+ * The document defines two modes: 0.0.0.0/0 on both sides (destination routing) or specific networks on both sides
+ * (protected data flows). 0.0.0.0/0 on one side only is neither, so it is refused (the document names no code).
+ */
+export function checkRoutingMode(local: string, remote: string): void {
+  if ((local.trim() === ANY) !== (remote.trim() === ANY)) {
+    throw badParam(
+      'IllegalParam.RemoteSubnet',
+      'LocalSubnet and RemoteSubnet must both be 0.0.0.0/0 (destination routing) or both specific networks.',
+    );
   }
 }
 
@@ -74,7 +95,9 @@ export function checkPsk(psk: string): void {
 }
 
 export function checkIdentity(field: 'LocalId' | 'RemoteId', value: string): void {
-  if (value.length < 1 || value.length > 100 || /\s/.test(value)) {
+  // Counted in characters (code points), as the document's "长度限制为 100 个字符" means.
+  const length = [...value].length;
+  if (length < 1 || length > 100 || /\s/.test(value)) {
     throw badParam(`IllegalParam.${field}`, `The specified ${field} is invalid.`);
   }
 }
@@ -150,7 +173,14 @@ export function checkRemoteCaCertificate(value: string, nationalStandard: boolea
       'RemoteCaCertificate can be set only on a NationalStandard (SM) VPN gateway.',
     );
   }
-  if (!/-----BEGIN CERTIFICATE-----[\s\S]*-----END CERTIFICATE-----/.test(value)) {
+  if (!isPemCertificate(value)) {
     throw badParam('IllegalParam.RemoteCaCertificate', 'The specified RemoteCaCertificate is invalid.');
   }
+}
+
+/** One PEM certificate: the BEGIN/END envelope around a non-empty base64 body (line breaks and spaces allowed). */
+function isPemCertificate(value: string): boolean {
+  const match = /^-----BEGIN CERTIFICATE-----([\s\S]*)-----END CERTIFICATE-----$/.exec(value.trim());
+  const body = (match?.[1] ?? '').replace(/\s+/g, '');
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(body);
 }

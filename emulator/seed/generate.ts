@@ -43,11 +43,19 @@ const CENTRAL = new Set(['cn-qingdao', 'cn-beijing', 'cn-hangzhou', 'cn-shanghai
 const pad = (n: number, width = 6): string => String(n).padStart(width, '0');
 const ip = (a: number, n: number): string => `${a}.${(n >> 16) & 255}.${(n >> 8) & 255}.${(n & 255) || 1}`;
 
-/** The i-th /30 of 169.254.0.0/16 starting at 169.254.10.0, which skips every reserved block. */
-function tunnelCidr(i: number): { cidr: string; local: string; peer: string } {
-  const base = 10 * 256 + i * 4;
-  const third = Math.floor(base / 256);
-  const fourth = base % 256;
+const FIRST_TUNNEL_BLOCK = 10 * 64; // 169.254.10.0/30, past the reserved 169.254.0.0/30 … 169.254.6.0/30
+const RESERVED_BLOCK = 169 * 64 + 63; // 169.254.169.252/30
+const LAST_BLOCK = 255 * 64 + 63; // 169.254.255.252/30
+/** How many tunnel networks one gateway can hand out. */
+export const TUNNEL_CIDRS_PER_GATEWAY = LAST_BLOCK - FIRST_TUNNEL_BLOCK; // every block from the first to the last but the reserved one
+
+/** The i-th usable /30 of 169.254.0.0/16 from 169.254.10.0, skipping the reserved 169.254.169.252/30. */
+export function tunnelCidr(i: number): { cidr: string; local: string; peer: string } {
+  if (!Number.isInteger(i) || i < 0 || i >= TUNNEL_CIDRS_PER_GATEWAY) throw new RangeError(`no tunnel network number ${i}`);
+  let block = FIRST_TUNNEL_BLOCK + i;
+  if (block >= RESERVED_BLOCK) block += 1;
+  const third = Math.floor(block / 64);
+  const fourth = (block % 64) * 4;
   return {
     cidr: `169.254.${third}.${fourth}/30`,
     local: `169.254.${third}.${fourth + 1}`,
@@ -61,10 +69,17 @@ function tunnelCidr(i: number): { cidr: string; local: string; peer: string } {
  * unique per gateway, one SM gateway in every ten and one financially locked gateway in every fifty.
  */
 export function generateInventory(options: GenerateOptions): EmulatorSeed {
+  if (![options.regions, options.gateways, options.connections, options.seed].every(Number.isFinite)) {
+    throw new Error('generateInventory: regions, gateways, connections and seed must be numbers');
+  }
   const regionCount = Math.max(1, Math.floor(options.regions));
   const gatewayCount = Math.max(1, Math.floor(options.gateways));
   const connectionCount = Math.max(0, Math.floor(options.connections));
   if (gatewayCount > 16_000 || connectionCount > 1_000_000) throw new Error('inventory too large');
+  // Each gateway hands out up to two tunnel networks per connection; they must stay unique and unreserved.
+  if (Math.ceil(connectionCount / gatewayCount) * 2 > TUNNEL_CIDRS_PER_GATEWAY) {
+    throw new Error('inventory too large: more connections per gateway than tunnel networks in 169.254.0.0/16');
+  }
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { DEFAULT_SEED, generateInventory } from '../../emulator/index.ts';
+import { TUNNEL_CIDRS_PER_GATEWAY, tunnelCidr } from '../../emulator/seed/generate.ts';
 import { TestClient, withEmulator } from './helpers.ts';
 
 test('the default seed covers the documented scenarios', () => {
@@ -49,6 +50,24 @@ test('generateInventory is deterministic, sized as asked, and valid for the emul
   }
 });
 
+test('tunnel networks handed out by the generator are distinct /30s of 169.254.0.0/16, never reserved', () => {
+  const reserved = new Set([...[0, 1, 2, 3, 4, 5, 6].map((n) => `169.254.${n}.0/30`), '169.254.169.252/30']);
+  const all = Array.from({ length: TUNNEL_CIDRS_PER_GATEWAY }, (_, i) => tunnelCidr(i));
+  expect(new Set(all.map((t) => t.cidr)).size).toBe(TUNNEL_CIDRS_PER_GATEWAY);
+  for (const t of all) {
+    const [a, b, c, d] = t.cidr.replace('/30', '').split('.').map(Number) as [number, number, number, number];
+    expect([a, b, c <= 255, d % 4, reserved.has(t.cidr)], t.cidr).toEqual([169, 254, true, 0, false]);
+    expect(t.local).toBe(`169.254.${c}.${d + 1}`);
+  }
+  expect(all.at(-1)?.cidr).toBe('169.254.255.252/30');
+  expect(() => tunnelCidr(TUNNEL_CIDRS_PER_GATEWAY)).toThrow(RangeError);
+});
+
+test('generateInventory refuses what it cannot build instead of producing a broken or empty inventory', () => {
+  expect(() => generateInventory({ regions: 1, gateways: 1, connections: TUNNEL_CIDRS_PER_GATEWAY, seed: 1 })).toThrow(/too large/);
+  expect(() => generateInventory({ regions: Number.NaN, gateways: 2, connections: 3, seed: 1 })).toThrow(/numbers/);
+});
+
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', 'emulator/cli.ts', ...args], {
@@ -92,4 +111,10 @@ test('npm run emulator: binds 127.0.0.1, prints endpoint and credentials, serves
   expect(stdout).toContain('REGIONS=5');
   expect(stdout).toContain('SIGINT');
   expect(code).toBe(0);
+});
+
+test('npm run emulator: an unusable --generate is a usage error, not an empty inventory', async () => {
+  const { code, stdout } = await runCli(['--port', '0', '--generate', 'three,ten,many']);
+  expect(code).toBe(2);
+  expect(stdout).not.toContain('listening');
 });

@@ -155,6 +155,36 @@ describe.each(SIGNINGS)('ModifyVpnConnectionAttribute behaviour (%s)', (signing)
     expect(d.IkeConfig.Psk).toBe(res.IkeConfig.Psk);
   });
 
+  test('values at the documented limits are accepted (and no limit is invented where the document has none)', async () => {
+    const { em } = await manualClock();
+    const client = new TestClient(em, { signing });
+    const symbols = "~!`@#$%^&*()_-+={}[]|;:',.<>/?";
+    const res = await client.call('ModifyVpnConnectionAttribute', {
+      ...HZ,
+      VpnConnectionId: 'vco-hzbgp001',
+      Name: '名'.repeat(100),
+      IkeConfig: JSON.stringify({ Psk: symbols, IkeLifetime: 0, LocalId: '网'.repeat(100), RemoteId: 'x'.repeat(100) }),
+      IpsecConfig: JSON.stringify({ IpsecLifetime: 86400 }),
+      HealthCheckConfig: JSON.stringify({ enable: 'true', dip: '192.168.1.1', sip: '10.1.1.1', interval: '5000', retry: '500' }),
+      BgpConfig: JSON.stringify({ EnableBgp: 'true', LocalAsn: '65535.65535', TunnelCidr: '169.254.6.4/30', LocalBgpIp: '169.254.6.6' }),
+    });
+    expect(res.IkeConfig).toMatchObject({ Psk: symbols, IkeLifetime: 0, LocalId: '网'.repeat(100) });
+    expect(res.VcoHealthCheck).toMatchObject({ Interval: 5000, Retry: 500 });
+    expect(res.VpnBgpConfig).toMatchObject({ LocalAsn: 4294967295, TunnelCidr: '169.254.6.4/30' });
+  });
+
+  test('a tunnel network moves while tunnel BGP is off when the request repeats the current LocalAsn', async () => {
+    const { em } = await manualClock();
+    const client = new TestClient(em, { signing });
+    const res = await client.call(
+      'ModifyVpnConnectionAttribute',
+      { ...HZ, VpnConnectionId: 'vco-hzdual002' },
+      { TunnelOptionsSpecification: [{ TunnelId: 'tun-hzdual002m', Role: 'master', TunnelBgpConfig: { LocalAsn: 45104, TunnelCidr: '169.254.47.0/30', LocalBgpIp: '169.254.47.1' } }] },
+    );
+    expect(res.EnableTunnelsBgp).toBe(false);
+    expect(res.TunnelOptionsSpecification.TunnelOptions[0].TunnelBgpConfig).toMatchObject({ LocalAsn: 45104, TunnelCidr: '169.254.47.0/30' });
+  });
+
   test('SM gateway accepts SM algorithms and a new CA certificate', async () => {
     const { em } = await manualClock();
     const client = new TestClient(em, { signing });
