@@ -2,12 +2,13 @@
 // before sending) and the emulator (what the service refuses). Requests go through the real
 // @alicloud/openapi-client over HTTP with real signatures.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   allowedValues,
   buildModifyRequest,
   changedFields,
   editableFields,
+  isEmptyRequest,
   parseDescribeConnectionOrThrow,
   parseDescribeConnections,
   setField,
@@ -19,17 +20,27 @@ import {
   type ModifyVpnConnectionAttributeRequest,
   type VpnConnection,
 } from '../../core/index.ts';
-import type { RunningEmulator } from '../../emulator/index.ts';
+import { generateInventory, type RunningEmulator } from '../../emulator/index.ts';
 import { eventually, TestClient, withEmulator } from '../emulator/helpers.ts';
 
-let emulator: RunningEmulator;
-let client: TestClient;
+interface Running {
+  emulator: RunningEmulator;
+  client: TestClient;
+}
 
-beforeAll(async () => {
-  emulator = await withEmulator({ updateSeconds: 0.02 });
-  client = new TestClient(emulator);
-});
-afterAll(async () => emulator.close());
+/** An emulator started from the seed (and an SDK client on it) for the whole file, or anew for every test. */
+function useEmulator(per: 'file' | 'test'): Running {
+  const running = {} as Running;
+  (per === 'file' ? beforeAll : beforeEach)(async () => {
+    running.emulator = await withEmulator({ updateSeconds: 0.02 });
+    running.client = new TestClient(running.emulator);
+  });
+  (per === 'file' ? afterAll : afterEach)(async () => running.emulator.close());
+  return running;
+}
+
+// The random round trips share one emulator, so each run starts from what the previous ones left.
+const shared = useEmulator('file');
 
 interface Target {
   RegionId: string;
@@ -46,11 +57,11 @@ const TARGETS: Target[] = [
   { RegionId: 'ap-southeast-1', VpnConnectionId: 'vco-sgdual001' },
 ];
 
-async function readLive(target: Target): Promise<{ live: VpnConnection; context: GatewayContext }> {
-  const live = parseDescribeConnectionOrThrow(await client.call('DescribeVpnConnection', { ...target }));
-  const gateway = await client.call('DescribeVpnGateway', { RegionId: target.RegionId, VpnGatewayId: live.VpnGatewayId });
+async function readLive(target: Target, c: TestClient = shared.client): Promise<{ live: VpnConnection; context: GatewayContext }> {
+  const live = parseDescribeConnectionOrThrow(await c.call('DescribeVpnConnection', { ...target }));
+  const gateway = await c.call('DescribeVpnGateway', { RegionId: target.RegionId, VpnGatewayId: live.VpnGatewayId });
   const siblings = parseDescribeConnections(
-    await client.call('DescribeVpnConnections', { RegionId: target.RegionId, VpnGatewayId: live.VpnGatewayId, PageSize: 50 }),
+    await c.call('DescribeVpnConnections', { RegionId: target.RegionId, VpnGatewayId: live.VpnGatewayId, PageSize: 50 }),
   );
   if (!siblings.ok) throw new Error(`DescribeVpnConnections did not parse: ${siblings.path}`);
   return {
@@ -64,17 +75,17 @@ async function readLive(target: Target): Promise<{ live: VpnConnection; context:
 
 async function waitActive(target: Target, vpnGatewayId: string): Promise<void> {
   await eventually(async () => {
-    const gateway = await client.call('DescribeVpnGateway', { RegionId: target.RegionId, VpnGatewayId: vpnGatewayId });
+    const gateway = await shared.client.call('DescribeVpnGateway', { RegionId: target.RegionId, VpnGatewayId: vpnGatewayId });
     return gateway.Status === 'active';
   });
 }
 
 function send(request: ModifyVpnConnectionAttributeRequest) {
   const { query, body } = toWire(request);
-  return client.call('ModifyVpnConnectionAttribute', query, Object.keys(body).length > 0 ? body : undefined);
+  return shared.client.call('ModifyVpnConnectionAttribute', query, Object.keys(body).length > 0 ? body : undefined);
 }
 
-const PSK_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789~!`@#$%^&*()_-+={}[]|;:,.<>/?'.split('');
+const PSK_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789~!`@#$%^&*()_-+={}[]|;:',.<>/?".split('');
 
 function valueFor(path: string, kind: string, enumKey: string | undefined, context: GatewayContext): fc.Arbitrary<unknown> | null {
   if (kind === 'enum' && enumKey) return fc.constantFrom(...allowedValues(enumKey as EnumKey, context.VpnType));
@@ -113,7 +124,7 @@ describe('requests built by core are accepted by the emulator', () => {
         await send(built.request);
         sent += 1;
         await waitActive(target, live.VpnGatewayId);
-        const readBack = parseDescribeConnectionOrThrow(await client.call('DescribeVpnConnection', { ...target }));
+        const readBack = parseDescribeConnectionOrThrow(await shared.client.call('DescribeVpnConnection', { ...target }));
         // Describe never returns AutoConfigRoute (write-only), so it cannot be read back.
         const differing = changedFields(readBack, draft).map((def) => def.path).filter((path) => path !== 'AutoConfigRoute');
         expect(differing).toEqual([]);
@@ -124,13 +135,26 @@ describe('requests built by core are accepted by the emulator', () => {
   });
 });
 
+// Each case of the refusal and acceptance tables below runs on its own emulator started from the seed: the random
+// round trips above cannot move a field onto a case's placeholder, and a case the emulator wrongly accepts cannot
+// change the state the next case starts from.
+
 // Each case: fields set to values the rules refuse, plus a valid placeholder per field so the builder produces
 // the request shape (the group is sent only when something in it changes); the placeholders are then swapped for
-// the invalid values on the way out.
+// the invalid values on the way out (`sent` when the wire spells the value differently from the model).
+// `raw` covers what the builder can never produce (parameters of the other tunnel mode, a certificate on a normal
+// gateway): set on core's draft as is, and sent as raw request parameters.
+interface Swap {
+  path: string;
+  placeholder: unknown;
+  invalid: unknown;
+  sent?: [unknown, unknown];
+}
 interface RejectCase {
   target: Target;
-  edits: Array<[string, unknown]>;
-  swaps: Array<{ path: string; placeholder: unknown; invalid: unknown }>;
+  edits?: Array<[string, unknown]>;
+  swaps?: Swap[];
+  raw?: { draft: Array<[string, unknown]>; request: Record<string, unknown> };
 }
 
 const hz = TARGETS[0]!;
@@ -138,13 +162,22 @@ const sm = TARGETS[1]!;
 const pol = TARGETS[2]!;
 const eu = TARGETS[3]!;
 const dual = TARGETS[4]!;
-const one = (path: string, placeholder: unknown, invalid: unknown) => [{ path, placeholder, invalid }];
+const dualStatic: Target = { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-hzdual002' };
+const one = (path: string, placeholder: unknown, invalid: unknown): Swap[] => [{ path, placeholder, invalid }];
+const PEM_A = '-----BEGIN CERTIFICATE-----\nMIIB7zCCAZWgAwIBAgIUREJFQ1RDQVNFMQ==\n-----END CERTIFICATE-----';
+const PEM_B = '-----BEGIN CERTIFICATE----- MIIBnewSANDBOXcertB -----END CERTIFICATE-----';
+const ikeOf = (psk: string) => ({ Psk: psk, IkeVersion: 'ikev1', IkeMode: 'main', IkeEncAlg: 'aes', IkeAuthAlg: 'sha1', IkePfs: 'group2', IkeLifetime: 86400, LocalId: '', RemoteId: '' });
+const m1 = 'TunnelOptionsSpecification.1';
+const s2 = 'TunnelOptionsSpecification.2';
 
 const REJECT_CASES: Array<[string, RejectCase]> = [
-  ['Name with http:// prefix', { target: hz, edits: [], swaps: one('Name', 'placeholder-name', 'http://conn') }],
-  ['Name of 101 characters', { target: hz, edits: [], swaps: one('Name', 'placeholder-name', 'n'.repeat(101)) }],
-  ['LocalSubnet not a network', { target: pol, edits: [], swaps: one('LocalSubnet', '10.250.0.0/24', '10.0.0.300/24') }],
-  ['RemoteSubnet garbage', { target: pol, edits: [], swaps: one('RemoteSubnet', '10.251.0.0/24', 'not-a-cidr') }],
+  ['Name with http:// prefix', { target: hz, swaps: one('Name', 'placeholder-name', 'http://conn') }],
+  ['Name of 101 characters', { target: hz, swaps: one('Name', 'placeholder-name', 'n'.repeat(101)) }],
+  ['LocalSubnet not a network', { target: pol, swaps: one('LocalSubnet', '10.250.0.0/24', '10.0.0.300/24') }],
+  ['RemoteSubnet garbage', { target: pol, swaps: one('RemoteSubnet', '10.251.0.0/24', 'not-a-cidr') }],
+  ['LocalSubnet listing a network twice', { target: eu, swaps: one('LocalSubnet', '10.30.1.0/24,10.30.9.0/24', '10.30.1.0/24,10.30.1.0/24') }],
+  ['LocalSubnet mixing 0.0.0.0/0 with a network', { target: eu, swaps: one('LocalSubnet', '10.30.1.0/24,10.30.8.0/24', '0.0.0.0/0,10.30.1.0/24') }],
+  ['0.0.0.0/0 on one side only (no such routing mode)', { target: eu, swaps: one('LocalSubnet', '10.30.7.0/24', '0.0.0.0/0') }],
   [
     'IKEv1 with several subnets',
     {
@@ -157,12 +190,23 @@ const REJECT_CASES: Array<[string, RejectCase]> = [
       swaps: one('IkeConfig.IkeVersion', 'ikev2', 'ikev1'),
     },
   ],
+  ['PSK with a double quote (the document allows the single quote only)', { target: hz, swaps: one('IkeConfig.Psk', 'placeholder-psk-1', 'quote"psk') }],
+  ['PSK with a space', { target: hz, swaps: one('IkeConfig.Psk', 'placeholder-psk-2', 'has space') }],
+  ['PSK with non-ASCII letters', { target: hz, swaps: one('IkeConfig.Psk', 'placeholder-psk-3', '预共享密钥abc') }],
+  ['PSK of 101 characters', { target: hz, swaps: one('IkeConfig.Psk', 'placeholder-psk-4', 'p'.repeat(101)) }],
+  ['empty PSK', { target: hz, swaps: one('IkeConfig.Psk', 'placeholder-psk-5', '') }],
+  ['tunnel PSK with a backslash', { target: dual, swaps: one(`${s2}.TunnelIkeConfig.Psk`, 'placeholder-psk-6', 'back\\slash') }],
+  ['LocalId of 101 characters', { target: hz, swaps: one('IkeConfig.LocalId', 'gw.example.com', 'x'.repeat(101)) }],
+  ['RemoteId with a space', { target: hz, swaps: one('IkeConfig.RemoteId', 'peer.example.com', 'peer example') }],
+  ['tunnel LocalId of 101 characters', { target: dual, swaps: one(`${m1}.TunnelIkeConfig.LocalId`, 'tunnel.example.com', 'y'.repeat(101)) }],
+  ['IkeLifetime 86401', { target: hz, swaps: one('IkeConfig.IkeLifetime', 28800, 86401) }],
+  ['IpsecLifetime -1', { target: hz, swaps: one('IpsecConfig.IpsecLifetime', 3603, -1) }],
+  ['tunnel IpsecLifetime 86401', { target: dual, swaps: one(`${s2}.TunnelIpsecConfig.IpsecLifetime`, 3604, 86401) }],
   ['TunnelCidr not a /30', { target: hz, edits: [['BgpConfig.LocalBgpIp', '169.254.40.1']], swaps: one('BgpConfig.TunnelCidr', '169.254.40.0/30', '169.254.40.0/29') }],
   [
     'TunnelCidr outside 169.254.0.0/16',
     {
       target: hz,
-      edits: [],
       swaps: [
         { path: 'BgpConfig.TunnelCidr', placeholder: '169.254.41.0/30', invalid: '10.0.0.0/30' },
         { path: 'BgpConfig.LocalBgpIp', placeholder: '169.254.41.1', invalid: '10.0.0.1' },
@@ -170,19 +214,104 @@ const REJECT_CASES: Array<[string, RejectCase]> = [
     },
   ],
   ['TunnelCidr malformed', { target: hz, edits: [['BgpConfig.LocalBgpIp', '169.254.42.1']], swaps: one('BgpConfig.TunnelCidr', '169.254.42.0/30', '169.254.x.0/30') }],
+  [
+    'reserved TunnelCidr 169.254.1.0/30',
+    {
+      target: hz,
+      swaps: [
+        { path: 'BgpConfig.TunnelCidr', placeholder: '169.254.43.0/30', invalid: '169.254.1.0/30' },
+        { path: 'BgpConfig.LocalBgpIp', placeholder: '169.254.43.1', invalid: '169.254.1.1' },
+      ],
+    },
+  ],
+  [
+    'reserved TunnelCidr 169.254.169.252/30',
+    {
+      target: hz,
+      swaps: [
+        { path: 'BgpConfig.TunnelCidr', placeholder: '169.254.44.0/30', invalid: '169.254.169.252/30' },
+        { path: 'BgpConfig.LocalBgpIp', placeholder: '169.254.44.1', invalid: '169.254.169.253' },
+      ],
+    },
+  ],
+  [
+    'tunnel TunnelCidr equal to the sibling tunnel\'s',
+    {
+      target: dual,
+      swaps: [
+        { path: `${s2}.TunnelBgpConfig.TunnelCidr`, placeholder: '169.254.45.0/30', invalid: '169.254.10.0/30' },
+        { path: `${s2}.TunnelBgpConfig.LocalBgpIp`, placeholder: '169.254.45.2', invalid: '169.254.10.2' },
+      ],
+    },
+  ],
+  [
+    'tunnel TunnelCidr used by another connection of the gateway (tunnel BGP off)',
+    {
+      target: dualStatic,
+      swaps: [
+        { path: `${m1}.TunnelBgpConfig.TunnelCidr`, placeholder: '169.254.46.0/30', invalid: '169.254.10.0/30' },
+        { path: `${m1}.TunnelBgpConfig.LocalBgpIp`, placeholder: '169.254.46.1', invalid: '169.254.10.1' },
+      ],
+    },
+  ],
   ['LocalBgpIp outside the TunnelCidr', { target: hz, edits: [['BgpConfig.TunnelCidr', '169.254.23.0/30']], swaps: one('BgpConfig.LocalBgpIp', '169.254.23.1', '169.254.24.1') }],
   ['LocalBgpIp malformed', { target: hz, edits: [['BgpConfig.TunnelCidr', '169.254.25.0/30']], swaps: one('BgpConfig.LocalBgpIp', '169.254.25.1', '169.254.25.999') }],
-  ['LocalAsn zero', { target: hz, edits: [], swaps: one('BgpConfig.LocalAsn', '65010', '0') }],
-  ['LocalAsn above 4294967295', { target: hz, edits: [], swaps: one('BgpConfig.LocalAsn', '65011', '4294967296') }],
+  ['LocalAsn zero', { target: hz, swaps: one('BgpConfig.LocalAsn', '65010', '0') }],
+  ['LocalAsn above 4294967295', { target: hz, swaps: one('BgpConfig.LocalAsn', '65011', '4294967296') }],
+  ['high.low LocalAsn with a high part above 65535', { target: hz, swaps: one('BgpConfig.LocalAsn', '65012', '65536.1') }],
+  ['high.low LocalAsn with a low part above 65535', { target: hz, swaps: one('BgpConfig.LocalAsn', '65013', '1.65536') }],
+  [
+    'tunnel LocalAsn changed while tunnel BGP is off',
+    {
+      target: dualStatic,
+      raw: {
+        draft: [[`${m1}.TunnelBgpConfig.LocalAsn`, '65001']],
+        request: { TunnelOptionsSpecification: [{ TunnelId: 'tun-hzdual002m', Role: 'master', TunnelBgpConfig: { LocalAsn: 65001 } }] },
+      },
+    },
+  ],
+  [
+    'health check enabled with interval 0',
+    { target: hz, swaps: [{ path: 'HealthCheckConfig.interval', placeholder: 7, invalid: 0, sent: ['7', '0'] }] },
+  ],
   ['SM gateway with aes', { target: sm, edits: [['IpsecConfig.IpsecLifetime', 3601]], swaps: one('IpsecConfig.IpsecEncAlg', 'sm4', 'aes') }],
   ['SM gateway with sha1', { target: sm, edits: [['IpsecConfig.IpsecLifetime', 3602]], swaps: one('IpsecConfig.IpsecAuthAlg', 'sm3', 'sha1') }],
-  ['IpsecPfs outside the enumeration', { target: hz, edits: [], swaps: one('IpsecConfig.IpsecPfs', 'group14', 'group24') }],
+  ['SM gateway with ikev2', { target: sm, edits: [['IkeConfig.IkeLifetime', 3605]], swaps: one('IkeConfig.IkeVersion', 'ikev1', 'ikev2') }],
+  ['SM gateway with aggressive mode', { target: sm, edits: [['IkeConfig.IkeLifetime', 3606]], swaps: one('IkeConfig.IkeMode', 'main', 'aggressive') }],
+  ['IpsecPfs outside the enumeration', { target: hz, swaps: one('IpsecConfig.IpsecPfs', 'group14', 'group24') }],
+  ['SM gateway: RemoteCaCertificate that is not PEM', { target: sm, swaps: one('RemoteCaCertificate', PEM_A, '-----BEGIN CERTIFICATE----- not*base64! -----END CERTIFICATE-----') }],
+  ['SM gateway: RemoteCaCertificate cleared', { target: sm, swaps: one('RemoteCaCertificate', PEM_B, '') }],
+  ['RemoteCaCertificate on a normal gateway', { target: hz, raw: { draft: [['RemoteCaCertificate', PEM_A]], request: { RemoteCaCertificate: PEM_A } } }],
+  [
+    'tunnel RemoteCaCertificate on a normal gateway',
+    {
+      target: dual,
+      raw: {
+        draft: [[`${m1}.RemoteCaCertificate`, PEM_A]],
+        request: { TunnelOptionsSpecification: [{ TunnelId: 'tun-hzdual001m', Role: 'master', RemoteCaCertificate: PEM_A }] },
+      },
+    },
+  ],
+  ['IkeConfig (single-tunnel only) on a dual-tunnel connection', { target: dual, raw: { draft: [['IkeConfig', ikeOf('hzA-master-Psk1')]], request: { IkeConfig: JSON.stringify(ikeOf('hzA-master-Psk1')) } } }],
+  ['EnableDpd (single-tunnel only) on a dual-tunnel connection', { target: dual, raw: { draft: [['EnableDpd', false]], request: { EnableDpd: false } } }],
+  ['EnableTunnelsBgp (dual-tunnel only) on a single-tunnel connection', { target: eu, raw: { draft: [['EnableTunnelsBgp', true]], request: { EnableTunnelsBgp: true } } }],
+  [
+    'TunnelOptionsSpecification (dual-tunnel only) on a single-tunnel connection',
+    { target: eu, raw: { draft: [['tunnels', []]], request: { TunnelOptionsSpecification: [{ TunnelId: 'tun-x', Role: 'master', EnableDpd: false }] } } },
+  ],
+  ['same VPN gateway and customer gateway: another PSK', { target: pol, edits: [['IkeConfig.Psk', 'another-psk-1']] }],
+  ['same VPN gateway and customer gateway: another IKE proposal', { target: pol, edits: [['IkeConfig.IkePfs', 'group14']] }],
+  ['same VPN gateway and customer gateway: another RemoteId', { target: pol, edits: [['IkeConfig.RemoteId', 'peer.example.com']] }],
+  [
+    'same VPN gateway and customer gateway: overlapping traffic selectors',
+    { target: pol, edits: [['LocalSubnet', '10.20.0.0/16'], ['RemoteSubnet', '192.168.20.0/22']] },
+  ],
   [
     'tunnel TunnelCidr not a /30',
     {
       target: dual,
-      edits: [['TunnelOptionsSpecification.2.TunnelBgpConfig.LocalBgpIp', '169.254.30.1']],
-      swaps: one('TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr', '169.254.30.0/30', '169.254.30.0/28'),
+      edits: [[`${s2}.TunnelBgpConfig.LocalBgpIp`, '169.254.30.1']],
+      swaps: one(`${s2}.TunnelBgpConfig.TunnelCidr`, '169.254.30.0/30', '169.254.30.0/28'),
     },
   ],
 ];
@@ -203,28 +332,110 @@ function swapDeep(value: unknown, from: unknown, to: unknown): unknown {
   return value;
 }
 
+const apply = (c: VpnConnection, edits: ReadonlyArray<readonly [string, unknown]>): VpnConnection =>
+  edits.reduce<VpnConnection>((acc, [path, value]) => setField(acc, path, value), c);
+
 describe('drafts the rules refuse are refused by the emulator with the same code', () => {
+  const fresh = useEmulator('test');
   it.each(REJECT_CASES)('%s', async (_label, testCase) => {
-    const { live, context } = await readLive(testCase.target);
-    const prepared = testCase.edits.reduce<VpnConnection>((acc, [path, value]) => setField(acc, path, value), live);
-    const invalidDraft = testCase.swaps.reduce<VpnConnection>((acc, swap) => setField(acc, swap.path, swap.invalid), prepared);
-    const issues = validate(invalidDraft, context);
+    const { live, context } = await readLive(testCase.target, fresh.client);
+    const swaps = testCase.swaps ?? [];
+    const prepared = apply(live, testCase.edits ?? []);
+    const invalidDraft = apply(apply(prepared, testCase.raw?.draft ?? []), swaps.map((s) => [s.path, s.invalid] as const));
+    // Core's verdict: the rules on the draft, else the builder (rules that depend on what changes live there).
+    const ruleIssues = validate(invalidDraft, context);
+    const built = buildModifyRequest(live, invalidDraft, context, { RegionId: testCase.target.RegionId });
+    const issues = ruleIssues.length > 0 ? ruleIssues : built.ok ? [] : built.issues;
     expect(issues.length, 'core must refuse the draft').toBeGreaterThan(0);
     const expectedCode = issues[0]!.code;
 
-    const placeholderDraft = testCase.swaps.reduce<VpnConnection>((acc, swap) => setField(acc, swap.path, swap.placeholder), prepared);
-    const built = buildModifyRequest(live, placeholderDraft, context, { RegionId: testCase.target.RegionId });
-    if (!built.ok) throw new Error(`placeholder draft refused: ${JSON.stringify(built.issues)}`);
-    const request = testCase.swaps.reduce<unknown>((acc, swap) => swapDeep(acc, swap.placeholder, swap.invalid), built.request);
-    for (const swap of testCase.swaps) expect(JSON.stringify(request)).toContain(JSON.stringify(swap.invalid).slice(1, -1));
+    // The request: built from the placeholder draft without sibling connections (so rules across connections do
+    // not stop the builder), then the placeholders are swapped for the invalid values.
+    const placeholderDraft = apply(prepared, swaps.map((s) => [s.path, s.placeholder] as const));
+    const placeholderBuilt = buildModifyRequest(live, placeholderDraft, { ...context, otherConnections: [] }, { RegionId: testCase.target.RegionId });
+    if (!placeholderBuilt.ok) throw new Error(`placeholder draft refused: ${JSON.stringify(placeholderBuilt.issues)}`);
+    let request: unknown = { ...placeholderBuilt.request, ...testCase.raw?.request };
+    for (const swap of swaps) {
+      const [from, to] = swap.sent ?? [swap.placeholder, swap.invalid];
+      expect(JSON.stringify(request), `placeholder of ${swap.path} not in the request`).toContain(JSON.stringify(from).slice(1, -1));
+      request = swapDeep(request, from, to);
+    }
+    expect(isEmptyRequest(request as ModifyVpnConnectionAttributeRequest), 'the request must carry the invalid values').toBe(false);
 
-    const before = emulator.modificationCount(live.VpnGatewayId);
+    const before = fresh.emulator.modificationCount(live.VpnGatewayId);
     const { query, body } = toWire(request as ModifyVpnConnectionAttributeRequest);
-    const error = await client.fail('ModifyVpnConnectionAttribute', query, Object.keys(body).length > 0 ? body : undefined);
+    const error = await fresh.client.fail('ModifyVpnConnectionAttribute', query, Object.keys(body).length > 0 ? body : undefined);
     // Where the API documents a code, both sides must use it; app-only codes (Rule.*) exist where the document
     // names none, and then the service need only refuse.
-    if (expectedCode.startsWith('Rule.')) expect(error.statusCode).toBe(400);
+    if (expectedCode.startsWith('Rule.')) expect(error.statusCode, `${error.code}: ${error.message}`).toBe(400);
     else expect(error.code).toBe(expectedCode);
-    expect(emulator.modificationCount(live.VpnGatewayId)).toBe(before);
+    expect(fresh.emulator.modificationCount(live.VpnGatewayId)).toBe(before);
+  });
+});
+
+// Drafts core accepts must go through the emulator and read back as the draft (`unreadable`: fields the service
+// reports differently, e.g. a value the builder leaves out because it means nothing while the feature is off).
+interface AcceptCase {
+  target: Target;
+  edits: Array<[string, unknown]>;
+  unreadable?: string[];
+}
+
+const ACCEPT_CASES: Array<[string, AcceptCase]> = [
+  ['PSK with every documented symbol, including the single quote', { target: hz, edits: [['IkeConfig.Psk', "~!`@#$%^&*()_-+={}[]|;:',.<>/?"]] }],
+  ['tunnel PSK of 100 characters', { target: dual, edits: [[`${m1}.TunnelIkeConfig.Psk`, 'k'.repeat(100)]] }],
+  ['LocalId of 100 characters (FQDN style)', { target: hz, edits: [['IkeConfig.LocalId', `${'a'.repeat(96)}.com`]] }],
+  ['lifetimes at both limits', { target: hz, edits: [['IkeConfig.IkeLifetime', 0], ['IpsecConfig.IpsecLifetime', 86400]] }],
+  ['high.low LocalAsn (123.456 = 8061384)', { target: hz, edits: [['BgpConfig.LocalAsn', '123.456']] }],
+  ['health check with a long interval and many retries (the document sets no limit)', { target: hz, edits: [['HealthCheckConfig.interval', 5000], ['HealthCheckConfig.retry', 500]] }],
+  [
+    'health check disabled with an interval of 0 left in the form',
+    { target: hz, edits: [['HealthCheckConfig.enable', false], ['HealthCheckConfig.interval', 0]], unreadable: ['HealthCheckConfig.interval'] },
+  ],
+  ['tunnel TunnelCidr moved while tunnel BGP is off', { target: dualStatic, edits: [[`${m1}.TunnelBgpConfig.TunnelCidr`, '169.254.47.0/30'], [`${m1}.TunnelBgpConfig.LocalBgpIp`, '169.254.47.1']] }],
+  ['SM gateway: a new multi-line CA certificate', { target: sm, edits: [['RemoteCaCertificate', PEM_A]] }],
+  ['TunnelCidr 169.254.6.4/30 (next to the reserved 169.254.6.0/30)', { target: hz, edits: [['BgpConfig.TunnelCidr', '169.254.6.4/30'], ['BgpConfig.LocalBgpIp', '169.254.6.5']] }],
+];
+
+describe('drafts the rules accept are accepted by the emulator and read back', () => {
+  const fresh = useEmulator('test');
+  it.each(ACCEPT_CASES)('%s', async (_label, testCase) => {
+    const { live, context } = await readLive(testCase.target, fresh.client);
+    const draft = apply(live, testCase.edits);
+    expect(validate(draft, context)).toEqual([]);
+    const built = buildModifyRequest(live, draft, context, { RegionId: testCase.target.RegionId });
+    if (!built.ok) throw new Error(`builder refused: ${JSON.stringify(built.issues)}`);
+    expect(built.changedPaths.length).toBeGreaterThan(0);
+    const { query, body } = toWire(built.request);
+    await fresh.client.call('ModifyVpnConnectionAttribute', query, Object.keys(body).length > 0 ? body : undefined);
+    await eventually(async () => (await fresh.client.call('DescribeVpnGateway', { RegionId: testCase.target.RegionId, VpnGatewayId: live.VpnGatewayId })).Status === 'active');
+    const readBack = parseDescribeConnectionOrThrow(await fresh.client.call('DescribeVpnConnection', { ...testCase.target }));
+    const skip = new Set(['AutoConfigRoute', ...(testCase.unreadable ?? [])]);
+    expect(changedFields(readBack, draft).map((d) => d.path).filter((p) => !skip.has(p))).toEqual([]);
+  });
+});
+
+describe('the emulator inventory generator and core agree', () => {
+  it('every generated connection parses and passes core\'s rules next to its siblings', async () => {
+    const seed = generateInventory({ regions: 2, gateways: 10, connections: 300, seed: 5 });
+    const em = await withEmulator({ seed });
+    try {
+      const c = new TestClient(em);
+      let checked = 0;
+      for (const region of seed.regions) {
+        for (const gateway of seed.vpnGateways.filter((g) => g.RegionId === region.RegionId)) {
+          const page = parseDescribeConnections(await c.call('DescribeVpnConnections', { RegionId: region.RegionId, VpnGatewayId: gateway.VpnGatewayId, PageSize: 50 }));
+          if (!page.ok) throw new Error(`${page.path}: ${page.message}`);
+          const VpnType = vpnTypeOf(await c.call('DescribeVpnGateway', { RegionId: region.RegionId, VpnGatewayId: gateway.VpnGatewayId }));
+          for (const connection of page.connections) {
+            expect(validate(connection, { VpnType, otherConnections: page.connections }), connection.VpnConnectionId).toEqual([]);
+            checked += 1;
+          }
+        }
+      }
+      expect(checked).toBe(300);
+    } finally {
+      await em.close();
+    }
   });
 });
