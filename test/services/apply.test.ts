@@ -1,7 +1,7 @@
 // The apply engine end to end: real services, a temp-folder store and the emulator over HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSummary, TimelineEvent } from '../../core/contract.ts';
-import { TestClient } from '../emulator/helpers.ts';
+import { TestClient, type Body } from '../emulator/helpers.ts';
 import { createHarness, type Harness } from './support/harness.ts';
 import { editAndSave, kinds, waitForJob } from './support/flows.ts';
 import { seedWithBusyGateway } from './support/seeds.ts';
@@ -77,9 +77,9 @@ describe('apply engine', () => {
     expect(JSON.stringify(request)).not.toContain('hzA-master-Psk1');
 
     const live = await new TestClient(h.emulator).call('DescribeVpnConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-hzdual001' });
-    const tunnels = live.TunnelOptionsSpecification.TunnelOptions as Array<Record<string, any>>;
-    const master = tunnels.find((t) => t.Role === 'master')!;
-    const slave = tunnels.find((t) => t.Role === 'slave')!;
+    const tunnels = live.TunnelOptionsSpecification.TunnelOptions as Body[];
+    const master = tunnels.find((t: Body) => t.Role === 'master')!;
+    const slave = tunnels.find((t: Body) => t.Role === 'slave')!;
     expect(Number(master.TunnelIpsecConfig.IpsecLifetime)).toBe(7200);
     expect(Number(slave.TunnelIkeConfig.IkeLifetime)).toBe(43200);
     expect(master.TunnelIkeConfig.Psk).toBe('hzA-master-Psk1');
