@@ -1,0 +1,140 @@
+// The VPC client (endpoints, loopback-only http, error normalisation) and the inventory (pagination, progress,
+// cancel, offline cache) against the emulator.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InventoryProgress, InventorySnapshot } from '../../core/contract.ts';
+import { generateInventory } from '../../emulator/index.ts';
+import { fieldForApiError, normalizeApiError } from '../../main/services/api-error.ts';
+import { assertSafeEndpoint, cloudEndpointFor } from '../../main/services/endpoints.ts';
+import { createVpcClient } from '../../main/services/vpc-client.ts';
+import { createHarness, type Harness } from './support/harness.ts';
+
+let h: Harness | undefined;
+const servers: http.Server[] = [];
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+  for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
+});
+
+async function rawServer(handler: http.RequestListener): Promise<string> {
+  const server = http.createServer(handler);
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('endpoints', () => {
+  it('uses the central endpoint for mapped regions and the regional rule otherwise, always over HTTPS', () => {
+    expect(cloudEndpointFor('cn-hangzhou')).toEqual({ endpoint: 'vpc.aliyuncs.com', protocol: 'https' });
+    expect(cloudEndpointFor('ap-southeast-1').endpoint).toBe('vpc.aliyuncs.com');
+    expect(cloudEndpointFor('eu-central-1')).toEqual({ endpoint: 'vpc.eu-central-1.aliyuncs.com', protocol: 'https' });
+    expect(cloudEndpointFor('cn-zhangjiakou').endpoint).toBe('vpc.cn-zhangjiakou.aliyuncs.com');
+  });
+
+  it('refuses plain http to anything but loopback', () => {
+    expect(() => assertSafeEndpoint({ endpoint: 'vpc.aliyuncs.com', protocol: 'http' })).toThrow(/refusing plain http/);
+    expect(() => assertSafeEndpoint({ endpoint: '10.0.0.1:80', protocol: 'http' })).toThrow();
+    expect(() => assertSafeEndpoint({ endpoint: '127.0.0.1:8787', protocol: 'http' })).not.toThrow();
+    const client = createVpcClient({ endpointFor: () => ({ endpoint: 'example.com', protocol: 'http' }), credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
+    return expect(client.call({ action: 'DescribeRegions', RegionId: 'cn-hangzhou' })).rejects.toThrow(/refusing plain http/);
+  });
+});
+
+describe('API error normalisation', () => {
+  const clientFor = (endpoint: string, readTimeoutMs = 2000) =>
+    createVpcClient({ endpointFor: () => ({ endpoint, protocol: 'http' }), credentials: { accessKeyId: 'LTAI-SANDBOX-FULL-ACCESS', accessKeySecret: 'sandbox-secret-not-confidential' }, readTimeoutMs });
+  const failure = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+    } catch (error) {
+      return normalizeApiError(error);
+    }
+    throw new Error('expected a failure');
+  };
+
+  it('keeps the API code, RequestId and status of a JSON error, and marks throttling and 5xx retryable', async () => {
+    h = await createHarness();
+    const client = clientFor(h.emulator.endpoint);
+    const notFound = await failure(client.call({ action: 'DescribeVpnGateway', RegionId: 'cn-hangzhou', query: { VpnGatewayId: 'vpn-nope' } }));
+    expect(notFound).toMatchObject({ code: 'InvalidVpnGatewayInstanceId.NotFound', httpStatus: 404, retryable: false });
+    expect(notFound.requestId).toMatch(/^[0-9A-F-]{36}$/);
+    h.emulator.setFaults({ throttleRate: 1 });
+    expect(await failure(client.call({ action: 'DescribeRegions', RegionId: 'cn-hangzhou' }))).toMatchObject({ code: 'Throttling.User', retryable: true, httpStatus: 400 });
+    h.emulator.setFaults({ throttleRate: 0, serverErrorRate: 1 });
+    expect(await failure(client.call({ action: 'DescribeRegions', RegionId: 'cn-hangzhou' }))).toMatchObject({ code: 'ServiceUnavailable', retryable: true, httpStatus: 503 });
+    h.emulator.setFaults({ serverErrorRate: 0, resetRate: 1 });
+    expect(await failure(client.call({ action: 'DescribeRegions', RegionId: 'cn-hangzhou' }))).toMatchObject({ code: expect.stringMatching(/^Network\./), retryable: true, httpStatus: 0 });
+  });
+
+  it('turns a non-JSON body, a refused connection and a silent server into retryable shapes', async () => {
+    const html = await rawServer((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body>Bad Gateway</body></html>');
+    });
+    expect(await failure(clientFor(html).call({ action: 'DescribeRegions', RegionId: 'cn-hangzhou' }))).toMatchObject({ code: 'Api.MalformedResponse', retryable: true });
+    const silent = await rawServer(() => undefined);
+    expect(await failure(clientFor(silent, 300).call({ action: 'DescribeRegions', RegionId: 'cn-hangzhou' }))).toMatchObject({ code: 'Network.Timeout', retryable: true });
+    const closed = await rawServer(() => undefined);
+    await new Promise((r) => servers.pop()!.close(r));
+    expect(await failure(clientFor(closed).call({ action: 'DescribeRegions', RegionId: 'cn-hangzhou' }))).toMatchObject({ code: 'Network.ConnectionRefused', retryable: true });
+  });
+
+  it('maps parameter errors to the field path that caused them', () => {
+    expect(fieldForApiError('IllegalParam.LocalSubnet', ['LocalSubnet'])).toBe('LocalSubnet');
+    expect(fieldForApiError('InvalidName', [])).toBe('Name');
+    expect(fieldForApiError('IllegalParam.TunnelCidr', ['TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr'])).toBe('TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr');
+    expect(fieldForApiError('InvalidLocalBgpIp.Malformed', ['BgpConfig.LocalBgpIp'])).toBe('BgpConfig.LocalBgpIp');
+    expect(fieldForApiError('Throttling', ['Name'])).toBeUndefined();
+  });
+});
+
+describe('inventory', () => {
+  it('walks regions → gateways → connections → customer gateways at page size 50 with progress', async () => {
+    const seed = generateInventory({ regions: 3, gateways: 12, connections: 130, seed: 3 });
+    h = await createHarness({ emulator: { seed } });
+    const snapshot = await h.call<InventorySnapshot>('loadInventory', { refresh: true });
+    expect(snapshot.source).toBe('live');
+    expect(snapshot.connections).toHaveLength(130);
+    expect(snapshot.gateways).toHaveLength(12);
+    expect(snapshot.regions).toHaveLength(3);
+    expect(snapshot.errors).toEqual([]);
+    const progress = h.events.filter((e) => e.event === 'inventoryProgress').map((e) => e.payload as InventoryProgress);
+    expect(progress.at(-1)?.phase).toBe('done');
+    const maxCompleted = Math.max(...progress.map((p) => p.completedRequests));
+    const maxTotal = Math.max(...progress.map((p) => p.totalRequests));
+    // 1 DescribeRegions + per region at least one page of each list, more pages for connections.
+    expect(maxTotal).toBe(maxCompleted);
+    expect(maxTotal).toBeGreaterThanOrEqual(1 + 3 * 3 + 1);
+  });
+
+  it('serves the cached snapshot offline (source cache) and keeps its fetch time', async () => {
+    h = await createHarness();
+    const live = await h.call<InventorySnapshot>('loadInventory', { refresh: true });
+    await h.emulator.close();
+    const offline = await h.call<InventorySnapshot>('loadInventory', { refresh: true });
+    expect(offline.source).toBe('cache');
+    expect(offline.fetchedAt).toBe(live.fetchedAt);
+    expect(offline.connections.length).toBe(live.connections.length);
+    expect(offline.errors[0]?.code).toMatch(/^Network\./);
+    const connectivity = h.events.filter((e) => e.event === 'connectivity').map((e) => (e.payload as { online: boolean }).online);
+    expect(connectivity).toEqual([true, false]);
+    // Drafts still open from the cache with no network.
+    const draft = await h.call<{ base: { Name: string } }>('openDraft', { RegionId: 'eu-central-1', VpnConnectionId: 'vco-eu001' });
+    expect(draft.base.Name).toBe('eu office multi-subnet');
+    // After a restart too (cache is on disk, PSKs sealed).
+    await h.restart();
+    expect((await h.call<InventorySnapshot>('loadInventory', { refresh: false })).connections.length).toBe(live.connections.length);
+  });
+
+  it('can be cancelled', async () => {
+    h = await createHarness({ emulator: { faults: { latencyMs: 150 } } });
+    const loading = h.call<InventorySnapshot>('loadInventory', { refresh: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await h.call('cancelInventory')).toEqual({ cancelled: true });
+    const result = await loading;
+    expect(result.source).toBe('empty');
+    expect(h.events.some((e) => e.event === 'inventoryProgress' && (e.payload as InventoryProgress).phase === 'cancelled')).toBe(true);
+  });
+});
