@@ -1,3 +1,6 @@
+/// <reference types="vite/client" />
+// zod-config first: it must run before core's schemas are built (module evaluation follows import order).
+import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

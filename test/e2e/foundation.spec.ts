@@ -2,10 +2,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { methodNames } from '../../core/contract.ts';
+import type { Page } from '@playwright/test';
 import { expect, SCREENSHOT_DIR, test } from './support/fixtures.ts';
+
+/** The "About this installation" panel lives in Settings (the first screen is the editor). */
+async function openAbout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+}
 
 test('the built renderer calls a real main handler through the bridge', async ({ app }) => {
   await app.open();
+  await openAbout(app.page);
   await expect(app.page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
   await expect(app.page.getByTestId('keychain')).toBeVisible();
   expect(app.ipcLog.map((entry) => entry.method)).toContain('getAppInfo');
@@ -51,6 +58,7 @@ test('the renderer makes no request outside its own origin', async ({ app }) => 
     if (!request.url().startsWith(app.origin)) foreign.push(request.url());
   });
   await app.open();
+  await openAbout(app.page);
   await expect(app.page.getByTestId('app-version')).toBeVisible();
   const fetchResult = await app.page.evaluate(async () => {
     try {
@@ -66,6 +74,7 @@ test('the renderer makes no request outside its own origin', async ({ app }) => 
 
 test('a subframe cannot call main even on the app origin, and the app cannot be framed', async ({ app }) => {
   await app.open();
+  await openAbout(app.page);
   await expect(app.page.getByTestId('app-version')).toBeVisible();
   await app.page.evaluate(async () => {
     const frame = document.createElement('iframe');

@@ -7,7 +7,9 @@ import type { ConnectionEntry } from '../../../../core/contract.ts';
 import type { TreeRow } from '../../state/tree.ts';
 import { statusTone } from '../editor/EditorView.tsx';
 
-export const ROW_HEIGHT = 28;
+export const GATEWAY_ROW_HEIGHT = 30;
+export const CONNECTION_ROW_HEIGHT = 40;
+const ROW_HEIGHT = CONNECTION_ROW_HEIGHT;
 
 export interface InventoryTreeProps {
   rows: readonly TreeRow[];
@@ -43,7 +45,9 @@ export function InventoryTree({ rows, selectedId, draftIds, onOpen, onToggle }: 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (i) => (rows[i]?.kind === 'gateway' ? GATEWAY_ROW_HEIGHT : CONNECTION_ROW_HEIGHT),
+    // Keys (a new function per rows) make the virtualizer re-measure when filtering or collapsing reshapes the list.
+    getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 16,
     initialRect: { width: 280, height: 640 },
     // Before layout (and in DOM shims without layout) the element reports 0×0: assume a screenful.
@@ -193,16 +197,23 @@ const TreeItem = memo(function TreeItem({ row, start, pos, size, active, selecte
       data-connection-id={c.VpnConnectionId}
     >
       <span className={`dot ${gatewayStatus === 'updating' ? 'warn' : statusTone(negotiation)}`} title={t('rail.negotiation', { status: negotiation })} aria-hidden="true" />
-      <span className="tree-name">{c.Name || c.VpnConnectionId}</span>
-      <span className="sr-only">{t('rail.negotiation', { status: negotiation })}</span>
-      <span className={`badge ${c.mode}`}>{c.mode === 'dual' ? t('rail.dual') : t('rail.single')}</span>
-      {hasDraft && (
-        <span className="draft-marker" title={t('rail.hasDraft')}>
-          <span aria-hidden="true">●</span>
-          <span className="sr-only">{t('rail.hasDraft')}</span>
+      <span className="tree-lines">
+        <span className="tree-line">
+          <span className="tree-name">{c.Name || c.VpnConnectionId}</span>
+          <span className={`badge ${c.mode}`}>{c.mode === 'dual' ? t('rail.dual') : t('rail.single')}</span>
+          {hasDraft && (
+            <span className="draft-marker" title={t('rail.hasDraft')}>
+              <span aria-hidden="true">●</span>
+              <span className="sr-only">{t('rail.hasDraft')}</span>
+            </span>
+          )}
         </span>
-      )}
-      <span className="tree-id mono muted">{c.VpnConnectionId}</span>
+        <span className="tree-line sub">
+          <span className="tree-id mono">{c.VpnConnectionId}</span>
+          <span className="tree-status">{negotiation}</span>
+        </span>
+      </span>
+      <span className="sr-only">{t('rail.negotiation', { status: negotiation })}</span>
     </div>
   );
 });

@@ -40,7 +40,6 @@ export function Rail(props: RailProps) {
             {props.profiles.profiles.map((p) => (
               <option key={p.profileId} value={p.profileId}>
                 {p.name}
-                {p.kind === 'Sandbox' ? ' ⟡' : ''}
               </option>
             ))}
           </select>
