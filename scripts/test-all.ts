@@ -1,7 +1,8 @@
 // `npm test`: every test layer in order, then one closing line "N passed, N failed, N skipped" that sums them all.
 // Checks that are not test runners (type-check, lint, build) count as one test each.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.ts';
@@ -24,9 +25,13 @@ if (process.platform === 'linux' && !process.env.IPSEC_STUDIO_IN_DBUS && hasComm
 }
 
 if (process.env.IPSEC_STUDIO_IN_DBUS) {
+  // Keyring files go to a fresh folder: the daemon would otherwise open the user's own ~/.local/share/keyrings,
+  // whose login keyring does not unlock with the test password (items then fail with "locked collection").
+  const keyringHome = mkdtempSync(path.join(os.tmpdir(), 'ipsec-studio-keyring-'));
   const keyring = spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
     input: 'test-keyring-password',
     encoding: 'utf8',
+    env: { ...process.env, XDG_DATA_HOME: keyringHome },
   });
   for (const line of keyring.stdout.split('\n')) {
     const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
@@ -38,6 +43,9 @@ if (process.env.IPSEC_STUDIO_IN_DBUS) {
   console.log('keychain: no dbus-run-session/gnome-keyring here; the real-keychain tests will skip');
 }
 
+// Tools started below (vitest, playwright, workers) must run on the project's Node 22 even when this script was
+// started without npm, which is what puts node_modules/.bin first.
+process.env.PATH = `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`;
 const electronBinary = findElectronBinary(root);
 process.env.IPSEC_STUDIO_ELECTRON_BINARY = electronBinary ?? '';
 // An accidental require('electron') from a test must fail fast instead of starting a download.
