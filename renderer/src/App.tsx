@@ -347,7 +347,8 @@ function Studio({ api }: { api: Api }) {
         </main>
         {view === 'editor' && draft && analysis && (
           <aside className={`drawer${drawerOpen ? '' : ' closed'}`} aria-label={t('drawer.label')}>
-            <div className="drawer-tabs" role="tablist" aria-label={t('drawer.label')}>
+            <div className="drawer-tabs">
+              <div role="tablist" aria-label={t('drawer.label')} className="tablist">
               {(['diff', 'timeline'] as const).map((tab) => (
                 <button
                   key={tab}
@@ -375,6 +376,7 @@ function Studio({ api }: { api: Api }) {
                   {tab === 'timeline' && inFlight && <span className="tab-count busy">…</span>}
                 </button>
               ))}
+              </div>
               <span className="spacer" />
               <button type="button" className="btn icon small" aria-expanded={drawerOpen} aria-label={drawerOpen ? t('drawer.collapse') : t('drawer.expand')} onClick={() => setDrawerOpen((o) => !o)}>
                 {drawerOpen ? '⟩' : '⟨'}

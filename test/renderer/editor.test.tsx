@@ -125,7 +125,7 @@ describe('side-by-side editor', () => {
     fireEvent.keyDown(window, { key: '\\', ctrlKey: true });
     expect(await screen.findByRole('group', { name: 'Tunnels side by side' })).toBeTruthy();
     await user.selectOptions(input('TunnelOptionsSpecification.1.TunnelIpsecConfig.IpsecEncAlg'), 'aes256');
-    await user.click(screen.getByRole('button', { name: 'Copy Phase 2 (IPsec) from master to slave' }));
+    await user.click(screen.getByRole('button', { name: 'Copy to slave → (Phase 2 (IPsec))' }));
     expect((input(`${SLAVE}.TunnelIpsecConfig.IpsecEncAlg`) as HTMLSelectElement).value).toBe('aes256');
     expect(diffPaths()).toEqual(['TunnelOptionsSpecification.1.TunnelIpsecConfig.IpsecEncAlg', `${SLAVE}.TunnelIpsecConfig.IpsecEncAlg`]);
     fireEvent.keyDown(window, { key: '\\', ctrlKey: true });
@@ -138,7 +138,7 @@ describe('side-by-side editor', () => {
     await user.click(screen.getByRole('button', { name: 'Compare with…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Compare with a connection' });
     await user.type(within(dialog).getByRole('combobox'), 'branch-1{Enter}');
-    await user.click(screen.getByRole('button', { name: 'Copy Remote subnet from branch-1 into the draft' }));
+    await user.click(screen.getByRole('button', { name: '← Copy Remote subnet from branch-1 into the draft' }));
     expect((document.querySelector('[data-path="RemoteSubnet"] .chip')?.textContent ?? '')).toContain('192.168.1.0/24');
     expect(diffPaths()).toContain('RemoteSubnet');
   });

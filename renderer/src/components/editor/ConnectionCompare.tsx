@@ -81,10 +81,10 @@ export function ConnectionCompare({ draft, other, vpnType, analysis, lang, revea
                   type="button"
                   className="btn small"
                   disabled={!differs || theirs === undefined}
-                  aria-label={t('editor.copyFromOtherLabel', { field: label, other: other.Name })}
                   onClick={() => onChange(def.path, theirs)}
                 >
                   {t('editor.copyFromOther')}
+                  <span className="sr-only"> {t('editor.copyFromOtherLabel', { field: label, other: other.Name })}</span>
                 </button>
               </div>
             </div>

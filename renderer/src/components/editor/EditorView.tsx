@@ -69,8 +69,10 @@ export function EditorView(props: EditorViewProps) {
           </div>
           <div>
             <dt>{t('editor.draftStatus')}</dt>
-            <dd role="status" data-testid="save-state">
-              {saveState}
+            <dd>
+              <span role="status" data-testid="save-state">
+                {saveState}
+              </span>
             </dd>
           </div>
         </dl>

@@ -51,11 +51,13 @@ export function TunnelCompare({ draft, vpnType, analysis, lang, revealed, onTogg
             <h3 id={`tg-${group}`} className="section-title split">
               <span>{groupName}</span>
               <span className="section-actions">
-                <button type="button" className="btn small" disabled={same} aria-label={t('editor.copyToSlaveLabel', { group: groupName })} onClick={() => onReplace(copyTunnelGroup(draft, group, 0, vpnType))}>
+                <button type="button" className="btn small" disabled={same} onClick={() => onReplace(copyTunnelGroup(draft, group, 0, vpnType))}>
                   {t('editor.copyToSlave')}
+                  <span className="sr-only"> ({groupName})</span>
                 </button>
-                <button type="button" className="btn small" disabled={same} aria-label={t('editor.copyToMasterLabel', { group: groupName })} onClick={() => onReplace(copyTunnelGroup(draft, group, 1, vpnType))}>
+                <button type="button" className="btn small" disabled={same} onClick={() => onReplace(copyTunnelGroup(draft, group, 1, vpnType))}>
                   {t('editor.copyToMaster')}
+                  <span className="sr-only"> ({groupName})</span>
                 </button>
               </span>
             </h3>
