@@ -12,7 +12,7 @@ export function field(page: Page, path: string): Locator {
 }
 
 export function diffRowPaths(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="diff-rows"] tr.diff-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path') ?? ''));
+  return page.locator('[data-testid="diff-rows"] .diff-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path') ?? ''));
 }
 
 /** Collects CSP violations reported in the page (the listener is installed before any page script). */

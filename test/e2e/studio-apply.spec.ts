@@ -15,7 +15,7 @@ test('edit a dual-tunnel slave PSK and IpsecPfs, preview exactly those two (PSK 
   const preview = page.getByTestId('diff-preview');
   await expect(preview).toBeVisible();
   expect(await diffRowPaths(page)).toEqual([`${SLAVE}.TunnelIkeConfig.Psk`, `${SLAVE}.TunnelIpsecConfig.IpsecPfs`]);
-  await expect(preview.locator(`tr[data-path="${SLAVE}.TunnelIkeConfig.Psk"] td.after`)).toHaveText('••••••••');
+  await expect(preview.locator(`.diff-row[data-path="${SLAVE}.TunnelIkeConfig.Psk"] .after`)).toHaveText('••••••••');
   await expect(preview).not.toContainText('Rotated-Slave-Key-7');
   const request = page.getByTestId('request-json');
   await expect(request).toContainText('"IpsecPfs": "group5"');

@@ -7,7 +7,7 @@ import { DUAL, snapshot } from './support/sample-data.ts';
 const SLAVE = 'TunnelOptionsSpecification.2';
 
 function diffPaths(): string[] {
-  return [...document.querySelectorAll('[data-testid="diff-rows"] tr.diff-row')].map((r) => r.getAttribute('data-path') ?? '');
+  return [...document.querySelectorAll('[data-testid="diff-rows"] .diff-row')].map((r) => r.getAttribute('data-path') ?? '');
 }
 
 describe('side-by-side editor', () => {
@@ -36,7 +36,7 @@ describe('side-by-side editor', () => {
     await user.type(psk, 'NewSlaveKey42');
     await user.selectOptions(input(`${SLAVE}.TunnelIpsecConfig.IpsecPfs`), 'group5');
     expect(diffPaths()).toEqual([`${SLAVE}.TunnelIkeConfig.Psk`, `${SLAVE}.TunnelIpsecConfig.IpsecPfs`]);
-    const pskRow = document.querySelector(`tr[data-path="${SLAVE}.TunnelIkeConfig.Psk"]`)!;
+    const pskRow = document.querySelector(`.diff-row[data-path="${SLAVE}.TunnelIkeConfig.Psk"]`)!;
     expect(pskRow.textContent).toContain(MASK);
     expect(pskRow.textContent).not.toContain('NewSlaveKey42');
     const json = screen.getByTestId('request-json').textContent!;

@@ -13,7 +13,8 @@ export function formatAge(iso: string | null | undefined, now: number, lang: Lan
   if (!iso) return '';
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return iso;
-  const diff = then - now;
+  // `now` ticks coarsely, so a fresh timestamp can be slightly ahead of it: never say "in 3 seconds".
+  const diff = Math.min(0, then - now);
   const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms || unit === 'second') return rtf.format(Math.round(diff / ms), unit);

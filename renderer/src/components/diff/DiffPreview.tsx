@@ -35,43 +35,42 @@ export function DiffPreview({ analysis, lang, revealSecrets, onRevealSecrets, bl
             {analysis.impact.harmlessOnly && <li className="impact harmless">{IMPACT_LABELS[lang].harmless}</li>}
             {analysis.impact.bothTunnels && <li className="impact both">{t('diff.bothTunnels')}</li>}
           </ul>
-          <table className="table diff-table" data-testid="diff-rows">
-            <thead>
-              <tr>
-                <th scope="col">{t('diff.field')}</th>
-                <th scope="col">{t('diff.before')}</th>
-                <th scope="col">{t('diff.after')}</th>
-                <th scope="col">{t('diff.impact')}</th>
-              </tr>
-            </thead>
+          <div className="diff-list" data-testid="diff-rows">
             {sections.map((s) => (
-              <tbody key={`${s.section}|${s.group}`}>
-                <tr className="diff-group">
-                  <th colSpan={4} scope="colgroup">
-                    {s.section !== 'General' && `${sectionLabel(s.section, lang)} · `}
-                    {GROUP_LABELS[lang][s.group]}
-                  </th>
-                </tr>
+              <section key={`${s.section}|${s.group}`} className="diff-group" aria-label={`${s.section !== 'General' ? `${sectionLabel(s.section, lang)} · ` : ''}${GROUP_LABELS[lang][s.group]}`}>
+                <h3 className="diff-group-title">
+                  {s.section !== 'General' && `${sectionLabel(s.section, lang)} · `}
+                  {GROUP_LABELS[lang][s.group]}
+                </h3>
                 {s.rows.map((row) => (
-                  <tr key={row.path} data-path={row.path} className="diff-row">
-                    <th scope="row">
-                      {fieldLabel(row.path, lang)}
-                      <div className="path mono">{row.path}</div>
-                    </th>
-                    <td className="mono before">{row.lines ? <LineDiff lines={row.lines} side="removed" /> : row.before || '—'}</td>
-                    <td className="mono after">{row.lines ? <LineDiff lines={row.lines} side="added" /> : row.after || '—'}</td>
-                    <td>
-                      {row.impact.map((i) => (
-                        <span key={i} className={`impact-badge ${i}`}>
-                          {IMPACT_LABELS[lang][i]}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
+                  <div key={row.path} data-path={row.path} className="diff-row">
+                    <div className="diff-row-head">
+                      <span className="diff-label">{fieldLabel(row.path, lang)}</span>
+                      <span className="diff-impacts">
+                        {row.impact.map((i) => (
+                          <span key={i} className={`impact-badge ${i}`}>
+                            {IMPACT_LABELS[lang][i]}
+                          </span>
+                        ))}
+                      </span>
+                    </div>
+                    <div className="path mono">{row.path}</div>
+                    <div className="diff-values">
+                      <span className="mono before" aria-label={t('diff.before')}>
+                        {row.lines ? <LineDiff lines={row.lines} side="removed" /> : row.before || '—'}
+                      </span>
+                      <span className="arrow" aria-hidden="true">
+                        →
+                      </span>
+                      <span className="mono after" aria-label={t('diff.after')}>
+                        {row.lines ? <LineDiff lines={row.lines} side="added" /> : row.after || '—'}
+                      </span>
+                    </div>
+                  </div>
                 ))}
-              </tbody>
+              </section>
             ))}
-          </table>
+          </div>
         </>
       )}
       <div className="request-head">
@@ -92,27 +91,29 @@ export function DiffPreview({ analysis, lang, revealSecrets, onRevealSecrets, bl
           </pre>
         </>
       )}
-      <div className="apply-bar">
-        <label className="field-inline">
-          <span>{t('diff.confirmWindow')}</span>
-          <input
-            className="control num short"
-            type="number"
-            min={0}
-            max={3600}
-            value={confirmWindowSeconds}
-            onChange={(e) => onConfirmWindowSeconds(Math.max(0, Math.min(3600, Math.trunc(Number(e.target.value) || 0))))}
-          />
-        </label>
-        <button type="button" className="btn primary" data-testid="apply" disabled={block !== null} aria-describedby={block ? 'apply-block' : undefined} onClick={onApply}>
-          {t('diff.apply')}
-        </button>
+      <div className="apply-footer">
+        <div className="apply-bar">
+          <label className="field-inline">
+            <span>{t('diff.confirmWindow')}</span>
+            <input
+              className="control num short"
+              type="number"
+              min={0}
+              max={3600}
+              value={confirmWindowSeconds}
+              onChange={(e) => onConfirmWindowSeconds(Math.max(0, Math.min(3600, Math.trunc(Number(e.target.value) || 0))))}
+            />
+          </label>
+          <button type="button" className="btn primary" data-testid="apply" disabled={block !== null} aria-describedby={block ? 'apply-block' : undefined} onClick={onApply}>
+            {t('diff.apply')}
+          </button>
+        </div>
+        {block && (
+          <p id="apply-block" className={block === 'rules' ? 'hint error' : 'hint'}>
+            {t(BLOCK_KEYS[block])}
+          </p>
+        )}
       </div>
-      {block && (
-        <p id="apply-block" className={block === 'rules' ? 'hint error' : 'hint'}>
-          {t(BLOCK_KEYS[block])}
-        </p>
-      )}
     </div>
   );
 }

@@ -51,6 +51,14 @@ export function EditorView(props: EditorViewProps) {
               {draft.Status}
             </span>
           )}
+          <span className="counts">
+            <span className={analysis.rows.length > 0 ? 'count changed' : 'count'} data-testid="change-count">
+              {t('editor.changes', { count: analysis.rows.length })}
+            </span>
+            <span className={analysis.issues.length > 0 ? 'count bad' : 'count'} data-testid="error-count">
+              {t('editor.errors', { count: analysis.issues.length })}
+            </span>
+          </span>
         </div>
         <dl className="editor-facts">
           <div>
@@ -77,14 +85,6 @@ export function EditorView(props: EditorViewProps) {
           </div>
         </dl>
         <div className="toolbar" role="toolbar" aria-label={t('editor.draft')}>
-          <span className="counts">
-            <span className={analysis.rows.length > 0 ? 'count changed' : 'count'} data-testid="change-count">
-              {t('editor.changes', { count: analysis.rows.length })}
-            </span>
-            <span className={analysis.issues.length > 0 ? 'count bad' : 'count'} data-testid="error-count">
-              {t('editor.errors', { count: analysis.issues.length })}
-            </span>
-          </span>
           <button type="button" className="btn" onClick={() => void session.save()} disabled={!session.dirty || session.saving} aria-keyshortcuts="Control+S">
             {t('editor.save')}
           </button>

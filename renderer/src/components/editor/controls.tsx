@@ -164,7 +164,7 @@ function SecretInput({ id, path, value, label, invalid, describedBy, revealed, o
       />
       <button
         type="button"
-        className="btn small ghost"
+        className="btn small"
         aria-pressed={revealed}
         aria-label={revealed ? t('editor.hideLabel', { field: label }) : t('editor.revealLabel', { field: label })}
         onClick={() => onToggleReveal(path)}
