@@ -296,6 +296,7 @@ function Studio({ api }: { api: Api }) {
           regionId={regionId}
           onRegion={setRegionId}
           filter={filter}
+          appliedFilter={deferredFilter}
           onFilter={setFilter}
           onRefresh={() => void inventory.load(true)}
           rows={rows}

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { Page } from '@playwright/test';
 import { FIELD_LABELS, GROUP_LABELS, IMPACT_LABELS } from '../../core/index.ts';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
@@ -23,7 +24,7 @@ const ENGLISH_ONLY = [
   .filter((e) => e.length >= 3);
 
 /** Text of every visible element's own text nodes. */
-async function visibleTexts(page: import('@playwright/test').Page): Promise<string[]> {
+async function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -16,6 +16,8 @@ export function useInventory(api: Api, profileId: string) {
       return api.loadInventory({ refresh }).then(
         (value) => {
           if (mine !== generation.current) return;
+          // For the renderer bench: data in hand → tree painted is the renderer's own share of "show the inventory".
+          performance.mark('ipsec:inventory-received', { detail: value.connections.length });
           setSnapshot(value);
           setError(null);
         },

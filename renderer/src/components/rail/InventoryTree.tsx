@@ -17,11 +17,13 @@ export interface InventoryTreeProps {
   draftIds: ReadonlySet<string>;
   onOpen(entry: ConnectionEntry): void;
   onToggle(gatewayId: string, expanded: boolean): void;
+  /** The filter the rows were computed with (it trails the input while typing fast). */
+  appliedFilter: string;
 }
 
 const rowId = (key: string) => `ti-${key}`;
 
-export function InventoryTree({ rows, selectedId, draftIds, onOpen, onToggle }: InventoryTreeProps) {
+export function InventoryTree({ rows, selectedId, draftIds, onOpen, onToggle, appliedFilter }: InventoryTreeProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -120,6 +122,7 @@ export function InventoryTree({ rows, selectedId, draftIds, onOpen, onToggle }: 
       aria-activedescendant={active ? rowId(active.key) : undefined}
       onKeyDown={onKeyDown}
       data-testid="tree"
+      data-filter={appliedFilter}
     >
       {rows.length === 0 ? (
         <p className="muted pad">{t('rail.empty')}</p>

@@ -15,6 +15,7 @@ export interface RailProps {
   regionId: string;
   onRegion(regionId: string): void;
   filter: string;
+  appliedFilter: string;
   onFilter(filter: string): void;
   onRefresh(): void;
   rows: readonly TreeRow[];
@@ -87,7 +88,7 @@ export function Rail(props: RailProps) {
           </p>
         )}
       </div>
-      <InventoryTree rows={props.rows} selectedId={props.selectedId} draftIds={props.draftIds} onOpen={props.onOpen} onToggle={props.onToggle} />
+      <InventoryTree appliedFilter={props.appliedFilter} rows={props.rows} selectedId={props.selectedId} draftIds={props.draftIds} onOpen={props.onOpen} onToggle={props.onToggle} />
     </nav>
   );
 }

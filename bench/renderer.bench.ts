@@ -1,0 +1,170 @@
+// The renderer in Chromium against the real main-side services and a Sandbox of 2,000 connections:
+// * time to show the inventory (cold: fetched through main from the emulator; warm: main's cached snapshot),
+// * keystroke → diff preview updated (p50 / p95 over many keystrokes; target one 60 Hz frame, aim < 8 ms),
+// * JS heap after the inventory is shown (after a forced GC),
+// * gzip size of the renderer's JS (target < 350 KB).
+// Needs a built renderer (npx electron-vite build); run with `npm run bench renderer` or `node bench/renderer.bench.ts`.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { generateInventory } from '../emulator/index.ts';
+import { launchStudio } from '../test/e2e/harness.ts';
+import { figure, percentile, runIfMain, type BenchFigure, type BenchReport } from './report.ts';
+
+const CONNECTIONS = 2000;
+const KEYSTROKES = 300;
+const WARMUP_KEYSTROKES = 30;
+
+/** Waits (checking every animation frame, in the page) until the tree shows the whole inventory; returns the ms from
+ * the renderer receiving the snapshot to that frame. */
+async function waitForInventory(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    (count) => {
+      const status = document.querySelector('[data-testid="inventory-status"]')?.textContent ?? '';
+      if (!status.includes(`${count} connections`) || !document.querySelector('[role="treeitem"][data-connection-id]')) return false;
+      const marks = performance.getEntriesByName('ipsec:inventory-received');
+      const last = marks[marks.length - 1];
+      return last ? performance.now() - last.startTime : -1;
+    },
+    CONNECTIONS,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const ms = (await handle.jsonValue()) as number;
+  // Painted: one more frame after the rows exist.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  return ms;
+}
+
+/**
+ * Types into an input `count` times the way a user does (one `input` event per key) and measures, per key, the time
+ * from dispatching the event to the diff preview showing the new value (synchronously after React's commit, or after
+ * the next frames if the update were deferred).
+ */
+async function keystrokeLatencies(page: Page, name: string, count: number, base: string): Promise<number[]> {
+  return page.evaluate(
+    async ({ name, count, base }) => {
+      const input = document.querySelector<HTMLInputElement>(`#editor-grid [name="${name}"]`);
+      if (!input) throw new Error(`no input ${name}`);
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const samples: number[] = [];
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      for (let i = 0; i < count; i++) {
+        const value = `${base}${'x'.repeat((i % 40) + 1)}`;
+        const shown = () => document.querySelector(`[data-testid="diff-rows"] .diff-row[data-path="${name}"] .after`)?.textContent === value;
+        const t0 = performance.now();
+        setter.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        while (!shown()) {
+          if (performance.now() - t0 > 2000) throw new Error(`diff preview never showed ${value}`);
+          await nextFrame();
+        }
+        samples.push(performance.now() - t0);
+        // Let the browser breathe between keys as a typist does (and let any pending work run).
+        await nextFrame();
+      }
+      return samples;
+    },
+    { name, count, base },
+  );
+}
+
+export async function run(): Promise<BenchReport> {
+  const figures: BenchFigure[] = [];
+  const seed = generateInventory({ regions: 4, gateways: 200, connections: CONNECTIONS, seed: 42 });
+  const studio = await launchStudio({ seed, viewport: { width: 1440, height: 900 }, settings: { language: 'en', theme: 'light' } });
+  const { page } = studio;
+  try {
+    let t0 = Date.now();
+    await studio.open();
+    await waitForInventory(page);
+    figures.push(figure(`inventory of ${CONNECTIONS} connections shown, cold (fetched via main from the emulator)`, Date.now() - t0, 'ms', undefined, 'navigation → tree painted; includes the paged Describe* calls'));
+
+    t0 = Date.now();
+    await page.reload();
+    const renderOnly = await waitForInventory(page);
+    figures.push(figure(`inventory of ${CONNECTIONS} connections shown, warm (main's cached snapshot)`, Date.now() - t0, 'ms', undefined, 'reload → tree painted; includes page load and the e2e bridge carrying the snapshot'));
+    figures.push(figure(`inventory of ${CONNECTIONS} connections: snapshot received → tree painted`, renderOnly, 'ms', 100, "the renderer's share: index, rows, first virtual window on screen (checked every frame)"));
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    figures.push(figure(`JS heap after loading ${CONNECTIONS} connections`, heap.usedSize / 1024 / 1024, 'MB', undefined, 'after a forced GC'));
+    const domRows = await page.locator('[role="treeitem"]').count();
+    figures.push(figure('tree rows in the DOM (virtualized)', domRows, 'rows', undefined, `of ${CONNECTIONS} connections + gateways`));
+
+    // Filter keystrokes over 2,000 connections: rows recomputed, virtual window re-rendered.
+    const filterSamples = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('#tree-filter')!;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const samples: number[] = [];
+      const terms = ['g', 'ga', 'gat', 'gate', 'gatew', '', 'vco', 'vco-0', 'vco-00', 'vco-001', ''];
+      for (let round = 0; round < 6; round++) {
+        for (const term of terms) {
+          const t0 = performance.now();
+          setter.call(input, term);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          // The filter is deferred (useDeferredValue): wait until the tree reflects it.
+          const t = performance.now();
+          const tree = document.querySelector<HTMLElement>('[role="tree"]')!;
+          while (tree.dataset.filter !== term && performance.now() - t < 1000) {
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+          }
+          samples.push(performance.now() - t0);
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+      }
+      return samples;
+    });
+    figures.push(figure(`filter keystroke → tree updated over ${CONNECTIONS} connections (p95)`, percentile(filterSamples, 95), 'ms', 16.7, 'until the tree shows the rows of the typed term (the filter is a deferred value)'));
+
+    // Scroll the whole tree: frames stay short because only a window of rows exists.
+    const scrollMs = await page.evaluate(async () => {
+      const tree = document.querySelector<HTMLElement>('[role="tree"]')!;
+      const t = performance.now();
+      for (let y = 0; y < tree.scrollHeight; y += tree.clientHeight) {
+        tree.scrollTop = y;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return performance.now() - t;
+    });
+    const screens = await page.evaluate(() => {
+      const tree = document.querySelector<HTMLElement>('[role="tree"]')!;
+      return Math.ceil(tree.scrollHeight / tree.clientHeight);
+    });
+    figures.push(figure('tree scroll through every row, mean frame per screenful', scrollMs / screens, 'ms', 16.7, `${screens} screens, one frame each; above 16.7 ms would mean dropped frames`));
+
+    // Open a dual-tunnel connection (the heaviest editor: ~45 rows) with the diff preview visible.
+    await page.locator('[role="treeitem"][data-connection-id]').first().click();
+    await page.locator('.editor-head h1').waitFor();
+    const dual = await page.locator('[role="treeitem"][data-connection-id]').evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-connection-id')).find((id) => id !== null),
+    );
+    if (!dual) throw new Error('no connection rows');
+    const isDual = (await page.locator('#editor-grid [name="TunnelOptionsSpecification.2.TunnelIkeConfig.Psk"]').count()) > 0;
+    await page.getByTestId('diff-preview').waitFor();
+
+    await keystrokeLatencies(page, 'Name', WARMUP_KEYSTROKES, 'bench-');
+    const nameSamples = await keystrokeLatencies(page, 'Name', KEYSTROKES, 'bench-');
+    const mode = isDual ? 'dual-tunnel' : 'single-tunnel';
+    figures.push(figure(`keystroke → diff preview updated, ${mode} Name (p50)`, percentile(nameSamples, 50), 'ms', 8));
+    figures.push(figure(`keystroke → diff preview updated, ${mode} Name (p95)`, percentile(nameSamples, 95), 'ms', 16.7, 'target one 60 Hz frame; aim < 8 ms'));
+
+    const pskPath = isDual ? 'TunnelOptionsSpecification.2.TunnelIkeConfig.Psk' : 'IkeConfig.Psk';
+    await page.getByRole('switch', { name: 'Show secrets' }).check();
+    const pskSamples = await keystrokeLatencies(page, pskPath, KEYSTROKES, 'Key-');
+    figures.push(figure(`keystroke → diff preview updated, ${mode} PSK with the request rebuilt (p95)`, percentile(pskSamples, 95), 'ms', 16.7));
+    figures.push(figure('keystroke → diff preview updated, worst', Math.max(...nameSamples, ...pskSamples), 'ms'));
+
+    const assets = path.resolve('out/renderer/assets');
+    const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    const gz = js.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(assets, f)), { level: 9 }).length, 0);
+    const raw = js.reduce((sum, f) => sum + readFileSync(path.join(assets, f)).length, 0);
+    figures.push(figure("renderer JS gzip size", gz / 1024, 'KB', 350, `${js.length} file(s), ${(raw / 1024).toFixed(0)} KB minified`));
+  } finally {
+    await studio.close();
+  }
+  return { name: 'renderer (Chromium, 2,000 connections)', figures };
+}
+
+await runIfMain(import.meta.url, run);
