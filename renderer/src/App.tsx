@@ -10,7 +10,7 @@ import { Rail } from './components/rail/Rail.tsx';
 import { JobProgress } from './components/timeline/JobProgress.tsx';
 import { Timeline } from './components/timeline/Timeline.tsx';
 import { TopBar, type View } from './components/TopBar.tsx';
-import { DraftsView } from './components/views/DraftsView.tsx';
+import { download, DraftsView } from './components/views/DraftsView.tsx';
 import { ProfilesView } from './components/views/ProfilesView.tsx';
 import { SettingsView } from './components/views/SettingsView.tsx';
 import { i18n } from './i18n/index.ts';
@@ -199,7 +199,12 @@ function Studio({ api }: { api: Api }) {
     setDrawerOpen(true);
     setDrawerTab('diff');
     setView('editor');
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="apply"]:not([disabled])')?.focus() ?? document.getElementById('drawer-panel')?.focus());
+    // Focus Apply when it can be pressed, else the preview itself (which says why it cannot).
+    requestAnimationFrame(() => {
+      const apply = document.querySelector<HTMLElement>('[data-testid="apply"]:not([disabled])');
+      if (apply) apply.focus();
+      else document.getElementById('drawer-panel')?.focus();
+    });
   }, []);
 
   const apply = useCallback(async () => {
@@ -350,33 +355,33 @@ function Studio({ api }: { api: Api }) {
           <aside className={`drawer${drawerOpen ? '' : ' closed'}`} aria-label={t('drawer.label')}>
             <div className="drawer-tabs">
               <div role="tablist" aria-label={t('drawer.label')} className="tablist">
-              {(['diff', 'timeline'] as const).map((tab) => (
-                <button
-                  key={tab}
-                  type="button"
-                  role="tab"
-                  id={`drawer-tab-${tab}`}
-                  aria-selected={drawerOpen && drawerTab === tab}
-                  aria-controls="drawer-panel"
-                  tabIndex={drawerTab === tab ? 0 : -1}
-                  className={drawerTab === tab ? 'current' : undefined}
-                  onClick={() => {
-                    setDrawerTab(tab);
-                    setDrawerOpen(true);
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                      const next = tab === 'diff' ? 'timeline' : 'diff';
-                      setDrawerTab(next);
-                      document.getElementById(`drawer-tab-${next}`)?.focus();
-                    }
-                  }}
-                >
-                  {tab === 'diff' ? t('drawer.diff') : t('drawer.timeline')}
-                  {tab === 'diff' && analysis.rows.length > 0 && <span className="tab-count">{analysis.rows.length}</span>}
-                  {tab === 'timeline' && inFlight && <span className="tab-count busy">…</span>}
-                </button>
-              ))}
+                {(['diff', 'timeline'] as const).map((tab) => (
+                  <button
+                    key={tab}
+                    type="button"
+                    role="tab"
+                    id={`drawer-tab-${tab}`}
+                    aria-selected={drawerOpen && drawerTab === tab}
+                    aria-controls="drawer-panel"
+                    tabIndex={drawerTab === tab ? 0 : -1}
+                    className={drawerTab === tab ? 'current' : undefined}
+                    onClick={() => {
+                      setDrawerTab(tab);
+                      setDrawerOpen(true);
+                    }}
+                    onKeyDown={(e) => {
+                      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                        const next = tab === 'diff' ? 'timeline' : 'diff';
+                        setDrawerTab(next);
+                        document.getElementById(`drawer-tab-${next}`)?.focus();
+                      }
+                    }}
+                  >
+                    {tab === 'diff' ? t('drawer.diff') : t('drawer.timeline')}
+                    {tab === 'diff' && analysis.rows.length > 0 && <span className="tab-count">{analysis.rows.length}</span>}
+                    {tab === 'timeline' && inFlight && <span className="tab-count busy">…</span>}
+                  </button>
+                ))}
               </div>
               <span className="spacer" />
               <button type="button" className="btn icon small" aria-expanded={drawerOpen} aria-label={drawerOpen ? t('drawer.collapse') : t('drawer.expand')} onClick={() => setDrawerOpen((o) => !o)}>
@@ -398,7 +403,17 @@ function Studio({ api }: { api: Api }) {
                     onApply={() => void apply()}
                   />
                 ) : (
-                  <Timeline events={timeline} jobs={jobs.jobs} lang={lang} />
+                  <Timeline
+                    events={timeline}
+                    jobs={jobs.jobs}
+                    lang={lang}
+                    onExport={(format) =>
+                      void api.exportTimeline({ format, VpnConnectionId: draft.VpnConnectionId }).then(
+                        (file) => download(file.fileName, file.content),
+                        (reason: unknown) => setNotices((list) => [...list, { id: Date.now(), level: 'error', code: 'Timeline.Export', message: errorMessage(reason) }]),
+                      )
+                    }
+                  />
                 )}
               </div>
             )}

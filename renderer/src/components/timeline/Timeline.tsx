@@ -15,9 +15,19 @@ function detailEntries(detail: TimelineEvent['detail']): Array<[string, string]>
   return keys.filter((k) => detail[k] !== null && detail[k] !== '').map((k) => [k, k === 'elapsedMs' ? formatElapsed(Number(detail[k])) : String(detail[k])]);
 }
 
-export function Timeline({ events, jobs, lang }: { events: readonly TimelineEvent[]; jobs: ReadonlyMap<string, JobSummary>; lang: Lang }) {
+export function Timeline({ events, jobs, lang, onExport }: { events: readonly TimelineEvent[]; jobs: ReadonlyMap<string, JobSummary>; lang: Lang; onExport?(format: 'json' | 'csv'): void }) {
   const { t } = useTranslation();
   if (events.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
+  const exportBar = onExport && (
+    <div className="timeline-actions">
+      <button type="button" className="btn small" onClick={() => onExport('json')}>
+        {t('timeline.export')} JSON
+      </button>
+      <button type="button" className="btn small" onClick={() => onExport('csv')}>
+        {t('timeline.export')} CSV
+      </button>
+    </div>
+  );
   // Group consecutive events by job (events without a job — draft saved — stand alone). Newest group first.
   const groups: Array<{ jobId: string | undefined; events: TimelineEvent[] }> = [];
   for (const e of events) {
@@ -27,6 +37,8 @@ export function Timeline({ events, jobs, lang }: { events: readonly TimelineEven
   }
   groups.reverse();
   return (
+    <>
+    {exportBar}
     <div className="timeline" role="log" aria-live="polite" aria-label={t('timeline.title')} data-testid="timeline">
       {groups.map((g, gi) => {
         const job = g.jobId ? jobs.get(g.jobId) : undefined;
@@ -72,5 +84,6 @@ export function Timeline({ events, jobs, lang }: { events: readonly TimelineEven
         );
       })}
     </div>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { errorMessage } from '../../api.ts';
 import { useApi } from '../../state/api-context.tsx';
 import { formatAge } from '../../state/format.ts';
 
-function download(fileName: string, content: string) {
+export function download(fileName: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;

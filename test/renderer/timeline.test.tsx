@@ -1,0 +1,81 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { JobSummary } from '../../core/contract.ts';
+import { input, openConnection, renderStudio } from './support/render.tsx';
+
+async function startApply() {
+  const studio = await renderStudio();
+  await openConnection(studio.user, /dc-1 dual BGP/);
+  await studio.user.selectOptions(input('TunnelOptionsSpecification.2.TunnelIpsecConfig.IpsecPfs'), 'group5');
+  await studio.user.keyboard('{Control>}{Enter}{/Control}');
+  await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('apply'));
+  await studio.user.click(screen.getByTestId('apply'));
+  await screen.findByTestId('job-progress');
+  const job = [...studio.main.jobs.values()][0]!;
+  return { ...studio, job };
+}
+
+describe('apply progress and the status timeline', () => {
+  it('saves, applies, shows the change in flight and keeps apply disabled until it ends', async () => {
+    const { main, job } = await startApply();
+    expect(main.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['openDraft', 'saveDraft', 'applyDraft']));
+    expect(main.calls.find((c) => c.method === 'applyDraft')!.args).toEqual({ draftId: job.draftId, confirmWindowSeconds: 0 });
+    expect(screen.getByTestId('job-progress').textContent).toContain('Change in flight: queued');
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    await act(async () => main.emit('jobUpdated', { ...job, phase: 'waiting-gateway' }));
+    expect(screen.getByTestId('job-progress').textContent).toContain('waiting for the gateway');
+    await act(async () => main.emit('jobUpdated', { ...job, phase: 'succeeded' }));
+    expect(screen.getByTestId('job-progress').textContent).toContain('Result: succeeded');
+  });
+
+  it('lists pushed events with elapsed times, request IDs, retries and their codes', async () => {
+    const { main, job } = await startApply();
+    const t0 = Date.parse('2026-01-01T10:00:00Z');
+    const at = (ms: number) => new Date(t0 + ms).toISOString();
+    const base = { VpnConnectionId: job.VpnConnectionId, jobId: job.jobId };
+    await act(async () => {
+      main.pushEvent({ ...base, at: at(0), kind: 'queued', detail: { ClientToken: job.ClientToken } });
+      main.pushEvent({ ...base, at: at(120), kind: 'retry', detail: { code: 'VpnGateway.Configuring', attempt: 1 } });
+      main.pushEvent({ ...base, at: at(1500), kind: 'submitted', detail: { RequestId: 'REQ-42', attempts: 2 } });
+      main.pushEvent({ ...base, at: at(4200), kind: 'verified', detail: { fields: 1 } });
+      main.pushEvent({ VpnConnectionId: 'vco-other', jobId: 'job-x', at: at(10), kind: 'failed', detail: {} });
+    });
+    const timeline = screen.getByTestId('timeline');
+    expect(timeline.getAttribute('role')).toBe('log');
+    const kinds = [...timeline.querySelectorAll('[data-kind]')].map((e) => e.getAttribute('data-kind'));
+    expect(kinds).toEqual(['queued', 'retry', 'submitted', 'verified']);
+    const retry = timeline.querySelector('[data-kind="retry"]')!;
+    expect(retry.textContent).toContain('VpnGateway.Configuring');
+    expect(retry.textContent).toContain('+120 ms');
+    expect(timeline.querySelector('[data-kind="submitted"]')!.textContent).toContain('REQ-42');
+    expect(timeline.querySelector('[data-kind="submitted"]')!.textContent).toContain('+1.5 s');
+    expect(timeline.querySelector('[data-kind="verified"]')!.textContent).toContain('Read-back verified');
+    // The same event pushed twice (fetched and pushed) is shown once.
+    await act(async () => main.emit('timelineEvent', { ...base, seq: 2, at: at(120), kind: 'retry', detail: {} }));
+    expect(timeline.querySelectorAll('[data-kind="retry"]')).toHaveLength(1);
+  });
+
+  it('counts down the confirm window and confirms or rolls back', async () => {
+    const { main, job, user } = await startApply();
+    const waiting: JobSummary = { ...job, phase: 'confirm-window', confirmDeadline: new Date(Date.now() + 30_000).toISOString() };
+    await act(async () => main.emit('jobUpdated', waiting));
+    const box = screen.getByRole('group', { name: 'Confirm the change' });
+    expect(within(box).getByRole('timer').textContent).toMatch(/Automatic rollback in (29|30|31) s unless you confirm\./);
+    await user.click(within(box).getByRole('button', { name: 'Confirm' }));
+    expect(main.calls.filter((c) => c.method === 'confirmJob')).toEqual([{ method: 'confirmJob', args: { jobId: job.jobId } }]);
+    expect(screen.getByTestId('job-progress').getAttribute('data-phase')).toBe('succeeded');
+
+    await act(async () => main.emit('jobUpdated', { ...waiting, updatedAt: new Date().toISOString() }));
+    await user.click(screen.getByRole('button', { name: 'Roll back' }));
+    expect(main.calls.filter((c) => c.method === 'rollbackJob')).toHaveLength(1);
+    expect(screen.getByTestId('job-progress').textContent).toContain('rolling back');
+  });
+
+  it('keeps apply disabled while a change is in flight', async () => {
+    const { user } = await startApply();
+    await user.click(screen.getByRole('tab', { name: /Preview/ }));
+    await user.selectOptions(input('TunnelOptionsSpecification.1.TunnelIpsecConfig.IpsecPfs'), 'group5');
+    expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('A change is in flight for this connection.')).toBeTruthy();
+  });
+});

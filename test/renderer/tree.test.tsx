@@ -1,0 +1,80 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { I18nextProvider } from 'react-i18next';
+import { InventoryTree } from '../../renderer/src/components/rail/InventoryTree.tsx';
+import { i18n } from '../../renderer/src/i18n/index.ts';
+import { indexInventory, quickOpenMatches, treeRows } from '../../renderer/src/state/tree.ts';
+import { bigSnapshot, snapshot } from './support/sample-data.ts';
+
+describe('tree rows', () => {
+  const index = indexInventory(snapshot());
+
+  it('lists gateways with their connections, sorted by region then name', () => {
+    const rows = treeRows(index, { filter: '', regionId: '', collapsed: new Set() });
+    expect(rows.map((r) => (r.kind === 'gateway' ? `G:${r.gateway.Name}` : `C:${r.entry.connection.Name}`))).toEqual([
+      'G:hz-branch-gateway',
+      'C:branch-1',
+      'C:branch-2',
+      'G:hz-dual-gateway',
+      'C:dc-1 dual BGP',
+      'G:sh-sm-gateway',
+    ]);
+  });
+
+  it('filters by name or ID, keeping the gateway of a match, and by region', () => {
+    const byName = treeRows(index, { filter: 'BRANCH-2', regionId: '', collapsed: new Set() });
+    expect(byName.map((r) => r.key)).toEqual(['vpn-single001', 'vco-single002']);
+    const byId = treeRows(index, { filter: 'vco-dual', regionId: '', collapsed: new Set() });
+    expect(byId.map((r) => r.key)).toEqual(['vpn-dual001', 'vco-dual001']);
+    const region = treeRows(index, { filter: '', regionId: 'cn-shanghai', collapsed: new Set() });
+    expect(region.map((r) => r.key)).toEqual(['vpn-sm001']);
+  });
+
+  it('hides the connections of a collapsed gateway unless a filter is active', () => {
+    const collapsed = new Set(['vpn-single001']);
+    expect(treeRows(index, { filter: '', regionId: '', collapsed }).map((r) => r.key)).not.toContain('vco-single001');
+    expect(treeRows(index, { filter: 'branch', regionId: '', collapsed }).map((r) => r.key)).toContain('vco-single001');
+  });
+
+  it('ranks quick-open matches: exact ID, then prefixes, then substrings', () => {
+    const entries = snapshot().connections;
+    expect(quickOpenMatches(entries, 'vco-single002').map((e) => e.connection.VpnConnectionId)[0]).toBe('vco-single002');
+    expect(quickOpenMatches(entries, 'dual').map((e) => e.connection.VpnConnectionId)).toEqual(['vco-dual001']);
+    expect(quickOpenMatches(entries, 'nothing-like-this')).toEqual([]);
+  });
+});
+
+describe('InventoryTree', () => {
+  it('renders only a window of 2,000 connections and moves with the keyboard', () => {
+    const index = indexInventory(bigSnapshot(2000));
+    const rows = treeRows(index, { filter: '', regionId: '', collapsed: new Set() });
+    expect(rows.length).toBe(2200);
+    const onOpen = vi.fn();
+    const onToggle = vi.fn();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <InventoryTree rows={rows} selectedId={null} draftIds={new Set(['vco-1'])} onOpen={onOpen} onToggle={onToggle} appliedFilter="" />
+      </I18nextProvider>,
+    );
+    const tree = screen.getByRole('tree');
+    const items = within(tree).getAllByRole('treeitem');
+    expect(items.length).toBeGreaterThan(10);
+    expect(items.length).toBeLessThan(80);
+    expect(items[0]!.getAttribute('aria-setsize')).toBe('200');
+    expect(items[0]!.getAttribute('aria-expanded')).toBe('true');
+    expect(within(tree).getByTitle('Has a draft')).toBeTruthy();
+
+    tree.focus();
+    expect(tree.getAttribute('aria-activedescendant')).toBe(`ti-${rows[0]!.key}`);
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(tree.getAttribute('aria-activedescendant')).toBe(`ti-${rows[1]!.key}`);
+    fireEvent.keyDown(tree, { key: 'Enter' });
+    expect(onOpen).toHaveBeenCalledWith(rows[1]!.kind === 'connection' ? rows[1]!.entry : undefined);
+    fireEvent.keyDown(tree, { key: 'ArrowLeft' });
+    expect(tree.getAttribute('aria-activedescendant')).toBe(`ti-${rows[0]!.key}`);
+    fireEvent.keyDown(tree, { key: 'ArrowLeft' });
+    expect(onToggle).toHaveBeenCalledWith(rows[0]!.key, false);
+    fireEvent.keyDown(tree, { key: 'End' });
+    expect(tree.getAttribute('aria-activedescendant')).toBe(`ti-${rows[rows.length - 1]!.key}`);
+  });
+});

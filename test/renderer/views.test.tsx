@@ -1,0 +1,126 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { DraftRecord, DraftSummary } from '../../core/contract.ts';
+import { setField } from '../../core/index.ts';
+import { FakeApiError } from './support/fake-api.ts';
+import { input, openConnection, renderStudio } from './support/render.tsx';
+import { DUAL } from './support/sample-data.ts';
+
+const nav = (name: string | RegExp) => within(screen.getByRole('navigation', { name: /Views|视图/ })).getByRole('button', { name });
+
+describe('settings', () => {
+  it('switches the language of every label, field labels and rule messages included, and stores the choice', async () => {
+    const { user, main } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    await user.clear(input('TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr'));
+    await user.type(input('TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr'), '10.0.0.0/30');
+    await user.click(nav('Settings'));
+    await user.selectOptions(screen.getByLabelText('Language'), 'zh-CN');
+    expect(await screen.findByRole('heading', { level: 1, name: '设置' })).toBeTruthy();
+    expect(main.calls).toContainEqual({ method: 'updateSettings', args: { language: 'zh-CN' } });
+    expect(document.documentElement.lang).toBe('zh-CN');
+    await user.click(nav(/编辑器/));
+    expect(document.querySelector('[data-path="TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr"] .label-text')!.textContent).toBe('隧道网段');
+    expect(screen.getByText('隧道网段须在 169.254.0.0/16 内。')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /预览/ })).toBeTruthy();
+    await user.click(nav('设置'));
+    await user.selectOptions(screen.getByLabelText('语言'), 'en');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+  });
+
+  it('applies the theme to <html data-theme> and lists the shortcuts and storage', async () => {
+    const { user } = await renderStudio();
+    expect(document.documentElement.dataset.theme).toBe('light');
+    await user.click(nav('Settings'));
+    await user.selectOptions(screen.getByLabelText('Theme'), 'dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    const shortcuts = screen.getByTestId('shortcut-list');
+    for (const text of ['Save draft', 'Ctrl+S', 'Ctrl+Enter', 'Ctrl+P', 'F7', 'Shift+F7', 'Ctrl+\\']) expect(shortcuts.textContent).toContain(text);
+    expect((await screen.findByTestId('data-folder')).textContent).toBe('/home/user/.config/ipsec-studio');
+    expect(screen.getByTestId('app-version').textContent).toBe('0.1.0');
+  });
+});
+
+describe('drafts and profiles', () => {
+  it('lists drafts with base age, changes and conflicts, and opens one', async () => {
+    const summary: DraftSummary = {
+      draftId: 'd1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: DUAL.VpnConnectionId, VpnGatewayId: DUAL.VpnGatewayId, Name: DUAL.Name,
+      baseFetchedAt: new Date(Date.now() - 3 * 3600_000).toISOString(), updatedAt: new Date().toISOString(), changedFieldCount: 3, conflictCount: 1, status: 'conflict',
+    };
+    const record: DraftRecord = {
+      draftId: 'd1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: DUAL.VpnConnectionId, VpnGatewayId: DUAL.VpnGatewayId,
+      base: DUAL, baseFetchedAt: summary.baseFetchedAt, draft: setField(DUAL, 'Name', 'mine'), createdAt: summary.updatedAt, updatedAt: summary.updatedAt, status: 'conflict',
+      conflicts: [{ path: 'Name', base: DUAL.Name, draft: 'mine', live: 'theirs' }],
+    };
+    const { user, main } = await renderStudio({
+      handlers: { listDrafts: () => [summary], getDraft: () => record, resolveConflict: () => ({ ...record, draft: setField(DUAL, 'Name', 'theirs'), conflicts: [], status: 'editing' }) },
+    });
+    await user.click(nav(/^Drafts/));
+    const row = within(screen.getByTestId('drafts-table')).getByRole('row', { name: /dc-1 dual BGP/ });
+    expect(row.textContent).toContain('3 hours ago');
+    expect(row.textContent).toContain('conflict');
+    await user.click(within(row).getByRole('button', { name: /^Open/ }));
+    const conflicts = await screen.findByTestId('conflicts');
+    expect(within(conflicts).getByRole('row', { name: /Name/ }).textContent).toMatch(/dc-1 dual BGP.*theirs.*mine/);
+    await user.click(within(conflicts).getByRole('button', { name: 'Take live: Name' }));
+    expect(main.calls).toContainEqual({ method: 'resolveConflict', args: { draftId: 'd1', path: 'Name', take: 'live' } });
+    await waitFor(() => expect(screen.queryByTestId('conflicts')).toBeNull());
+    expect((input('Name') as HTMLInputElement).value).toBe('theirs');
+  });
+
+  it('adds a profile, imports from the aliyun CLI and shows the keychain status', async () => {
+    const { user, main } = await renderStudio({
+      handlers: {
+        createProfile: () => ({ profileId: 'p2', name: 'prod', kind: 'AccessKey', regionId: 'cn-shanghai', accessKeyIdMasked: 'LTAI****abcd', hasSecret: true, sessionOnly: false, builtIn: false }),
+        importProfiles: () => ({ imported: [], skipped: [{ name: 'old', reason: 'no secret' }] }),
+      },
+    });
+    await user.click(nav('Profiles'));
+    expect(screen.getByTestId('profiles-keychain').textContent).toContain('libsecret (available)');
+    await user.type(screen.getByLabelText('Name'), 'prod');
+    await user.clear(screen.getByLabelText('Default region'));
+    await user.type(screen.getByLabelText('Default region'), 'cn-shanghai');
+    await user.type(screen.getByLabelText('AccessKey ID'), 'LTAI5tExample');
+    await user.type(screen.getByLabelText('AccessKey secret'), 's3cr3t');
+    await user.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(main.calls).toContainEqual({
+      method: 'createProfile',
+      args: { name: 'prod', regionId: 'cn-shanghai', credential: { kind: 'AccessKey', accessKeyId: 'LTAI5tExample', accessKeySecret: 's3cr3t' } },
+    });
+    await user.click(screen.getByRole('button', { name: 'Import from aliyun CLI' }));
+    expect(await screen.findByText('Imported 0, skipped 1. old: no secret')).toBeTruthy();
+  });
+});
+
+describe('offline', () => {
+  it('shows offline, keeps editing and saving, and disables apply', async () => {
+    const { user, main } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    await act(async () => main.emit('connectivity', { online: false, checkedAt: new Date().toISOString(), reason: 'ECONNRESET' }));
+    expect(screen.getByTestId('connectivity').textContent).toBe('Offline');
+    expect(screen.getByTestId('offline-banner').textContent).toContain('Drafting keeps working');
+    await user.type(input('Name'), '!');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(main.calls.map((c) => c.method)).toContain('saveDraft'));
+    expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Apply is disabled while offline.')).toBeTruthy();
+    await act(async () => main.emit('connectivity', { online: true, checkedAt: new Date().toISOString() }));
+    expect(screen.getByTestId('connectivity').textContent).toBe('Online');
+    await waitFor(() => expect(main.calls.map((c) => c.method)).toContain('reconcileDraft'));
+  });
+
+  it('says why a draft could not be saved', async () => {
+    const { user } = await renderStudio({
+      handlers: {
+        saveDraft: () => {
+          throw new FakeApiError({ code: 'Store.Unwritable', message: 'The data folder is read-only.' });
+        },
+      },
+    });
+    await openConnection(user, /dc-1 dual BGP/);
+    await user.type(input('Name'), '!');
+    await user.keyboard('{Control>}s{/Control}');
+    expect((await screen.findByRole('alert')).textContent).toBe('The data folder is read-only. (Store.Unwritable)');
+    expect(screen.getByTestId('save-state').textContent).toBe('Unsaved changes');
+  });
+});
