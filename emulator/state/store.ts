@@ -168,6 +168,8 @@ export class Store {
         ...r.gateway,
         Status: this.gatewayStatus(r.gateway.VpnGatewayId),
         modificationCount: r.modifications,
+        // Epoch ms when the last modification's `updating` ends: lets benchmarks measure detection delay exactly.
+        updatingUntil: r.updatingUntil,
       })),
       customerGateways: [...this.customerGateways.values()].map((c) => ({ ...c, Peer: this.peers.get(c.CustomerGatewayId) })),
       vpnConnections: [...this.connections.values()].map(({ connection }) => ({

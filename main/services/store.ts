@@ -149,19 +149,30 @@ export function openStore(spec: StoreSpec, options: OpenStoreOptions): KeyValueS
     conf.set(VERSION_KEY, spec.version);
   }
 
+  // conf re-reads and re-parses the whole file on every get and set (to merge other processes' writes). This app is
+  // a single instance, so the file is read once and mirrored in memory: reads never touch the disk, and each write
+  // is one whole-file atomic write. Values are cloned on the way in and out so callers cannot edit the mirror.
+  const mirror: Record<string, unknown> = { ...conf.store };
+  const writeBack = () => {
+    (conf as { store: Record<string, unknown> }).store = mirror;
+  };
+
   return {
     filePath: conf.path,
     get<T>(key: string) {
-      return conf.get(key) as T | undefined;
+      return Object.prototype.hasOwnProperty.call(mirror, key) ? (structuredClone(mirror[key]) as T) : undefined;
     },
     set(key, value) {
-      conf.set(key, value);
+      mirror[key] = structuredClone(value);
+      writeBack();
     },
     delete(key) {
-      conf.delete(key);
+      if (!Object.prototype.hasOwnProperty.call(mirror, key)) return;
+      delete mirror[key];
+      writeBack();
     },
     keys() {
-      return Object.keys(conf.store).filter((k) => k !== VERSION_KEY);
+      return Object.keys(mirror).filter((k) => k !== VERSION_KEY);
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   type ModifyVpnConnectionAttributeRequest,
   type RuleIssue,
   type VpnConnection,
+  type VpnType,
 } from '../../../core/index.ts';
 import type { DraftRecord, JobPhase, JobSummary, TimelineEvent } from '../../../core/contract.ts';
 import { AppError, type AppErrorShape } from '../../../core/errors.ts';
@@ -30,7 +31,7 @@ import type { TimelineService } from '../timeline.ts';
 import type { VpcReads } from '../vpc-reads.ts';
 import type { VpcClient } from '../vpc-client.ts';
 import { decide, establishedCount, negotiationRecovered, negotiationStates } from './confirm.ts';
-import { DEFAULT_POLL, waitForActive, type PollPolicy } from './poller.ts';
+import { createUpdateDurations, DEFAULT_POLL, waitForActive, type PollPolicy } from './poller.ts';
 import { createGatewayQueue } from './queue.ts';
 import { Aborted, DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry.ts';
 
@@ -138,7 +139,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const nowMs = deps.nowMs ?? Date.now;
   const retryPolicy = deps.retry ?? DEFAULT_RETRY;
   const pollPolicy = deps.poll ?? DEFAULT_POLL;
-  const queue = createGatewayQueue(deps.maxParallelGateways ?? 4);
+  // Waiting jobs cost a timer and a poll per update, so many gateways can be in flight at once.
+  const queue = createGatewayQueue(deps.maxParallelGateways ?? 16);
+  const durations = createUpdateDurations();
+  // A gateway's VpnType (Normal / NationalStandard) never changes: read it once, not on every job.
+  const vpnTypes = new Map<string, VpnType>();
   const lifetime = new AbortController();
   const wakers = new Map<string, () => void>();
   const active = new Set<string>();
@@ -181,12 +186,15 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const retried = <T>(job: JobRecord, task: () => Promise<T>) => withRetry(retryPolicy, { sleep, signal: lifetime.signal }, task);
 
   async function gatewayContext(job: JobRecord, reads: VpcReads): Promise<{ context: GatewayContext; live: VpnConnection }> {
-    const [gateway, connections, live] = await Promise.all([
-      retried(job, () => reads.gateway(job.RegionId, job.VpnGatewayId)),
+    const knownType =
+      vpnTypes.get(job.VpnGatewayId) ?? deps.inventory.cached(job.profileId)?.gateways.find((g) => g.VpnGatewayId === job.VpnGatewayId)?.VpnType;
+    const [VpnType, connections, live] = await Promise.all([
+      knownType ?? retried(job, () => reads.gateway(job.RegionId, job.VpnGatewayId)).then((gateway) => gateway.VpnType),
       retried(job, () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
       retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId)),
     ]);
-    return { context: { VpnType: gateway.VpnType, otherConnections: connections.filter((c) => c.VpnConnectionId !== job.VpnConnectionId) }, live };
+    vpnTypes.set(job.VpnGatewayId, VpnType);
+    return { context: { VpnType, otherConnections: connections.filter((c) => c.VpnConnectionId !== job.VpnConnectionId) }, live };
   }
 
   /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. */
@@ -221,13 +229,16 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   }
 
   async function awaitGateway(job: JobRecord, reads: VpcReads): Promise<boolean> {
+    const expectedMs = durations.expectedMs(job.VpnGatewayId);
     const outcome = await waitForActive(pollPolicy, {
       readStatus: async () => (await reads.gateway(job.RegionId, job.VpnGatewayId)).Status,
       sleep,
       nowMs,
+      ...(expectedMs !== undefined && { expectedMs }),
       signal: lifetime.signal,
       onStatus: (status, elapsedMs) => record(job, 'gateway-status', { status, elapsedMs }),
     });
+    if (outcome.ok) durations.observe(job.VpnGatewayId, outcome.elapsedMs);
     if (!outcome.ok) {
       fail(job, outcome.error ? apiErrorShape(outcome.error) : { code: 'Apply.GatewayTimeout', message: `The VPN gateway did not become active (last status: ${outcome.lastStatus || 'unknown'}).` });
       return false;

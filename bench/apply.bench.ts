@@ -1,0 +1,120 @@
+// Apply pipeline: 8 VPN gateways × 5 queued changes, emulator update time 1 s, production retry/poll policies.
+// Ideal = the longest per-gateway sum of update times (changes on one gateway must run one after another).
+import type { ConnectionEntry, DraftRecord, InventorySnapshot, JobSummary, TimelineEvent } from '../core/contract.ts';
+import { generateInventory, startEmulator, type FaultConfig } from '../emulator/index.ts';
+import { benchApp } from './support/app.ts';
+import { figure, percentile, runIfMain, type BenchFigure, type BenchReport } from './report.ts';
+
+const GATEWAYS = 8;
+const CHANGES_PER_GATEWAY = 5;
+const UPDATE_SECONDS = 1;
+
+interface RunResult {
+  wallMs: number;
+  idealMs: number;
+  detectionDelaysMs: number[];
+  pollsPerGatewayPerSecond: number;
+  retries: number;
+  modifications: number;
+  succeeded: number;
+}
+
+async function runOnce(faults: Partial<FaultConfig> | undefined): Promise<RunResult> {
+  const seed = generateInventory({ regions: 1, gateways: GATEWAYS, connections: GATEWAYS * CHANGES_PER_GATEWAY, seed: 7 });
+  const emulator = await startEmulator({ seed, updateSeconds: UPDATE_SECONDS });
+  const activeAt = new Map<string, number>();
+  const detectionDelaysMs: number[] = [];
+  let retries = 0;
+  const gatewayOfJob = new Map<string, string>();
+  const onEvent = (event: string, payload: unknown) => {
+    if (event !== 'timelineEvent') return;
+    const entry = payload as TimelineEvent;
+    const jobId = entry.jobId ?? '';
+    if (entry.kind === 'submitted') {
+      // The emulator committed the change before answering, so its end of `updating` is known exactly.
+      const state = emulator.dumpState() as { vpnGateways: Array<{ VpnGatewayId: string; updatingUntil: number }> };
+      const gateway = state.vpnGateways.find((g) => g.VpnGatewayId === gatewayOfJob.get(jobId));
+      if (gateway) activeAt.set(jobId, gateway.updatingUntil);
+    } else if (entry.kind === 'gateway-status' && entry.detail.status === 'active') {
+      const expected = activeAt.get(jobId);
+      if (expected !== undefined) detectionDelaysMs.push(Math.max(0, Date.now() - expected));
+    } else if (entry.kind === 'retry') {
+      retries += 1;
+    }
+  };
+  const bench = await benchApp(emulator, onEvent);
+  try {
+    const snapshot = await bench.call<InventorySnapshot>('loadInventory', { refresh: true });
+    const byGateway = new Map<string, ConnectionEntry[]>();
+    for (const entry of snapshot.connections) {
+      const list = byGateway.get(entry.connection.VpnGatewayId) ?? [];
+      list.push(entry);
+      byGateway.set(entry.connection.VpnGatewayId, list);
+    }
+    const targets = [...byGateway.values()].flatMap((list) => list.slice(0, CHANGES_PER_GATEWAY));
+    const perGateway = new Map<string, number>();
+    for (const entry of targets) perGateway.set(entry.connection.VpnGatewayId, (perGateway.get(entry.connection.VpnGatewayId) ?? 0) + 1);
+    const idealMs = Math.max(...perGateway.values()) * UPDATE_SECONDS * 1000;
+    if (faults) emulator.setFaults(faults);
+
+    const drafts: DraftRecord[] = [];
+    for (const entry of targets) {
+      const draft = await bench.call<DraftRecord>('openDraft', { RegionId: entry.RegionId, VpnConnectionId: entry.connection.VpnConnectionId });
+      await bench.call('saveDraft', { draftId: draft.draftId, draft: { ...draft.draft, Name: `${draft.draft.Name}-b` } });
+      drafts.push(draft);
+    }
+    const callsBefore = bench.calls.length;
+    const started = Date.now();
+    for (const draft of drafts) {
+      const job = await bench.call<JobSummary>('applyDraft', { draftId: draft.draftId, confirmWindowSeconds: 0 });
+      gatewayOfJob.set(job.jobId, draft.VpnGatewayId);
+      // Each apply reaches main as its own IPC message; yielding here lets queued jobs start meanwhile, as in the app.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await bench.app.apply.idle();
+    const wallMs = Date.now() - started;
+    const jobs = await bench.call<JobSummary[]>('listJobs');
+    const polls = bench.calls.slice(callsBefore).filter((c) => c.action === 'DescribeVpnGateway').length;
+    const modifications = [...perGateway.keys()].reduce((sum, id) => sum + emulator.modificationCount(id), 0);
+    return {
+      wallMs,
+      idealMs,
+      detectionDelaysMs,
+      pollsPerGatewayPerSecond: polls / perGateway.size / (wallMs / 1000),
+      retries,
+      modifications,
+      succeeded: jobs.filter((j) => j.phase === 'succeeded').length,
+    };
+  } finally {
+    await bench.close();
+    await emulator.close();
+  }
+}
+
+function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+export async function run(): Promise<BenchReport> {
+  const REPEATS = 3;
+  const clean: RunResult[] = [];
+  for (let i = 0; i < REPEATS; i++) clean.push(await runOnce(undefined));
+  const faulted: RunResult[] = [];
+  for (let i = 0; i < REPEATS; i++) faulted.push(await runOnce({ throttleRate: 0.1, serverErrorRate: 0.05, seed: 11 + i }));
+
+  const total = GATEWAYS * CHANGES_PER_GATEWAY;
+  const delays = clean.flatMap((r) => r.detectionDelaysMs);
+  const figures: BenchFigure[] = [
+    figure('wall time ÷ ideal (median of runs)', median(clean.map((r) => r.wallMs / r.idealMs)), '×', 1.05, `ideal ${clean[0]?.idealMs} ms = ${CHANGES_PER_GATEWAY} × ${UPDATE_SECONDS} s per gateway, ${GATEWAYS} gateways in parallel`),
+    figure('`active` detection delay p50', percentile(delays, 50), 'ms', 300),
+    figure('`active` detection delay p95', percentile(delays, 95), 'ms'),
+    figure('DescribeVpnGateway polls per gateway per second', median(clean.map((r) => r.pollsPerGatewayPerSecond)), 'calls/s', 1),
+    figure('changes landed (clean)', median(clean.map((r) => r.succeeded)), `of ${total}`, undefined, `emulator modifications ${clean.map((r) => r.modifications).join('/')}`),
+    figure('wall time ÷ ideal with throttling 10% + 5xx 5%', median(faulted.map((r) => r.wallMs / r.idealMs)), '×', undefined, 'context: faults injected'),
+    figure('retries with faults (median per run)', median(faulted.map((r) => r.retries)), 'count'),
+    figure('changes landed exactly once with faults', median(faulted.map((r) => (r.modifications === total && r.succeeded === total ? total : r.succeeded))), `of ${total}`, undefined, `emulator modifications ${faulted.map((r) => r.modifications).join('/')}`),
+  ];
+  return { name: 'apply pipeline (8 gateways × 5 changes, update 1 s)', figures };
+}
+
+await runIfMain(import.meta.url, run);

@@ -1,0 +1,60 @@
+// The real services (composeApp) against an emulator the benchmark owns, with the production apply and poll
+// policies, plus counters for the API calls they make.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventName } from '../../core/contract.ts';
+import type { RunningEmulator } from '../../emulator/index.ts';
+import { composeApp, type ComposedApp, type ComposeOptions } from '../../main/compose.ts';
+import { dispatch } from '../../main/handlers/dispatch.ts';
+import { createVpcClient, type VpcCall } from '../../main/services/vpc-client.ts';
+
+process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
+
+export interface BenchApp {
+  app: ComposedApp;
+  calls: VpcCall[];
+  call<T>(method: string, args?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function benchApp(
+  emulator: RunningEmulator,
+  emit: (event: EventName, payload: unknown) => void = () => undefined,
+  overrides: Partial<ComposeOptions> = {},
+): Promise<BenchApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ipsec-studio-bench-'));
+  const calls: VpcCall[] = [];
+  const app = await composeApp({
+    facts: { name: 'IPsec Studio', version: 'bench', platform: process.platform, arch: process.arch, versions: { node: process.versions.node } },
+    dataDir,
+    emit,
+    keychain: null,
+    homeDir: dataDir,
+    env: {},
+    sandbox: async () => ({ endpoint: emulator.endpoint, credentials: emulator.credentials, close: async () => undefined }),
+    createClient: (options) => {
+      const client = createVpcClient(options);
+      return {
+        call: (call) => {
+          calls.push(call);
+          return client.call(call);
+        },
+      };
+    },
+    ...overrides,
+  });
+  return {
+    app,
+    calls,
+    async call<T>(method: string, args: unknown = {}) {
+      const reply = await dispatch(app.table, method, args, { url: 'app://bundle/index.html', isMainFrame: true }, { allowedOrigins: ['app://bundle'] });
+      if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
+      return reply.value as T;
+    },
+    async close() {
+      await app.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
