@@ -55,3 +55,24 @@ test('an invalid TunnelCidr shows an inline error and apply stays disabled', asy
   await expect(page.getByTestId('request-json')).toHaveCount(0);
   expect(app.ipcLog.some((e) => e.method === 'applyDraft')).toBe(false);
 });
+
+test('a confirm window counts down, and Roll back restores the live state', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await openConnection(page, 'hz-dc-b dual static');
+  const pfs = field(page, `${SLAVE}.TunnelIpsecConfig.IpsecPfs`);
+  const before = await pfs.inputValue();
+  await pfs.selectOption(before === 'group5' ? 'group14' : 'group5');
+  await page.keyboard.press('Control+Enter');
+  await page.getByLabel('Confirm window (seconds, 0 = none)').fill('90');
+  await page.getByTestId('apply').click();
+  const progress = page.getByTestId('job-progress');
+  await expect(progress).toHaveAttribute('data-phase', 'confirm-window', { timeout: 20_000 });
+  await expect(page.getByTestId('countdown')).toHaveText(/Automatic rollback in (8\d|90) s unless you confirm\./);
+  expect(app.ipcLog.find((e) => e.method === 'applyDraft')?.args).toMatchObject({ confirmWindowSeconds: 90 });
+  await page.getByRole('button', { name: 'Roll back' }).click();
+  await expect(progress).toHaveAttribute('data-phase', 'rolled-back', { timeout: 20_000 });
+  await expect(page.getByTestId('timeline').locator('[data-kind="rolled-back"]')).toBeVisible();
+  // Live is back to what it was before the change.
+  await expect(page.locator(`[data-path="${SLAVE}.TunnelIpsecConfig.IpsecPfs"] [data-column="live"]`)).toHaveText(before, { timeout: 10_000 });
+});
