@@ -50,6 +50,8 @@ export interface ComposeOptions {
   env?: Record<string, string | undefined>;
   apply?: { retry?: RetryPolicy; poll?: PollPolicy; confirmPollMs?: number; maxParallelGateways?: number };
   readTimeoutMs?: number;
+  /** Concurrent API requests while loading the inventory (default 6). */
+  inventoryConcurrency?: number;
   createClient?: (options: VpcClientOptions) => VpcClient;
   /** Resume unfinished apply jobs right away (default true). */
   resumeJobs?: boolean;
@@ -118,7 +120,15 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   });
   const readsFor = async (profileId: string) => createVpcReads(await api.clientFor(profileId));
   const timeline = createTimeline({ dataDir: options.dataDir, emit, now, notify: (message) => notify({ level: 'warning', code: 'Timeline.SkippedLines', message }) });
-  const inventory = createInventoryService({ store: inventoryStore, sealer: () => sealer, profiles, api, emit, now });
+  const inventory = createInventoryService({
+    store: inventoryStore,
+    sealer: () => sealer,
+    profiles,
+    api,
+    emit,
+    now,
+    ...(options.inventoryConcurrency !== undefined && { concurrency: options.inventoryConcurrency }),
+  });
   const drafts = createDraftsService({ store: draftsStore, sealer: () => sealer, profiles, inventory, readsFor, timeline, emit, now });
   const apply = createApplyEngine({
     store: jobsStore,
