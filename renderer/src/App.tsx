@@ -275,7 +275,12 @@ function Studio({ api }: { api: Api }) {
       {!connectivity.online && (
         <div className="offline-banner" role="status" data-testid="offline-banner">
           <strong>{t('app.offline')}</strong> — {t('app.offlineHint')}
-          {connectivity.reason && <span className="muted mono"> ({connectivity.reason})</span>}
+          {connectivity.reason && (
+            <span className="muted mono reason" title={connectivity.reason}>
+              {' '}
+              ({connectivity.reason})
+            </span>
+          )}
         </div>
       )}
       {notices.length > 0 && (

@@ -26,6 +26,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await app.open();
     await expect(page.getByRole('tree').getByRole('treeitem').first()).toBeVisible();
+    // A fresh install follows the OS theme.
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     const report: Record<string, string[]> = {};
     report.inventory = await seriousViolations(page);
 

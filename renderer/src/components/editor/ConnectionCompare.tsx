@@ -22,7 +22,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export function ConnectionCompare({ draft, other, vpnType, analysis, lang, revealed, onToggleReveal, onChange }: ConnectionCompareProps) {
   const { t } = useTranslation();
-  const defs = editableFields(draft.mode);
+  // Certificates only on SM gateways (or where either side holds one), as in the main editor.
+  const defs = editableFields(draft.mode).filter((d) => d.kind !== 'multiline' || vpnType === 'NationalStandard' || [getField(draft, d.path), getField(other, d.path)].some((v) => typeof v === 'string' && v !== ''));
   return (
     <div className="editor-grid compare" id="editor-grid" role="group" aria-label={t('editor.compareWith', { name: other.Name })}>
       <div className="field-row header" aria-hidden="true">

@@ -38,52 +38,52 @@ export function Timeline({ events, jobs, lang, onExport }: { events: readonly Ti
   groups.reverse();
   return (
     <>
-    {exportBar}
-    <div className="timeline" role="log" aria-live="polite" aria-label={t('timeline.title')} data-testid="timeline">
-      {groups.map((g, gi) => {
-        const job = g.jobId ? jobs.get(g.jobId) : undefined;
-        const start = Date.parse(g.events[0]?.at ?? '');
-        return (
-          <section key={`${g.jobId ?? 'none'}-${gi}`} className="timeline-group" data-job={g.jobId}>
-            {g.jobId && (
-              <h3 className="timeline-job">
-                <span title={g.jobId}>{t('timeline.job', { id: g.jobId.slice(0, 8) })}</span>
-                {job && <span className={`phase ${job.phase}`}>{t(`timeline.phase.${job.phase}`)}</span>}
-                {job && job.attempts > 1 && <span className="muted"> · {t('timeline.attempts', { count: job.attempts })}</span>}
-              </h3>
-            )}
-            <ol className="timeline-list">
-              {g.events.map((e) => (
-                <li key={e.seq} className={`tl-event tl-${e.kind}`} data-kind={e.kind}>
-                  <span className="tl-dot" aria-hidden="true" />
-                  <time dateTime={e.at} className="tl-time mono">
-                    {formatTime(e.at, lang)}
-                  </time>
-                  <span className="tl-elapsed mono">{g.jobId && !Number.isNaN(start) ? t('timeline.elapsed', { time: formatElapsed(Date.parse(e.at) - start) }) : ''}</span>
-                  <span className="tl-kind">{t(`timeline.kind.${e.kind}`)}</span>
-                  <span className="tl-detail">
-                    {detailEntries(e.detail).map(([k, v]) =>
-                      v.length > 72 ? (
-                        <details key={k} className="kv long">
-                          <summary>
-                            <span className="k">{k}</span>
-                          </summary>
-                          <span className="v mono">{v}</span>
-                        </details>
-                      ) : (
-                        <span key={k} className="kv">
-                          <span className="k">{k}</span> <span className="v mono">{v}</span>
-                        </span>
-                      ),
-                    )}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </section>
-        );
-      })}
-    </div>
+      {exportBar}
+      <div className="timeline" role="log" aria-live="polite" aria-label={t('timeline.title')} data-testid="timeline">
+        {groups.map((g, gi) => {
+          const job = g.jobId ? jobs.get(g.jobId) : undefined;
+          const start = Date.parse(g.events[0]?.at ?? '');
+          return (
+            <section key={`${g.jobId ?? 'none'}-${gi}`} className="timeline-group" data-job={g.jobId}>
+              {g.jobId && (
+                <h3 className="timeline-job">
+                  <span title={g.jobId}>{t('timeline.job', { id: g.jobId.slice(0, 8) })}</span>
+                  {job && <span className={`phase ${job.phase}`}>{t(`timeline.phase.${job.phase}`)}</span>}
+                  {job && job.attempts > 1 && <span className="muted"> · {t('timeline.attempts', { count: job.attempts })}</span>}
+                </h3>
+              )}
+              <ol className="timeline-list">
+                {g.events.map((e) => (
+                  <li key={e.seq} className={`tl-event tl-${e.kind}`} data-kind={e.kind}>
+                    <span className="tl-dot" aria-hidden="true" />
+                    <time dateTime={e.at} className="tl-time mono">
+                      {formatTime(e.at, lang)}
+                    </time>
+                    <span className="tl-elapsed mono">{g.jobId && !Number.isNaN(start) ? t('timeline.elapsed', { time: formatElapsed(Date.parse(e.at) - start) }) : ''}</span>
+                    <span className="tl-kind">{t(`timeline.kind.${e.kind}`)}</span>
+                    <span className="tl-detail">
+                      {detailEntries(e.detail).map(([k, v]) =>
+                        v.length > 72 ? (
+                          <details key={k} className="kv long">
+                            <summary>
+                              <span className="k">{k}</span>
+                            </summary>
+                            <span className="v mono">{v}</span>
+                          </details>
+                        ) : (
+                          <span key={k} className="kv">
+                            <span className="k">{k}</span> <span className="v mono">{v}</span>
+                          </span>
+                        ),
+                      )}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          );
+        })}
+      </div>
     </>
   );
 }
