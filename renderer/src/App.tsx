@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Api, ConnectionEntry, DraftSummary, EventPayload } from '../../core/contract.ts';
+import type { AppErrorShape } from '../../core/errors.ts';
 import type { GatewayContext, VpnConnection } from '../../core/index.ts';
 import { errorMessage } from './api.ts';
 import { DiffPreview, type ApplyBlock } from './components/diff/DiffPreview.tsx';
@@ -96,6 +97,13 @@ function Studio({ api }: { api: Api }) {
 
   const job = selectedId ? latestJobFor(jobs.jobs, selectedId) : undefined;
   const inFlight = isInFlight(job);
+  // Errors main mapped to fields on a failed apply stay next to those fields until the next apply.
+  const apiErrors = useMemo(() => {
+    const map = new Map<string, AppErrorShape[]>();
+    if (job?.phase !== 'failed') return map;
+    for (const e of job.fieldErrors) if (e.field) map.set(e.field, [...(map.get(e.field) ?? []), e]);
+    return map;
+  }, [job]);
   const block: ApplyBlock = !analysis
     ? 'none'
     : analysis.issues.length > 0
@@ -332,6 +340,7 @@ function Studio({ api }: { api: Api }) {
                 mode={mode === 'compare' && !compareWith ? 'columns' : mode}
                 compareWith={compareWith}
                 revealed={revealed}
+                apiErrors={apiErrors}
                 onToggleReveal={onToggleReveal}
                 onChange={edit}
                 onPreview={openPreview}

@@ -79,3 +79,31 @@ describe('apply progress and the status timeline', () => {
     expect(screen.getByText('A change is in flight for this connection.')).toBeTruthy();
   });
 });
+
+describe('a failed apply', () => {
+  it('shows the errors main mapped to fields next to those fields', async () => {
+    const { main, job } = await startApply();
+    const field = 'TunnelOptionsSpecification.2.TunnelIpsecConfig.IpsecPfs';
+    await act(async () =>
+      main.emit('jobUpdated', {
+        ...job,
+        phase: 'failed',
+        error: { code: 'NotSupportVpnConnectionParameter.IpsecPfs', message: 'The specified IpsecPfs is not supported.', field },
+        fieldErrors: [
+          { code: 'Gateway.Unknown', message: 'The service refused this value.', field },
+          { code: 'IllegalParam.TunnelCidr', message: 'The parameter TunnelCidr is illegal.', field: 'TunnelOptionsSpecification.1.TunnelBgpConfig.TunnelCidr' },
+        ],
+      }),
+    );
+    expect(screen.getByTestId('job-progress').textContent).toContain('Result: failed');
+    const pfs = input(field);
+    expect(pfs.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(pfs.getAttribute('aria-describedby')!)!.textContent).toBe('The service refused this value. (Gateway.Unknown)');
+    // A code whose message needs the rule's parameters falls back to main's own words.
+    const cidr = input('TunnelOptionsSpecification.1.TunnelBgpConfig.TunnelCidr');
+    expect(document.getElementById(cidr.getAttribute('aria-describedby')!)!.textContent).toBe('The parameter TunnelCidr is illegal. (IllegalParam.TunnelCidr)');
+    // Editing again and a new apply clear them (they belong to the failed job).
+    await act(async () => main.emit('jobUpdated', { ...job, jobId: 'job-2', phase: 'queued', createdAt: new Date(Date.now() + 1000).toISOString() }));
+    expect(input(field).getAttribute('aria-invalid')).toBe('false');
+  });
+});

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getField, GROUP_LABELS, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
+import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import { FieldRow } from './FieldRow.tsx';
 import { allowedFor, sectionsFor } from './layout.ts';
@@ -12,13 +13,14 @@ export interface EditorGridProps {
   analysis: Analysis;
   lang: Lang;
   liveCaption: string;
+  apiErrors: ReadonlyMap<string, AppErrorShape[]>;
   revealed: ReadonlySet<string>;
   onToggleReveal(path: string): void;
   onChange(path: string, value: unknown): void;
 }
 
 /** Live | Draft, aligned rows grouped by section and API group; changed rows highlighted in both columns. */
-export const EditorGrid = memo(function EditorGrid({ live, draft, vpnType, analysis, lang, liveCaption, revealed, onToggleReveal, onChange }: EditorGridProps) {
+export const EditorGrid = memo(function EditorGrid({ live, draft, vpnType, analysis, lang, liveCaption, apiErrors, revealed, onToggleReveal, onChange }: EditorGridProps) {
   const { t } = useTranslation();
   const sections = sectionsFor(draft.mode, vpnType, (p) => [getField(live, p), getField(draft, p)]);
   return (
@@ -56,6 +58,7 @@ export const EditorGrid = memo(function EditorGrid({ live, draft, vpnType, analy
                 draftValue={getField(draft, def.path)}
                 changed={analysis.changedPaths.has(def.path)}
                 issues={analysis.issuesByPath.get(def.path)}
+                apiErrors={apiErrors.get(def.path)}
                 lang={lang}
                 revealed={revealed.has(def.path)}
                 onToggleReveal={onToggleReveal}

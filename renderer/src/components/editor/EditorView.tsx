@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { editableFields, formatIssue, fieldLabel, type Lang, type VpnConnection } from '../../../../core/index.ts';
 import type { GatewaySummary } from '../../../../core/contract.ts';
+import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import type { EditorSession } from '../../state/editor-session.ts';
 import { formatAge } from '../../state/format.ts';
@@ -22,6 +23,8 @@ export interface EditorViewProps {
   mode: EditorMode;
   compareWith: VpnConnection | null;
   revealed: ReadonlySet<string>;
+  /** Field errors main reported on the last (failed) apply of this connection. */
+  apiErrors: ReadonlyMap<string, AppErrorShape[]>;
   onToggleReveal(path: string): void;
   onChange(path: string, value: unknown): void;
   onPreview(): void;
@@ -146,7 +149,7 @@ export function EditorView(props: EditorViewProps) {
         ) : mode === 'compare' && compareWith ? (
           <ConnectionCompare draft={draft} other={compareWith} vpnType={vpnType} analysis={analysis} lang={lang} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
         ) : (
-          <EditorGrid live={live} draft={draft} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+          <EditorGrid live={live} draft={draft} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} apiErrors={props.apiErrors} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
         )}
       </div>
     </div>
