@@ -317,6 +317,7 @@ function Studio({ api }: { api: Api }) {
           appliedFilter={deferredFilter}
           onFilter={setFilter}
           onRefresh={() => void inventory.load(true)}
+          onCancel={() => void api.cancelInventory().catch(() => undefined)}
           rows={rows}
           selectedId={selectedId}
           draftIds={draftIds}

@@ -124,3 +124,18 @@ describe('offline', () => {
     expect(screen.getByTestId('save-state').textContent).toBe('Unsaved changes');
   });
 });
+
+describe('inventory status', () => {
+  it('shows progress with a cancel button, and regions that could not be read', async () => {
+    const inventory = { ...(await import('./support/sample-data.ts')).snapshot(), errors: [{ code: 'Forbidden.RAM', message: 'not allowed', RegionId: 'eu-central-1' }] };
+    const { main, user } = await renderStudio({ inventory, handlers: { cancelInventory: () => ({ cancelled: true }) } });
+    expect(screen.getByText('1 region could not be read (kept from the last snapshot)')).toBeTruthy();
+    expect(screen.getByText(/eu-central-1: Forbidden.RAM — not allowed/)).toBeTruthy();
+    await act(async () => main.emit('inventoryProgress', { profileId: 'sandbox', phase: 'connections', completedRequests: 3, totalRequests: 8 }));
+    expect(screen.getByTestId('inventory-status').textContent).toBe('Loading inventory… 3/8');
+    await user.click(screen.getByRole('button', { name: 'Cancel loading' }));
+    expect(main.calls.map((c) => c.method)).toContain('cancelInventory');
+    await act(async () => main.emit('inventoryProgress', { profileId: 'sandbox', phase: 'cancelled', completedRequests: 3, totalRequests: 8 }));
+    expect(screen.getByTestId('inventory-status').textContent).toBe('3 gateways · 3 connections');
+  });
+});

@@ -18,6 +18,7 @@ export interface RailProps {
   appliedFilter: string;
   onFilter(filter: string): void;
   onRefresh(): void;
+  onCancel(): void;
   rows: readonly TreeRow[];
   selectedId: string | null;
   draftIds: ReadonlySet<string>;
@@ -82,10 +83,28 @@ export function Rail(props: RailProps) {
           {snapshot?.source === 'cache' && snapshot.fetchedAt && <span> · {t('rail.fromCache', { age: formatAge(snapshot.fetchedAt, props.now, lang) })}</span>}
           {props.regionId && <span className="sr-only"> · {regionName(props.regionId)}</span>}
         </p>
+        {props.progress && (
+          <button type="button" className="btn small" onClick={props.onCancel}>
+            {t('rail.cancel')}
+          </button>
+        )}
         {props.error && (
           <p className="banner error small" role="alert">
             {props.error}
           </p>
+        )}
+        {snapshot && snapshot.errors.length > 0 && snapshot.source === 'live' && (
+          <details className="region-errors">
+            <summary className="warn">{t('rail.regionErrors', { count: snapshot.errors.length })}</summary>
+            <ul>
+              {snapshot.errors.map((e, i) => (
+                <li key={i} className="mono">
+                  {e.RegionId ? `${e.RegionId}: ` : ''}
+                  {e.code} — {e.message}
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
       </div>
       <InventoryTree appliedFilter={props.appliedFilter} rows={props.rows} selectedId={props.selectedId} draftIds={props.draftIds} onOpen={props.onOpen} onToggle={props.onToggle} />
