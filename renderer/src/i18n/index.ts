@@ -16,7 +16,8 @@ declare module 'i18next' {
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: 'en',
+  // The OS language from the first frame; main's stored choice (if any) follows a moment later.
+  lng: resolveLang('system', systemLanguage()),
   fallbackLng: 'en',
   initAsync: false,
   interpolation: { escapeValue: false },

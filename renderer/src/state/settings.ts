@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { Api, Settings } from '../../../core/contract.ts';
 import { i18n, resolveLang, systemLanguage } from '../i18n/index.ts';
 
@@ -35,12 +35,13 @@ export function useSettings(api: Api) {
   const lang = resolveLang(settings.language, systemLanguage());
   const theme = settings.theme === 'system' ? (systemDark ? 'dark' : 'light') : settings.theme;
 
-  useEffect(() => {
+  // Layout effects: the language and theme are in place before the browser paints (no flash of the wrong one).
+  useLayoutEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
     document.documentElement.lang = lang;
   }, [lang]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
