@@ -19,6 +19,8 @@ export interface Studio {
   emulator: RunningEmulator;
   composed: ComposedApp;
   dataDir: string;
+  /** Every call the page made through the bridge, with main's reply envelope. */
+  ipcLog: Array<{ method: string; args: unknown; reply: unknown }>;
   open(): Promise<void>;
   close(): Promise<void>;
 }
@@ -63,9 +65,12 @@ export async function launchStudio(options: LaunchOptions = {}): Promise<Studio>
     apply: { retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 400 }, poll: { initialMs: 50, maxMs: 250, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 200 },
   });
   if (options.settings) composed.services.settings.update(options.settings);
+  const ipcLog: Studio['ipcLog'] = [];
   await page.exposeBinding('__e2eInvoke', async (source, method: string, args: unknown) => {
     const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
-    return dispatch(composed.table, method, args, sender, { allowedOrigins: [server.origin] });
+    const reply = await dispatch(composed.table, method, args, sender, { allowedOrigins: [server.origin] });
+    ipcLog.push({ method, args, reply });
+    return reply;
   });
   await page.addInitScript({ path: BRIDGE_BUNDLE });
   return {
@@ -75,6 +80,7 @@ export async function launchStudio(options: LaunchOptions = {}): Promise<Studio>
     emulator,
     composed,
     dataDir,
+    ipcLog,
     open: async () => {
       await page.goto(`${server.origin}/index.html`);
     },

@@ -107,3 +107,31 @@ describe('a failed apply', () => {
     expect(input(field).getAttribute('aria-invalid')).toBe('false');
   });
 });
+
+describe('saving and applying', () => {
+  it('sends applyDraft only after every save in flight has reached main', async () => {
+    const order: string[] = [];
+    let saves = 0;
+    const { main, user } = await renderStudio({
+      handlers: {
+        saveDraft: async (args) => {
+          const n = ++saves;
+          order.push(`save-${n}-start`);
+          // The first save is slow (say an autosave on a busy disk), later ones are fast.
+          await new Promise((resolve) => setTimeout(resolve, n === 1 ? 300 : 5));
+          order.push(`save-${n}-end`);
+          const { draftId } = args as { draftId: string };
+          return { draftId, profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-dual001', VpnGatewayId: 'vpn-dual001', Name: 'x', baseFetchedAt: '', updatedAt: '', changedFieldCount: 1, conflictCount: 0, status: 'editing' as const };
+        },
+      },
+    });
+    await openConnection(user, /dc-1 dual BGP/);
+    await user.type(input('Name'), 'Z');
+    await user.keyboard('{Control>}s{/Control}');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await user.click(screen.getByTestId('apply'));
+    await waitFor(() => expect(main.calls.map((c) => c.method)).toContain('applyDraft'), { timeout: 3000 });
+    order.push('apply');
+    expect(order).toEqual(['save-1-start', 'save-1-end', 'save-2-start', 'save-2-end', 'apply']);
+  });
+});

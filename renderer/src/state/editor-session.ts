@@ -94,7 +94,10 @@ export function useEditorSession(
     // updatedAt: an import or a reconcile done elsewhere changes the record.
   }, [api, draftId, id, updatedAt]);
 
-  const save = useCallback(async (): Promise<DraftRecord | null> => {
+  // Saves run one after another: an autosave that fires while "apply" saves must reach main before applyDraft,
+  // or main would see a save of a draft that is already being applied.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const saveNow = useCallback(async (): Promise<DraftRecord | null> => {
     const { draft: current, selection: sel, record: rec0 } = latest.current;
     if (!sel || !current) return null;
     setSaving(true);
@@ -116,6 +119,11 @@ export function useEditorSession(
       setSaving(false);
     }
   }, [api]);
+  const save = useCallback((): Promise<DraftRecord | null> => {
+    const run = queue.current.then(saveNow, saveNow);
+    queue.current = run;
+    return run;
+  }, [saveNow]);
 
   useEffect(() => {
     if (!edits) return;
