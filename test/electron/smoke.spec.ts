@@ -17,6 +17,8 @@ test('the packaged shell boots, isolates the renderer and answers over IPC', asy
   const app = await electron.launch({ executablePath: binary!, args: [path.resolve('.')] });
   try {
     const window = await app.firstWindow();
+    // "About this installation" lives in Settings (the first screen is the editor); data-view is language-independent.
+    await window.locator('[data-view="settings"]').click();
     await expect(window.getByTestId('app-version')).toBeVisible();
     expect(window.url()).toMatch(/^app:\/\/bundle\//);
     const surface = await window.evaluate(() => ({
