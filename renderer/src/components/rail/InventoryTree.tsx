@@ -1,7 +1,7 @@
 // VPN gateway → IPsec connections, virtualized (@tanstack/react-virtual) so thousands of rows stay smooth.
 // One tab stop (role=tree with aria-activedescendant); arrows, Home/End, PageUp/PageDown, Enter, Left/Right.
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionEntry } from '../../../../core/contract.ts';
 import type { TreeRow } from '../../state/tree.ts';
@@ -55,6 +55,11 @@ export function InventoryTree({ rows, selectedId, draftIds, onOpen, onToggle, ap
     // Before layout (and in DOM shims without layout) the element reports 0×0: assume a screenful.
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 280, height: 640 })),
   });
+
+  // For the renderer bench: when a new set of rows is on the page (after React's commit, before paint).
+  useLayoutEffect(() => {
+    performance.mark('ipsec:tree-committed', { detail: rows.length });
+  }, [rows]);
 
   const activeIndex = Math.max(0, activeKey === null ? rows.findIndex((r) => r.key === selectedId) : rows.findIndex((r) => r.key === activeKey));
   const active = rows[activeIndex];
