@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../core/errors.ts';
 import type { GatewayContext, VpnConnection } from '../../core/index.ts';
 import { errorMessage } from './api.ts';
 import { DiffPreview, type ApplyBlock } from './components/diff/DiffPreview.tsx';
+import { Drawer, type DrawerTab } from './components/Drawer.tsx';
 import { EditorView, type EditorMode } from './components/editor/EditorView.tsx';
 import { QuickOpen } from './components/common/QuickOpen.tsx';
 import { Rail } from './components/rail/Rail.tsx';
@@ -25,7 +26,8 @@ import { useInventory } from './state/inventory.ts';
 import { isInFlight, latestJobFor, useJobs } from './state/jobs.ts';
 import { useProfiles } from './state/profiles.ts';
 import { useSettings } from './state/settings.ts';
-import { focusChange, matchShortcut } from './state/shortcuts.ts';
+import { focusChange } from './state/shortcuts.ts';
+import { useGlobalShortcuts } from './state/use-shortcuts.ts';
 import { indexInventory, treeRows } from './state/tree.ts';
 import { useNow } from './state/use-now.ts';
 
@@ -64,7 +66,7 @@ function Studio({ api }: { api: Api }) {
   const [compareId, setCompareId] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [revealDiff, setRevealDiff] = useState(false);
-  const [drawerTab, setDrawerTab] = useState<'diff' | 'timeline'>('diff');
+  const [drawerTab, setDrawerTab] = useState<DrawerTab>('diff');
   const [drawerOpen, setDrawerOpen] = useState(true);
   const [quickOpen, setQuickOpen] = useState<null | 'open' | 'compare'>(null);
   const [confirmWindow, setConfirmWindow] = useState<number | null>(null);
@@ -239,40 +241,21 @@ function Studio({ api }: { api: Api }) {
     [api, job, jobs],
   );
 
-  // Global keyboard shortcuts (dialogs handle Escape themselves).
-  const keyState = useRef({ session, draft, openPreview });
-  keyState.current = { session, draft, openPreview };
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const id = matchShortcut(e);
-      if (!id) return;
-      const { session: s, draft: d, openPreview: preview } = keyState.current;
-      e.preventDefault();
-      switch (id) {
-        case 'save':
-          if (s.dirty) void s.save();
-          break;
-        case 'apply':
-          if (d) preview();
-          break;
-        case 'quickOpen':
-          setQuickOpen('open');
-          break;
-        case 'nextChange':
-        case 'prevChange':
-          focusChange(id === 'nextChange' ? 1 : -1);
-          break;
-        case 'toggleTunnels':
-          if (d?.mode === 'dual') setMode((m) => (m === 'tunnels' ? 'columns' : 'tunnels'));
-          break;
-        case 'focusTree':
-          document.querySelector<HTMLElement>('[role="tree"]')?.focus();
-          break;
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useGlobalShortcuts({
+    save: () => {
+      if (session.dirty) void session.save();
+    },
+    apply: () => {
+      if (draft) openPreview();
+    },
+    quickOpen: () => setQuickOpen('open'),
+    nextChange: () => focusChange(1),
+    prevChange: () => focusChange(-1),
+    toggleTunnels: () => {
+      if (draft?.mode === 'dual') setMode((m) => (m === 'tunnels' ? 'columns' : 'tunnels'));
+    },
+    focusTree: () => document.querySelector<HTMLElement>('[role="tree"]')?.focus(),
+  });
 
   const compareWith: VpnConnection | null = compareId ? (entryById.get(compareId)?.connection ?? null) : null;
   const activeProfile = profiles.state.profiles.find((p) => p.profileId === profileId);
@@ -367,72 +350,33 @@ function Studio({ api }: { api: Api }) {
           {view === 'settings' && <SettingsView settings={settings} onUpdate={(patch) => void updateSettings(patch)} />}
         </main>
         {view === 'editor' && draft && analysis && (
-          <aside className={`drawer${drawerOpen ? '' : ' closed'}`} aria-label={t('drawer.label')}>
-            <div className="drawer-tabs">
-              <div role="tablist" aria-label={t('drawer.label')} className="tablist">
-                {(['diff', 'timeline'] as const).map((tab) => (
-                  <button
-                    key={tab}
-                    type="button"
-                    role="tab"
-                    id={`drawer-tab-${tab}`}
-                    aria-selected={drawerOpen && drawerTab === tab}
-                    aria-controls="drawer-panel"
-                    tabIndex={drawerTab === tab ? 0 : -1}
-                    className={drawerTab === tab ? 'current' : undefined}
-                    onClick={() => {
-                      setDrawerTab(tab);
-                      setDrawerOpen(true);
-                    }}
-                    onKeyDown={(e) => {
-                      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                        const next = tab === 'diff' ? 'timeline' : 'diff';
-                        setDrawerTab(next);
-                        document.getElementById(`drawer-tab-${next}`)?.focus();
-                      }
-                    }}
-                  >
-                    {tab === 'diff' ? t('drawer.diff') : t('drawer.timeline')}
-                    {tab === 'diff' && analysis.rows.length > 0 && <span className="tab-count">{analysis.rows.length}</span>}
-                    {tab === 'timeline' && inFlight && <span className="tab-count busy">…</span>}
-                  </button>
-                ))}
-              </div>
-              <span className="spacer" />
-              <button type="button" className="btn icon small" aria-expanded={drawerOpen} aria-label={drawerOpen ? t('drawer.collapse') : t('drawer.expand')} onClick={() => setDrawerOpen((o) => !o)}>
-                {drawerOpen ? '⟩' : '⟨'}
-              </button>
-            </div>
-            {drawerOpen && (
-              <div className="drawer-body" role="tabpanel" id="drawer-panel" aria-labelledby={`drawer-tab-${drawerTab}`} tabIndex={-1}>
-                {job && (drawerTab === 'timeline' || inFlight) && <JobProgressTicker job={job} onConfirm={() => void jobAction('confirmJob')} onRollback={() => void jobAction('rollbackJob')} />}
-                {drawerTab === 'diff' ? (
-                  <DiffPreview
-                    analysis={analysis}
-                    lang={lang}
-                    revealSecrets={revealDiff}
-                    onRevealSecrets={setRevealDiff}
-                    block={block}
-                    confirmWindowSeconds={confirmWindow ?? settings.confirmWindowSeconds}
-                    onConfirmWindowSeconds={setConfirmWindow}
-                    onApply={() => void apply()}
-                  />
-                ) : (
-                  <Timeline
-                    events={timeline}
-                    jobs={jobs.jobs}
-                    lang={lang}
-                    onExport={(format) =>
-                      void api.exportTimeline({ format, VpnConnectionId: draft.VpnConnectionId }).then(
-                        (file) => download(file.fileName, file.content),
-                        (reason: unknown) => setNotices((list) => [...list, { id: Date.now(), level: 'error', code: 'Timeline.Export', message: errorMessage(reason) }]),
-                      )
-                    }
-                  />
-                )}
-              </div>
+          <Drawer open={drawerOpen} onOpenChange={setDrawerOpen} tab={drawerTab} onTab={setDrawerTab} changeCount={analysis.rows.length} busy={inFlight}>
+            {job && (drawerTab === 'timeline' || inFlight) && <JobProgressTicker job={job} onConfirm={() => void jobAction('confirmJob')} onRollback={() => void jobAction('rollbackJob')} />}
+            {drawerTab === 'diff' ? (
+              <DiffPreview
+                analysis={analysis}
+                lang={lang}
+                revealSecrets={revealDiff}
+                onRevealSecrets={setRevealDiff}
+                block={block}
+                confirmWindowSeconds={confirmWindow ?? settings.confirmWindowSeconds}
+                onConfirmWindowSeconds={setConfirmWindow}
+                onApply={() => void apply()}
+              />
+            ) : (
+              <Timeline
+                events={timeline}
+                jobs={jobs.jobs}
+                lang={lang}
+                onExport={(format) =>
+                  void api.exportTimeline({ format, VpnConnectionId: draft.VpnConnectionId }).then(
+                    (file) => download(file.fileName, file.content),
+                    (reason: unknown) => setNotices((list) => [...list, { id: Date.now(), level: 'error', code: 'Timeline.Export', message: errorMessage(reason) }]),
+                  )
+                }
+              />
             )}
-          </aside>
+          </Drawer>
         )}
       </div>
       {quickOpen && (
