@@ -243,7 +243,7 @@ function Studio({ api }: { api: Api }) {
 
   useGlobalShortcuts({
     save: () => {
-      if (session.dirty) void session.save();
+      if (session.dirty && !inFlight) void session.save();
     },
     apply: () => {
       if (draft) openPreview();
@@ -325,6 +325,7 @@ function Studio({ api }: { api: Api }) {
                 compareWith={compareWith}
                 revealed={revealed}
                 apiErrors={apiErrors}
+                busy={inFlight}
                 onToggleReveal={onToggleReveal}
                 onChange={edit}
                 onPreview={openPreview}

@@ -71,12 +71,14 @@ describe('apply progress and the status timeline', () => {
     expect(screen.getByTestId('job-progress').textContent).toContain('rolling back');
   });
 
-  it('keeps apply disabled while a change is in flight', async () => {
-    const { user } = await startApply();
+  it('keeps the draft read-only and apply disabled while a change is in flight', async () => {
+    const { user, main, job } = await startApply();
     await user.click(screen.getByRole('tab', { name: /Preview/ }));
-    await user.selectOptions(input('TunnelOptionsSpecification.1.TunnelIpsecConfig.IpsecPfs'), 'group5');
+    expect((input('Name').closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
     expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByText('A change is in flight for this connection.')).toBeTruthy();
+    expect(screen.getAllByText('A change is in flight for this connection.').length).toBeGreaterThan(0);
+    await act(async () => main.emit('jobUpdated', { ...job, phase: 'succeeded' }));
+    expect((input('Name').closest('fieldset') as HTMLFieldSetElement).disabled).toBe(false);
   });
 });
 

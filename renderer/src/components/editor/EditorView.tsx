@@ -25,6 +25,8 @@ export interface EditorViewProps {
   revealed: ReadonlySet<string>;
   /** Field errors main reported on the last (failed) apply of this connection. */
   apiErrors: ReadonlyMap<string, AppErrorShape[]>;
+  /** A change of this connection is in flight: the draft is read-only until it ends. */
+  busy: boolean;
   onToggleReveal(path: string): void;
   onChange(path: string, value: unknown): void;
   onPreview(): void;
@@ -88,7 +90,7 @@ export function EditorView(props: EditorViewProps) {
           </div>
         </dl>
         <div className="toolbar" role="toolbar" aria-label={t('editor.draft')}>
-          <button type="button" className="btn" onClick={() => void session.save()} disabled={!session.dirty || session.saving} aria-keyshortcuts="Control+S">
+          <button type="button" className="btn" onClick={() => void session.save()} disabled={!session.dirty || session.saving || props.busy} aria-keyshortcuts="Control+S">
             {t('editor.save')}
           </button>
           {draft.mode === 'dual' && (
@@ -106,7 +108,7 @@ export function EditorView(props: EditorViewProps) {
             </button>
           )}
           {session.record && (
-            <button type="button" className="btn ghost" onClick={() => void session.discard()}>
+            <button type="button" className="btn ghost" disabled={props.busy} onClick={() => void session.discard()}>
               {t('editor.discard')}
             </button>
           )}
@@ -134,7 +136,12 @@ export function EditorView(props: EditorViewProps) {
           </ul>
         </div>
       )}
-      <div className="editor-scroll">
+      {props.busy && (
+        <p className="banner" role="status">
+          {t('diff.applyBlockedBusy')}
+        </p>
+      )}
+      <fieldset className="editor-scroll" disabled={props.busy}>
         {mode === 'tunnels' && draft.mode === 'dual' ? (
           <TunnelCompare
             draft={draft}
@@ -151,7 +158,7 @@ export function EditorView(props: EditorViewProps) {
         ) : (
           <EditorGrid live={live} draft={draft} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} apiErrors={props.apiErrors} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
         )}
-      </div>
+      </fieldset>
     </div>
   );
 }
