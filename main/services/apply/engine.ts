@@ -160,6 +160,12 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       .map((k) => read(k.slice(4)))
       .filter((j): j is JobRecord => j !== null)
       .sort((a, b) => a.order - b.order);
+  // Reading every job to find the next order number made queueing n changes cost O(n²) unseals.
+  let lastOrder: number | undefined;
+  const nextOrder = (): number => {
+    lastOrder = (lastOrder ?? allJobs().reduce((max, j) => Math.max(max, j.order), 0)) + 1;
+    return lastOrder;
+  };
   const save = (job: JobRecord, patch: Partial<JobRecord> = {}): JobRecord => {
     Object.assign(job, patch, { updatedAt: deps.now() });
     deps.store.set(key(job.jobId), deps.sealer().sealDeep(job));
@@ -493,7 +499,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
         updatedAt: now,
         attempts: 0,
         fieldErrors: [],
-        order: allJobs().reduce((max, j) => Math.max(max, j.order), 0) + 1,
+        order: nextOrder(),
         confirmWindowSeconds: confirmWindowSeconds ?? deps.defaultConfirmWindowSeconds?.() ?? 0,
       };
       save(job);
