@@ -82,7 +82,15 @@ export function createDraftsService(deps: DraftsDeps) {
     const stored = deps.store.get<DraftRecord>(key(draftId));
     return stored ? deps.sealer().unsealDeep(stored) : null;
   };
+  // Summaries of every draft, kept in step with the store: listing drafts (on every change, for draftsChanged)
+  // would otherwise unseal every draft each time.
+  let summaries: Map<string, { createdAt: string; summary: DraftSummary }> | null = null;
+  const summaryIndex = () => {
+    summaries ??= new Map(all().map((r) => [r.draftId, { createdAt: r.createdAt, summary: summarize(r) }]));
+    return summaries;
+  };
   const write = (record: DraftRecord) => {
+    summaryIndex().set(record.draftId, { createdAt: record.createdAt, summary: summarize(record) });
     const sealer = deps.sealer();
     const conflicts = record.conflicts.map((c) =>
       isSecretPath(c.path)
@@ -111,7 +119,15 @@ export function createDraftsService(deps: DraftsDeps) {
     conflictCount: r.conflicts.length,
     status: r.status,
   });
-  const list = () => all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(summarize);
+  const list = () =>
+    [...summaryIndex().values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((entry) => entry.summary);
+  /** The open (not yet applied) draft of a connection, if any. */
+  const openDraftOf = (profileId: string, VpnConnectionId: string): DraftRecord | null => {
+    for (const { summary } of summaryIndex().values()) {
+      if (summary.profileId === profileId && summary.VpnConnectionId === VpnConnectionId && summary.status !== 'applied') return read(summary.draftId);
+    }
+    return null;
+  };
   const announce = () => deps.emit('draftsChanged', { drafts: list() });
 
   const get = (draftId: string): DraftRecord => {
@@ -145,7 +161,7 @@ export function createDraftsService(deps: DraftsDeps) {
     summarize,
     async open(RegionId: string, VpnConnectionId: string): Promise<DraftRecord> {
       const profileId = deps.profiles.active().profileId;
-      const existing = all().find((r) => r.profileId === profileId && r.VpnConnectionId === VpnConnectionId && r.status !== 'applied');
+      const existing = openDraftOf(profileId, VpnConnectionId);
       if (existing) return existing;
       const { connection, fetchedAt } = await liveConnection(profileId, RegionId, VpnConnectionId);
       const now = deps.now();
@@ -191,6 +207,7 @@ export function createDraftsService(deps: DraftsDeps) {
       if (!r) return false;
       requireEditable(r);
       deps.store.delete(key(draftId));
+      summaryIndex().delete(draftId);
       announce();
       return true;
     },
@@ -236,7 +253,7 @@ export function createDraftsService(deps: DraftsDeps) {
         throw new AppError('Draft.ImportMalformed', 'The draft file is incomplete or damaged.', 'content');
       }
       const profileId = deps.profiles.active().profileId;
-      if (all().some((r) => r.profileId === profileId && r.VpnConnectionId === d.VpnConnectionId && r.status !== 'applied')) {
+      if (typeof d.VpnConnectionId === 'string' && openDraftOf(profileId, d.VpnConnectionId)) {
         throw new AppError('Draft.AlreadyOpen', `There is already a draft for ${d.VpnConnectionId}; apply or discard it before importing another.`, 'content');
       }
       let baseConn = base.data as VpnConnection;
