@@ -60,6 +60,15 @@ export function isNetworkError(shape: ApiErrorShape): boolean {
   return shape.code.startsWith('Network.');
 }
 
+// SignatureDoesNotMatch carries the server's string-to-sign, i.e. every request parameter, PSKs included; the
+// message is shown in the UI and written to the timeline, so that part never leaves this function.
+const STRING_TO_SIGN = /(string to sign is\s*:?)[\s\S]*$/i;
+const PSK_VALUE = /((?:%22|")?psk(?:%22|")?\s*(?:%3A|:|=)\s*(?:%22|")?)[^"&,}\s%]+/gi;
+
+export function redactServiceMessage(message: string): string {
+  return message.replace(STRING_TO_SIGN, '$1 [left out: it contains the request parameters]').replace(PSK_VALUE, '$1******');
+}
+
 export function normalizeApiError(error: unknown): ApiErrorShape {
   if (error instanceof ApiError) return error.shape;
   const e = asRecord(error);
@@ -72,7 +81,7 @@ export function normalizeApiError(error: unknown): ApiErrorShape {
   if (typeof data.Code === 'string' || (typeof e.code === 'string' && httpStatus > 0)) {
     const code = typeof data.Code === 'string' ? data.Code : (e.code as string);
     const text = typeof data.Message === 'string' ? data.Message : message;
-    return { code, message: text, requestId, httpStatus, retryable: isRetryableCode(code, httpStatus) };
+    return { code, message: redactServiceMessage(text), requestId, httpStatus, retryable: isRetryableCode(code, httpStatus) };
   }
   // A body that is not JSON (an HTML 502 page from a proxy, a truncated response).
   if (error instanceof SyntaxError) {
