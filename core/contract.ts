@@ -99,6 +99,8 @@ export interface GatewaySummary {
   VpnType: VpnType;
   /** DisasterRecoveryInternetIp present: the gateway can carry dual-tunnel connections. */
   dualTunnelCapable: boolean;
+  /** BGP is enabled on the gateway: its connections may not switch BGP off (IllegalParam.EnableBgp). */
+  EnableBgp?: boolean;
   InternetIp?: string;
 }
 

@@ -122,6 +122,10 @@ export interface GatewayContext {
   VpnType: VpnType;
   /** The other connections of the same VPN gateway (the connection itself is ignored if present). */
   otherConnections: readonly VpnConnection[];
+  /** The gateway has BGP enabled (DescribeVpnGateway `EnableBgp`): its connections may not turn BGP off. */
+  EnableBgp?: boolean;
+  /** ASN of each customer gateway the connection may use ('' or '0' = none); customer gateways not listed are not checked. */
+  customerGatewayAsns?: Readonly<Record<string, string>>;
 }
 
 export const TUNNEL_ROLES: readonly TunnelRole[] = ['master', 'slave'];

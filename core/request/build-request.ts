@@ -136,6 +136,15 @@ export function buildModifyRequest(
       .map((p) => issue(p, 'Rule.RemoteCaCertificate.Required'));
     if (cleared.length > 0) return { ok: false, issues: cleared };
   }
+  // IllegalParam.EnableBgp: on a gateway with BGP enabled, a connection cannot switch BGP off (the service refuses
+  // only the switch, not connections that never had BGP, so this depends on what changes).
+  if (context.EnableBgp) {
+    const switchingOff =
+      draft.mode === 'single'
+        ? changed.includes('BgpConfig.EnableBgp') && !draft.BgpConfig.EnableBgp
+        : changed.includes('EnableTunnelsBgp') && !draft.EnableTunnelsBgp;
+    if (switchingOff) return { ok: false, issues: [issue(draft.mode === 'single' ? 'BgpConfig.EnableBgp' : 'EnableTunnelsBgp', 'IllegalParam.EnableBgp')] };
+  }
   const has = (prefix: string) => changed.some((p) => p === prefix || p.startsWith(`${prefix}.`));
   const request: ModifyVpnConnectionAttributeRequest = {
     RegionId: options.RegionId,

@@ -93,9 +93,29 @@ function cidrsInUse(connection: VpnConnection): { start: number; owner: string }
   });
 }
 
+/** The customer gateways that speak BGP with this connection, with the path that switches BGP on. */
+function bgpPeers(connection: VpnConnection): { customerGatewayId: string | undefined; path: string }[] {
+  if (connection.mode === 'single') {
+    return connection.BgpConfig.EnableBgp ? [{ customerGatewayId: connection.CustomerGatewayId, path: 'BgpConfig.EnableBgp' }] : [];
+  }
+  return connection.EnableTunnelsBgp ? connection.tunnels.map((t) => ({ customerGatewayId: t.CustomerGatewayId ?? connection.CustomerGatewayId, path: 'EnableTunnelsBgp' })) : [];
+}
+
+// The document's MissingParam.CustomerGatewayAsn: BGP needs the peer's ASN, which is set on the customer gateway.
+function customerGatewayAsnRules(connection: VpnConnection, context: GatewayContext): RuleIssue[] {
+  const asns = context.customerGatewayAsns;
+  if (!asns) return [];
+  const missing = bgpPeers(connection).find(({ customerGatewayId }) => {
+    if (!customerGatewayId || !Object.prototype.hasOwnProperty.call(asns, customerGatewayId)) return false;
+    const asn = asns[customerGatewayId]?.trim() ?? '';
+    return asn === '' || asn === '0';
+  });
+  return missing ? [issue(missing.path, 'MissingParam.CustomerGatewayAsn', { customerGatewayId: missing.customerGatewayId ?? '' })] : [];
+}
+
 export function bgpRules(connection: VpnConnection, context: GatewayContext): RuleIssue[] {
   const blocks = blocksOf(connection);
-  const issues = blocks.flatMap(blockRules);
+  const issues = [...blocks.flatMap(blockRules), ...customerGatewayAsnRules(connection, context)];
   const others = context.otherConnections.filter(
     (o) => o.VpnConnectionId !== connection.VpnConnectionId && o.VpnGatewayId === connection.VpnGatewayId,
   );

@@ -24,6 +24,13 @@ function contextOf(context: unknown): GatewayContext {
     otherConnections: Array.isArray(c.otherConnections)
       ? c.otherConnections.filter((o) => connectionShape.safeParse(o).success)
       : [],
+    ...(c.EnableBgp === true && { EnableBgp: true }),
+    ...(c.customerGatewayAsns !== null &&
+      typeof c.customerGatewayAsns === 'object' && {
+        customerGatewayAsns: Object.fromEntries(
+          Object.entries(c.customerGatewayAsns).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        ),
+      }),
   };
 }
 

@@ -30,6 +30,7 @@ export function toGatewaySummary(raw: unknown, RegionId: string): GatewaySummary
     BusinessStatus: text(g.BusinessStatus) || 'Normal',
     VpnType: vpnTypeOf(g),
     dualTunnelCapable: text(g.DisasterRecoveryInternetIp) !== '',
+    ...(g.EnableBgp !== undefined && { EnableBgp: g.EnableBgp === true || g.EnableBgp === 'true' }),
     ...(g.InternetIp !== undefined && { InternetIp: text(g.InternetIp) }),
   };
 }

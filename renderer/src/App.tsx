@@ -87,12 +87,18 @@ function Studio({ api }: { api: Api }) {
   const gateway = draft ? index.byId.get(draft.VpnGatewayId) : undefined;
 
   const gatewayId = draft?.VpnGatewayId;
+  const customerGatewayAsns = useMemo(
+    () => Object.fromEntries((snapshot?.customerGateways ?? []).map((c) => [c.CustomerGatewayId, c.Asn ?? ''])),
+    [snapshot],
+  );
   const context = useMemo<GatewayContext>(
     () => ({
       VpnType: gateway?.VpnType ?? 'Normal',
       otherConnections: (gatewayId ? (index.connectionsByGateway.get(gatewayId) ?? []) : []).map((e) => e.connection).filter((c) => c.VpnConnectionId !== selectedId),
+      ...(gateway?.EnableBgp && { EnableBgp: true }),
+      customerGatewayAsns,
     }),
-    [gateway?.VpnType, gatewayId, index, selectedId],
+    [gateway?.VpnType, gateway?.EnableBgp, gatewayId, index, selectedId, customerGatewayAsns],
   );
   const RegionId = selection?.RegionId ?? '';
   const analysis = useMemo(() => (live && draft ? analyse(live, draft, context, RegionId, revealDiff) : null), [live, draft, context, RegionId, revealDiff]);

@@ -64,11 +64,15 @@ async function readLive(target: Target, c: TestClient = shared.client): Promise<
     await c.call('DescribeVpnConnections', { RegionId: target.RegionId, VpnGatewayId: live.VpnGatewayId, PageSize: 50 }),
   );
   if (!siblings.ok) throw new Error(`DescribeVpnConnections did not parse: ${siblings.path}`);
+  const customerGateways = await c.call('DescribeCustomerGateways', { RegionId: target.RegionId, PageSize: 50 });
+  const cgwList = (customerGateways.CustomerGateways?.CustomerGateway ?? []) as Array<{ CustomerGatewayId: string; Asn?: number | string }>;
   return {
     live,
     context: {
       VpnType: vpnTypeOf(gateway),
       otherConnections: siblings.connections.filter((c) => c.VpnConnectionId !== live.VpnConnectionId),
+      ...((gateway.EnableBgp === true || gateway.EnableBgp === 'true') && { EnableBgp: true }),
+      customerGatewayAsns: Object.fromEntries(cgwList.map((g) => [g.CustomerGatewayId, g.Asn === undefined || g.Asn === null ? '' : String(g.Asn)])),
     },
   };
 }
@@ -171,6 +175,18 @@ const m1 = 'TunnelOptionsSpecification.1';
 const s2 = 'TunnelOptionsSpecification.2';
 
 const REJECT_CASES: Array<[string, RejectCase]> = [
+  [
+    'BGP on a connection whose customer gateway has no ASN',
+    {
+      target: { RegionId: 'cn-shanghai', VpnConnectionId: 'vco-shnoasn01' },
+      edits: [['BgpConfig.TunnelCidr', '169.254.50.0/30'], ['BgpConfig.LocalBgpIp', '169.254.50.1']],
+      swaps: [{ path: 'BgpConfig.EnableBgp', placeholder: false, invalid: true, sent: ['false', 'true'] }],
+    },
+  ],
+  [
+    'switching BGP off on a gateway that has BGP enabled',
+    { target: hz, edits: [['BgpConfig.LocalAsn', '65020']], swaps: [{ path: 'BgpConfig.EnableBgp', placeholder: true, invalid: false, sent: ['true', 'false'] }] },
+  ],
   ['Name with http:// prefix', { target: hz, swaps: one('Name', 'placeholder-name', 'http://conn') }],
   ['Name of 101 characters', { target: hz, swaps: one('Name', 'placeholder-name', 'n'.repeat(101)) }],
   ['LocalSubnet not a network', { target: pol, swaps: one('LocalSubnet', '10.250.0.0/24', '10.0.0.300/24') }],

@@ -142,8 +142,10 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   // Waiting jobs cost a timer and a poll per update, so many gateways can be in flight at once.
   const queue = createGatewayQueue(deps.maxParallelGateways ?? 16);
   const durations = createUpdateDurations();
-  // A gateway's VpnType (Normal / NationalStandard) never changes: read it once, not on every job.
-  const vpnTypes = new Map<string, VpnType>();
+  // A gateway's VpnType never changes and its BGP switch and customer gateways' ASNs rarely do: they are taken from
+  // the inventory (or read) once per gateway / region, not on every job. The service still has the last word.
+  const gatewayFacts = new Map<string, { VpnType: VpnType; EnableBgp: boolean }>();
+  const customerGatewayAsns = new Map<string, Record<string, string>>();
   const lifetime = new AbortController();
   const wakers = new Map<string, () => void>();
   const active = new Set<string>();
@@ -192,15 +194,31 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const retried = <T>(job: JobRecord, task: () => Promise<T>) => withRetry(retryPolicy, { sleep, signal: lifetime.signal }, task);
 
   async function gatewayContext(job: JobRecord, reads: VpcReads): Promise<{ context: GatewayContext; live: VpnConnection }> {
-    const knownType =
-      vpnTypes.get(job.VpnGatewayId) ?? deps.inventory.cached(job.profileId)?.gateways.find((g) => g.VpnGatewayId === job.VpnGatewayId)?.VpnType;
-    const [VpnType, connections, live] = await Promise.all([
-      knownType ?? retried(job, () => reads.gateway(job.RegionId, job.VpnGatewayId)).then((gateway) => gateway.VpnType),
+    const asnKey = `${job.profileId}|${job.RegionId}`;
+    let known = gatewayFacts.get(job.VpnGatewayId);
+    if (!known || !customerGatewayAsns.has(asnKey)) {
+      const snapshot = deps.inventory.cached(job.profileId);
+      const summary = snapshot?.gateways.find((g) => g.VpnGatewayId === job.VpnGatewayId);
+      if (!known && summary) known = { VpnType: summary.VpnType, EnableBgp: summary.EnableBgp === true };
+      if (snapshot && !customerGatewayAsns.has(asnKey)) {
+        const asns = snapshot.customerGateways.filter((c) => c.RegionId === job.RegionId).map((c) => [c.CustomerGatewayId, c.Asn ?? ''] as const);
+        customerGatewayAsns.set(asnKey, Object.fromEntries(asns));
+      }
+    }
+    const [facts, connections, live] = await Promise.all([
+      known ?? retried(job, () => reads.gateway(job.RegionId, job.VpnGatewayId)).then((g) => ({ VpnType: g.VpnType, EnableBgp: g.EnableBgp === true })),
       retried(job, () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
       retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId)),
     ]);
-    vpnTypes.set(job.VpnGatewayId, VpnType);
-    return { context: { VpnType, otherConnections: connections.filter((c) => c.VpnConnectionId !== job.VpnConnectionId) }, live };
+    gatewayFacts.set(job.VpnGatewayId, facts);
+    const asns = customerGatewayAsns.get(asnKey);
+    const context: GatewayContext = {
+      VpnType: facts.VpnType,
+      otherConnections: connections.filter((c) => c.VpnConnectionId !== job.VpnConnectionId),
+      ...(facts.EnableBgp && { EnableBgp: true }),
+      ...(asns && { customerGatewayAsns: asns }),
+    };
+    return { context, live };
   }
 
   /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. */
