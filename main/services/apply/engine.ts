@@ -174,6 +174,13 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     deps.emit('jobUpdated', summaryOf(job));
     return job;
   };
+  // Progress that a restart does not need (a job not yet sent is run afresh from any of these phases; a job past
+  // `active` simply polls once more) is shown live but not written: each write rewrites the whole jobs file.
+  const progress = (job: JobRecord, patch: Partial<JobRecord>): JobRecord => {
+    Object.assign(job, patch, { updatedAt: deps.now() });
+    deps.emit('jobUpdated', summaryOf(job));
+    return job;
+  };
   const record = (job: JobRecord, kind: TimelineEvent['kind'], detail: TimelineEvent['detail'] = {}) =>
     deps.timeline.append(kind, job.VpnConnectionId, detail, job.jobId);
 
@@ -231,7 +238,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
           sleep,
           signal: lifetime.signal,
           onAttempt: (attempt) => {
-            if (label === 'apply') save(job, { attempts: Math.max(job.attempts, attempt) });
+            if (label === 'apply') progress(job, { attempts: Math.max(job.attempts, attempt) });
           },
           onRetry: (error, attempt, delayMs) =>
             record(job, 'retry', { code: error.code, attempt, delayMs, httpStatus: error.httpStatus, RequestId: error.requestId, ClientToken: send.ClientToken, for: label }),
@@ -381,7 +388,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     if (job.phase !== 'waiting-gateway' && job.phase !== 'verifying') save(job, { phase: 'waiting-gateway' });
     if (job.phase === 'waiting-gateway') {
       if (!(await awaitGateway(job, reads))) return;
-      save(job, { phase: 'verifying' });
+      progress(job, { phase: 'verifying' });
     }
     const actual = await verify(job, reads, send, job.before!);
     if (!actual) return;
@@ -402,7 +409,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     const reads = await deps.readsFor(job.profileId);
     const draft = deps.drafts.get(job.draftId);
 
-    save(job, { phase: 'validating' });
+    progress(job, { phase: 'validating' });
     const { context, live } = await gatewayContext(job, reads);
     const issues = validate(draft.draft, context);
     if (issues.length > 0) {
@@ -415,7 +422,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     }
     record(job, 'validated', { rules: 'all', otherConnections: context.otherConnections.length });
 
-    save(job, { phase: 'checking-live' });
+    progress(job, { phase: 'checking-live' });
     const merged = mergeThreeWay(draft.base, draft.draft, live);
     if (!merged.ok) {
       return fail(job, { code: 'Apply.ConnectionChanged', message: `The connection changed ${merged.reason === 'modeChanged' ? 'tunnel mode' : 'identity'} since the draft was made.` });
