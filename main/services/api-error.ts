@@ -63,17 +63,33 @@ export function isNetworkError(shape: ApiErrorShape): boolean {
 // SignatureDoesNotMatch carries the server's string-to-sign, i.e. every request parameter, PSKs included; the
 // message is shown in the UI and written to the timeline, so that part never leaves this function.
 const STRING_TO_SIGN = /(string to sign is\s*:?)[\s\S]*$/i;
-const PSK_VALUE = /((?:%22|")?psk(?:%22|")?\s*(?:%3A|:|=)\s*(?:%22|")?)[^"&,}\s%]+/gi;
+// A quote as it appears in a message: plain, backslash-escaped, or percent-encoded once or more (%22, %2522).
+const QUOTE = String.raw`(?:\\?"|%(?:25)*22)`;
+// The value after a psk key runs to its closing quote, not to the first comma or percent sign: a PSK may contain
+// , } % & and quotes, so stopping early would show the rest of it. The value may be quoted plainly, backslash-escaped
+// (JSON inside a JSON string) or percent-encoded; unquoted values run to the next & or blank.
+const PSK_VALUE = new RegExp(
+  String.raw`(${QUOTE}?psk${QUOTE}?\s*(?::|=|%(?:25)*3A)\s*)` +
+    String.raw`(?:"(?:\\.|[^"\\])*"?|\\"(?:\\\\\\"|\\\\\\\\|(?!\\")[^\n])*(?:\\")?|%(?:25)*22(?:%(?:25)*5C%(?:25)*(?:22|5C)|(?!%(?:25)*22)[^&\s])*(?:%(?:25)*22)?|[^&\s]+)`,
+  'gi',
+);
+// Network errors from the HTTP layer (httpx) end with "POST http://host/?<query> failed.": the query holds every
+// request parameter (IkeConfig with its PSK) and, depending on the signature style, AccessKeyId and SecurityToken.
+const URL_QUERY = /\?[^\s?]*=[^\s]*/g;
 
 export function redactServiceMessage(message: string): string {
-  return message.replace(STRING_TO_SIGN, '$1 [left out: it contains the request parameters]').replace(PSK_VALUE, '$1******');
+  return message
+    .replace(STRING_TO_SIGN, '$1 [left out: it contains the request parameters]')
+    .replace(URL_QUERY, '?[query left out]')
+    .replace(PSK_VALUE, '$1******');
 }
 
 export function normalizeApiError(error: unknown): ApiErrorShape {
   if (error instanceof ApiError) return error.shape;
   const e = asRecord(error);
   const data = asRecord(e.data);
-  const message = typeof e.message === 'string' ? e.message : String(error);
+  // Every message is scrubbed, not only the service's: socket errors and timeouts name the request URL.
+  const message = redactServiceMessage(typeof e.message === 'string' ? e.message : String(error));
   const httpStatus = typeof e.statusCode === 'number' ? e.statusCode : typeof data.statusCode === 'number' ? data.statusCode : 0;
   const requestId = typeof data.RequestId === 'string' ? data.RequestId : typeof e.requestId === 'string' ? e.requestId : null;
 
