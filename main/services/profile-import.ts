@@ -3,7 +3,7 @@
 // reason. Secrets go straight into the secret store through the profiles service.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ProfileSummary } from '../../core/contract.ts';
+import { contract, type ProfileSummary } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
 import type { CredentialInput, ProfilesService } from './profiles.ts';
 
@@ -46,8 +46,14 @@ export function candidatesFromCliConfig(json: unknown): { candidates: Candidate[
   if (!Array.isArray(profiles)) throw new AppError('Import.Malformed', 'The aliyun CLI config has no "profiles" list.');
   const candidates: Candidate[] = [];
   const skipped: ImportResult['skipped'] = [];
-  for (const raw of profiles as CliProfile[]) {
-    const name = str(raw.name) || 'unnamed';
+  for (const entry of profiles as unknown[]) {
+    // A hand-edited config can hold anything in the list; an entry that is not an object is skipped, not a crash.
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      skipped.push({ name: 'unnamed', reason: 'this entry of "profiles" is not an object' });
+      continue;
+    }
+    const raw = entry as CliProfile;
+    const name = str(raw.name).trim() || 'unnamed';
     const mode = str(raw.mode) || 'AK';
     const regionId = REGION.test(str(raw.region_id)) ? str(raw.region_id) : DEFAULT_REGION;
     const accessKeyId = str(raw.access_key_id);
@@ -92,7 +98,16 @@ export function createProfileImporter(deps: ImportDeps) {
     const imported: ProfileSummary[] = [];
     const existing = (await deps.profiles.state()).profiles;
     for (const c of candidates) {
-      const name = `${c.name}`.slice(0, 64);
+      const name = `${c.name}`.trim().slice(0, 64) || 'unnamed';
+      // Imported values skip the IPC schema, so they are held to it here: an over-long key, a malformed role ARN
+      // or an empty name is refused with the field it is about (never its value, which may be a secret).
+      const args = { name, regionId: c.regionId, credential: c.credential };
+      const checked = contract.methods.createProfile.args.safeParse(args);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        skipped.push({ name, reason: `invalid ${issue && issue.path.length > 0 ? issue.path.join('.') : 'profile'}: ${issue?.message ?? 'rejected'}` });
+        continue;
+      }
       if (existing.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
         skipped.push({ name, reason: 'a profile with this name already exists' });
         continue;
@@ -115,8 +130,11 @@ export function createProfileImporter(deps: ImportDeps) {
       try {
         json = JSON.parse(fs.readFileSync(file, 'utf8'));
       } catch (error) {
-        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        throw new AppError(missing ? 'Import.NotFound' : 'Import.Malformed', missing ? `No aliyun CLI config at ${file}.` : `${file} is not valid JSON.`);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') throw new AppError('Import.NotFound', `No aliyun CLI config at ${file}.`);
+        // A read failure (a folder, no permission) is not a JSON problem; say which one it is.
+        if (typeof code === 'string') throw new AppError('Import.Unreadable', `${file} could not be read (${code}).`);
+        throw new AppError('Import.Malformed', `${file} is not valid JSON.`);
       }
       const { candidates, skipped } = candidatesFromCliConfig(json);
       return importCandidates(candidates, skipped);

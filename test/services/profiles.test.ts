@@ -122,3 +122,72 @@ describe('profile import', () => {
     expect(result.imported).toEqual([expect.objectContaining({ name: 'environment', kind: 'AccessKey', accessKeyIdMasked: 'LTAI****0001', hasSecret: true })]);
   });
 });
+
+describe('profile import from a damaged or hostile aliyun CLI config', () => {
+  const writeConfig = (dir: string, content: string) => {
+    mkdirSync(path.join(dir, '.aliyun'), { recursive: true });
+    writeFileSync(path.join(dir, '.aliyun', 'config.json'), content);
+  };
+
+  it('skips entries that are not objects instead of failing with an internal error', async () => {
+    h = await createHarness({ keychain: null });
+    writeConfig(h.dataDir, JSON.stringify({ profiles: [null, 7, 'x', [], { name: 'ok', mode: 'AK', access_key_id: 'LTAI5tCliOk000001', access_key_secret: 'cli-secret-ok' }] }));
+    const reply = await h.callRaw('importProfiles', { source: 'aliyun-cli' });
+    expect(reply.error).toBeUndefined();
+    const result = reply.value as { imported: ProfileSummary[]; skipped: Array<{ name: string; reason: string }> };
+    expect(result.imported.map((p) => p.name)).toEqual(['ok']);
+    expect(result.skipped).toHaveLength(4);
+    expect(result.skipped.every((s) => /not an object/.test(s.reason))).toBe(true);
+  });
+
+  it('holds imported values to the same rules as createProfile and names the field, never the value', async () => {
+    h = await createHarness({ keychain: null });
+    const longSecret = `cli-secret-${'s'.repeat(300)}`;
+    writeConfig(
+      h.dataDir,
+      JSON.stringify({
+        profiles: [
+          { name: 'long-secret', mode: 'AK', access_key_id: 'LTAI5tCliLong0001', access_key_secret: longSecret },
+          { name: 'bad-role', mode: 'RamRoleArn', access_key_id: 'LTAI5tCliRole0002', access_key_secret: 'cli-secret-2', ram_role_arn: 'acs:ram::123:role/' },
+          { name: '   ', mode: 'AK', access_key_id: 'LTAI5tCliBlank003', access_key_secret: 'cli-secret-3' },
+        ],
+      }),
+    );
+    const result = await h.call<{ imported: ProfileSummary[]; skipped: Array<{ name: string; reason: string }> }>('importProfiles', { source: 'aliyun-cli' });
+    expect(result.imported.map((p) => p.name)).toEqual(['unnamed']);
+    const reasons = Object.fromEntries(result.skipped.map((s) => [s.name, s.reason]));
+    expect(reasons['long-secret']).toMatch(/credential\.accessKeySecret/);
+    expect(reasons['bad-role']).toMatch(/credential/);
+    expect(JSON.stringify(result)).not.toContain('cli-secret');
+    const state = await h.call<ProfilesState>('listProfiles');
+    expect(state.profiles.map((p) => p.name).sort()).toEqual(['Sandbox', 'unnamed']);
+  });
+
+  it('refuses a malformed role ARN from ALIBABA_CLOUD_ROLE_ARN', async () => {
+    h = await createHarness({
+      keychain: null,
+      compose: { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tEnv000000002', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret', ALIBABA_CLOUD_ROLE_ARN: 'not-an-arn' } },
+    });
+    const result = await h.call<{ imported: ProfileSummary[]; skipped: Array<{ name: string; reason: string }> }>('importProfiles', { source: 'environment' });
+    expect(result.imported).toEqual([]);
+    expect(result.skipped[0]?.reason).toMatch(/roleArn/);
+  });
+
+  it('says a config that cannot be read is unreadable, not that it is bad JSON', async () => {
+    h = await createHarness({ keychain: null });
+    mkdirSync(path.join(h.dataDir, '.aliyun', 'config.json'), { recursive: true });
+    const reply = await h.callRaw('importProfiles', { source: 'aliyun-cli' });
+    expect(reply.error?.code).toBe('Import.Unreadable');
+    expect(reply.error?.message).toMatch(/could not be read \(EISDIR\)/);
+  });
+
+  it('reports a config whose JSON is not an object with profiles plainly', async () => {
+    h = await createHarness({ keychain: null });
+    for (const content of ['null', '[1,2]', '{"profiles": {"__proto__": {"polluted": true}}}', '{not json']) {
+      writeConfig(h.dataDir, content);
+      const reply = await h.callRaw('importProfiles', { source: 'aliyun-cli' });
+      expect(reply.error?.code, content).toBe('Import.Malformed');
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
