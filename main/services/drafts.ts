@@ -241,45 +241,63 @@ export function createDraftsService(deps: DraftsDeps) {
       } catch {
         throw new AppError('Draft.ImportMalformed', 'The file is not JSON.', 'content');
       }
+      // `null`, a number or an array parse fine as JSON; reading `.format` of null would crash the handler.
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new AppError('Draft.ImportMalformed', 'This is not an IPsec Studio draft file.', 'content');
+      }
       const file = parsed as Partial<DraftFile>;
       if (file.format !== DRAFT_FILE_FORMAT) throw new AppError('Draft.ImportMalformed', 'This is not an IPsec Studio draft file.', 'content');
-      if (typeof file.schemaVersion !== 'number' || file.schemaVersion > DRAFT_FILE_VERSION) {
+      if (typeof file.schemaVersion !== 'number' || !Number.isInteger(file.schemaVersion) || file.schemaVersion < 1) {
+        throw new AppError('Draft.ImportMalformed', 'The draft file has no valid schema version.', 'content');
+      }
+      if (file.schemaVersion > DRAFT_FILE_VERSION) {
         throw new AppError('Draft.ImportTooNew', `Draft file schema ${String(file.schemaVersion)} is newer than this app understands (${DRAFT_FILE_VERSION}).`, 'content');
       }
-      const d = file.draft;
-      const base = connectionShape.safeParse(d?.base);
-      const draft = connectionShape.safeParse(d?.draft);
-      if (!d || !base.success || !draft.success || typeof d.RegionId !== 'string' || !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(d.RegionId)) {
+      const d: unknown = file.draft;
+      if (d === null || typeof d !== 'object' || Array.isArray(d)) throw new AppError('Draft.ImportMalformed', 'The draft file is incomplete or damaged.', 'content');
+      const head = d as Partial<Record<keyof DraftFile['draft'], unknown>>;
+      const base = connectionShape.safeParse(head.base);
+      const draft = connectionShape.safeParse(head.draft);
+      if (!base.success || !draft.success || typeof head.RegionId !== 'string' || !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(head.RegionId)) {
         throw new AppError('Draft.ImportMalformed', 'The draft file is incomplete or damaged.', 'content');
       }
-      const profileId = deps.profiles.active().profileId;
-      if (typeof d.VpnConnectionId === 'string' && openDraftOf(profileId, d.VpnConnectionId)) {
-        throw new AppError('Draft.AlreadyOpen', `There is already a draft for ${d.VpnConnectionId}; apply or discard it before importing another.`, 'content');
-      }
+      const RegionId = head.RegionId;
       let baseConn = base.data as VpnConnection;
       let draftConn = draft.data as VpnConnection;
       if (sameIdentity(baseConn, draftConn)) throw new AppError('Draft.ImportMalformed', 'Base and draft describe different connections.', 'content');
-      // Secrets were left out of the file: take the current ones from the live/cached connection.
+      // The record is keyed by the connection inside the draft; the file's own ids must agree with it, or the
+      // one-open-draft-per-connection check below would look at a different connection than the one imported.
+      if ((head.VpnConnectionId !== undefined && head.VpnConnectionId !== draftConn.VpnConnectionId) || (head.VpnGatewayId !== undefined && head.VpnGatewayId !== draftConn.VpnGatewayId)) {
+        throw new AppError('Draft.ImportMalformed', 'The draft file names a different connection than the draft it holds.', 'content');
+      }
+      const profileId = deps.profiles.active().profileId;
+      if (openDraftOf(profileId, draftConn.VpnConnectionId)) {
+        throw new AppError('Draft.AlreadyOpen', `There is already a draft for ${draftConn.VpnConnectionId}; apply or discard it before importing another.`, 'content');
+      }
+      // Secrets were left out of the file: take the current ones from the live/cached connection, and only from
+      // the very same connection (same gateway, mode and tunnels), so a file cannot pull another connection's PSK.
       let live: VpnConnection | null = null;
       try {
-        live = (await liveConnection(profileId, d.RegionId, draftConn.VpnConnectionId)).connection;
+        live = (await liveConnection(profileId, RegionId, draftConn.VpnConnectionId)).connection;
       } catch {
         live = null;
       }
+      const sameAsLive = live !== null && sameIdentity(live, draftConn) === null;
       for (const path of secretPaths(draftConn)) {
-        const value = live && live.mode === draftConn.mode ? getField(live, path) : '';
+        const value = live && sameAsLive ? getField(live, path) : '';
         if (getField(baseConn, path) === '') baseConn = setField(baseConn, path, value);
         if (getField(draftConn, path) === '') draftConn = setField(draftConn, path, value);
       }
+      const fetched = typeof head.baseFetchedAt === 'string' && head.baseFetchedAt.length <= 40 && Number.isFinite(Date.parse(head.baseFetchedAt)) ? head.baseFetchedAt : null;
       const now = deps.now();
       const record: DraftRecord = {
         draftId: crypto.randomUUID(),
         profileId,
-        RegionId: d.RegionId,
+        RegionId,
         VpnConnectionId: draftConn.VpnConnectionId,
         VpnGatewayId: draftConn.VpnGatewayId,
         base: baseConn,
-        baseFetchedAt: typeof d.baseFetchedAt === 'string' ? d.baseFetchedAt : now,
+        baseFetchedAt: fetched ?? now,
         draft: draftConn,
         createdAt: now,
         updatedAt: now,
