@@ -3,8 +3,27 @@ import type { KeyValueStore } from './store.ts';
 
 export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', confirmWindowSeconds: 0 };
 
+const LANGUAGES: ReadonlySet<string> = new Set(['system', 'zh-CN', 'en']);
+const THEMES: ReadonlySet<string> = new Set(['system', 'light', 'dark']);
+
+/**
+ * The stored settings, field by field: settings.json can be edited by hand or written by another version, and what
+ * comes back goes to the renderer and sets the default confirm window of every apply, so an unknown value falls
+ * back to its default and unknown keys are not passed on.
+ */
+function fromStored(stored: unknown): Settings {
+  const s = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const seconds = s.confirmWindowSeconds;
+  return {
+    language: typeof s.language === 'string' && LANGUAGES.has(s.language) ? (s.language as Settings['language']) : DEFAULT_SETTINGS.language,
+    theme: typeof s.theme === 'string' && THEMES.has(s.theme) ? (s.theme as Settings['theme']) : DEFAULT_SETTINGS.theme,
+    confirmWindowSeconds:
+      typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600 ? seconds : DEFAULT_SETTINGS.confirmWindowSeconds,
+  };
+}
+
 export function createSettingsService(store: KeyValueStore) {
-  const get = (): Settings => ({ ...DEFAULT_SETTINGS, ...(store.get<Partial<Settings>>('settings') ?? {}) });
+  const get = (): Settings => fromStored(store.get<unknown>('settings'));
   return {
     get,
     update(patch: MethodArgs<'updateSettings'>): Settings {
