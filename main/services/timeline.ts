@@ -21,6 +21,23 @@ export interface TimelineDeps {
 
 export const TIMELINE_FILE = 'timeline.jsonl';
 
+function isEvent(value: unknown): value is TimelineEvent {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const e = value as Record<string, unknown>;
+  return (
+    typeof e.seq === 'number' &&
+    Number.isSafeInteger(e.seq) &&
+    e.seq > 0 &&
+    typeof e.at === 'string' &&
+    typeof e.kind === 'string' &&
+    typeof e.VpnConnectionId === 'string' &&
+    (e.jobId === undefined || typeof e.jobId === 'string') &&
+    e.detail !== null &&
+    typeof e.detail === 'object' &&
+    !Array.isArray(e.detail)
+  );
+}
+
 export function createTimeline(deps: TimelineDeps): TimelineService {
   fs.mkdirSync(deps.dataDir, { recursive: true });
   const file = path.join(deps.dataDir, TIMELINE_FILE);
@@ -30,7 +47,11 @@ export function createTimeline(deps: TimelineDeps): TimelineService {
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       try {
-        events.push(JSON.parse(line) as TimelineEvent);
+        // A line can be valid JSON and still not be an event (`null`, `7`, damage that happens to parse): such a
+        // line would crash the start (`null.seq`) or turn every later seq into NaN, so it is skipped like a torn one.
+        const event: unknown = JSON.parse(line);
+        if (isEvent(event)) events.push(event);
+        else skipped++;
       } catch {
         skipped++;
       }
