@@ -142,6 +142,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     now,
     nowMs: () => clock.now().getTime(),
     defaultConfirmWindowSeconds: () => settings.get().confirmWindowSeconds,
+    onInternalError: (error) => console.error('[apply] unexpected error:', error instanceof Error ? (error.stack ?? error.message) : String(error)),
     ...(options.apply?.retry && { retry: options.apply.retry }),
     ...(options.apply?.poll && { poll: options.apply.poll }),
     ...(options.apply?.confirmPollMs !== undefined && { confirmPollMs: options.apply.confirmPollMs }),

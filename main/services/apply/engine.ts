@@ -8,6 +8,7 @@ import {
   applyModifyRequest,
   buildModifyRequest,
   changedFields,
+  formatIssue,
   isEmptyRequest,
   maskSecrets,
   mergeThreeWay,
@@ -77,6 +78,8 @@ export interface ApplyEngineDeps {
   /** Interval of negotiation checks during the confirm window. */
   confirmPollMs?: number;
   maxParallelGateways?: number;
+  /** Where unexpected failures are reported (the app's log); their text never reaches a job record. */
+  onInternalError?(error: unknown): void;
   defaultConfirmWindowSeconds?: () => number;
 }
 
@@ -94,8 +97,14 @@ export interface ApplyEngine {
   dispose(): Promise<void>;
 }
 
+// Rule parameters can quote the value that broke the rule; for a PSK that is part of the secret, which job records,
+// the timeline and IPC results must never hold. The renderer words the message itself from code and field.
 function issuesToErrors(issues: RuleIssue[]): AppErrorShape[] {
-  return issues.map((i) => ({ code: i.code, message: `${i.code}${Object.keys(i.params).length > 0 ? ` ${JSON.stringify(i.params)}` : ''}`, field: i.path }));
+  return issues.map((i) => ({
+    code: i.code,
+    message: /(^|\.)Psk$/.test(i.path) ? formatIssue({ ...i, params: {} }, 'en') : formatIssue(i, 'en'),
+    field: i.path,
+  }));
 }
 
 function summaryOf(job: JobRecord): JobSummary {
@@ -491,7 +500,14 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       else await runFresh(job);
     } catch (error) {
       if (error instanceof Aborted || lifetime.signal.aborted) return;
-      const shape = error instanceof AppError ? error.toShape() : error instanceof ApiError ? apiErrorShape(error.shape) : { code: 'Apply.Internal', message: String(error) };
+      // An unexpected error's text may hold anything (paths, values): it goes to the log, not to the job record.
+      if (!(error instanceof AppError) && !(error instanceof ApiError)) deps.onInternalError?.(error);
+      const shape =
+        error instanceof AppError
+          ? error.toShape()
+          : error instanceof ApiError
+            ? apiErrorShape(error.shape)
+            : { code: 'Apply.Internal', message: 'An unexpected error stopped this apply. Details are in the log.' };
       fail(job, shape);
     } finally {
       active.delete(jobId);
