@@ -44,8 +44,9 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
   const cacheKey = (profileId: string) => `snapshot:${profileId}`;
 
   const cached = (profileId: string): InventorySnapshot | null => {
-    const stored = deps.store.get<InventorySnapshot>(cacheKey(profileId));
-    return stored ? deps.sealer().unsealDeep(stored) : null;
+    const stored = deps.store.get<unknown>(cacheKey(profileId));
+    // A damaged or hand-edited cache file must not break browsing and drafting: it counts as no snapshot.
+    return isSnapshotShaped(stored) ? deps.sealer().unsealDeep(stored) : null;
   };
   const saveCache = (snapshot: InventorySnapshot) => deps.store.set(cacheKey(snapshot.profileId), deps.sealer().sealDeep(snapshot));
 
@@ -180,6 +181,24 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
       }
     },
   };
+}
+
+function isSnapshotShaped(value: unknown): value is InventorySnapshot {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  const objects = (list: unknown) => Array.isArray(list) && list.every((item) => item !== null && typeof item === 'object');
+  return (
+    typeof v.profileId === 'string' &&
+    objects(v.regions) &&
+    objects(v.gateways) &&
+    objects(v.customerGateways) &&
+    objects(v.errors ?? []) &&
+    Array.isArray(v.connections) &&
+    v.connections.every((entry: unknown) => {
+      const e = entry as Record<string, unknown> | null;
+      return e !== null && typeof e === 'object' && typeof e.RegionId === 'string' && e.connection !== null && typeof e.connection === 'object';
+    })
+  );
 }
 
 function mergeRegions(known: RegionSummary[], fetched: RegionSummary[]): RegionSummary[] {
