@@ -29,6 +29,7 @@ export {
   type TunnelFieldDef,
 } from './model/paths.ts';
 export { changedFields } from './model/changes.ts';
+export { sameFieldValue } from './model/equality.ts';
 export {
   DescribeParseError,
   parseDescribeConnection,

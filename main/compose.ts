@@ -154,7 +154,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     env: options.env ?? process.env,
     keychainAvailable: () => keychain !== null,
   });
-  const appInfo = createAppInfoService({ ...options.facts, probeKeychain: async () => keychainStatus });
+  const appInfo = createAppInfoService({ ...options.facts, keychainStatus: async () => keychainStatus });
   const storage = { locations: async () => ({ dataFolder: options.dataDir, secrets: keychainStatus }) };
 
   const services = { appInfo, storage, settings, profiles, profileImport, inventory, drafts, apply, timeline, sealer: () => sealer, keychainStatus: () => keychainStatus, sandbox };

@@ -10,11 +10,11 @@ export interface AppInfoSource {
   platform: string;
   arch: string;
   versions: AppInfo['versions'];
-  probeKeychain: () => Promise<KeychainStatus>;
+  /** The keychain status found when the app started. */
+  keychainStatus: () => Promise<KeychainStatus>;
 }
 
 export function createAppInfoService(source: AppInfoSource): AppInfoService {
-  // The keychain can appear or vanish while the app runs (session unlocked later), so it is probed per call.
   return {
     async get() {
       return {
@@ -23,7 +23,7 @@ export function createAppInfoService(source: AppInfoSource): AppInfoService {
         platform: source.platform,
         arch: source.arch,
         versions: source.versions,
-        keychain: await source.probeKeychain(),
+        keychain: await source.keychainStatus(),
       };
     },
   };

@@ -145,6 +145,27 @@ export function createDraftsService(deps: DraftsDeps) {
     return next;
   };
 
+  const create = (profileId: string, RegionId: string, base: VpnConnection, draft: VpnConnection, baseFetchedAt: string): DraftRecord => {
+    const now = deps.now();
+    const record: DraftRecord = {
+      draftId: crypto.randomUUID(),
+      profileId,
+      RegionId,
+      VpnConnectionId: draft.VpnConnectionId,
+      VpnGatewayId: draft.VpnGatewayId,
+      base,
+      baseFetchedAt,
+      draft,
+      createdAt: now,
+      updatedAt: now,
+      status: 'editing',
+      conflicts: [],
+    };
+    write(record);
+    announce();
+    return record;
+  };
+
   const liveConnection = async (profileId: string, RegionId: string, VpnConnectionId: string): Promise<{ connection: VpnConnection; fetchedAt: string }> => {
     const cachedSnapshot = deps.inventory.cached(profileId);
     const fromCache = cachedSnapshot?.connections.find((c) => c.connection.VpnConnectionId === VpnConnectionId && c.RegionId === RegionId);
@@ -164,24 +185,7 @@ export function createDraftsService(deps: DraftsDeps) {
       const existing = openDraftOf(profileId, VpnConnectionId);
       if (existing) return existing;
       const { connection, fetchedAt } = await liveConnection(profileId, RegionId, VpnConnectionId);
-      const now = deps.now();
-      const record: DraftRecord = {
-        draftId: crypto.randomUUID(),
-        profileId,
-        RegionId,
-        VpnConnectionId,
-        VpnGatewayId: connection.VpnGatewayId,
-        base: connection,
-        baseFetchedAt: fetchedAt,
-        draft: connection,
-        createdAt: now,
-        updatedAt: now,
-        status: 'editing',
-        conflicts: [],
-      };
-      write(record);
-      announce();
-      return record;
+      return create(profileId, RegionId, connection, connection, fetchedAt);
     },
     save(draftId: string, draft: VpnConnection): DraftSummary {
       const r = get(draftId);
@@ -289,24 +293,7 @@ export function createDraftsService(deps: DraftsDeps) {
         if (getField(draftConn, path) === '') draftConn = setField(draftConn, path, value);
       }
       const fetched = typeof head.baseFetchedAt === 'string' && head.baseFetchedAt.length <= 40 && Number.isFinite(Date.parse(head.baseFetchedAt)) ? head.baseFetchedAt : null;
-      const now = deps.now();
-      const record: DraftRecord = {
-        draftId: crypto.randomUUID(),
-        profileId,
-        RegionId,
-        VpnConnectionId: draftConn.VpnConnectionId,
-        VpnGatewayId: draftConn.VpnGatewayId,
-        base: baseConn,
-        baseFetchedAt: fetched ?? now,
-        draft: draftConn,
-        createdAt: now,
-        updatedAt: now,
-        status: 'editing',
-        conflicts: [],
-      };
-      write(record);
-      announce();
-      return record;
+      return create(profileId, RegionId, baseConn, draftConn, fetched ?? deps.now());
     },
     async reconcile(draftId: string): Promise<DraftRecord> {
       const r = get(draftId);

@@ -1,7 +1,7 @@
 // Two different connections side by side: this draft (editable) next to another connection's live state, with a
 // per-row "copy into the draft".
 import { useTranslation } from 'react-i18next';
-import { editableFields, fieldLabel, getField, GROUP_LABELS, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
+import { editableFields, fieldLabel, getField, GROUP_LABELS, sameFieldValue, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import { displayValue, FieldControl, fieldInputId } from './controls.tsx';
 import { badValuesOf, IssueList } from './FieldRow.tsx';
@@ -17,8 +17,6 @@ export interface ConnectionCompareProps {
   onToggleReveal(path: string): void;
   onChange(path: string, value: unknown): void;
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function ConnectionCompare({ draft, other, vpnType, analysis, lang, revealed, onToggleReveal, onChange }: ConnectionCompareProps) {
   const { t } = useTranslation();
@@ -36,7 +34,7 @@ export function ConnectionCompare({ draft, other, vpnType, analysis, lang, revea
         const showHeading = !prev || prev.section !== def.section || prev.group !== def.group;
         const mine = getField(draft, def.path);
         const theirs = getField(other, def.path);
-        const differs = !same(mine, theirs);
+        const differs = !sameFieldValue(def.kind, mine, theirs);
         const id = fieldInputId(def.path);
         const issues = analysis.issuesByPath.get(def.path);
         const invalid = (issues?.length ?? 0) > 0;
