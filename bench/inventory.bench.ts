@@ -1,14 +1,16 @@
 // Inventory load: 2,000 connections over 5 regions and 100 gateways, 50 ms emulator latency per call.
 // Ideal = API calls × latency ÷ concurrency; also compared with a sequential fetch (concurrency 1) in the same run.
+// The emulator runs in its own process, as the API runs on its own machines.
 import type { InventorySnapshot } from '../core/contract.ts';
-import { generateInventory, startEmulator, type RunningEmulator } from '../emulator/index.ts';
+import { generateInventory } from '../emulator/index.ts';
 import { benchApp } from './support/app.ts';
+import { startRemoteEmulator, type RemoteEmulator } from './support/remote-emulator.ts';
 import { figure, percentile, runIfMain, type BenchReport } from './report.ts';
 
 const LATENCY_MS = 50;
 const CONCURRENCY = 6;
 
-async function load(emulator: RunningEmulator, concurrency: number): Promise<{ ms: number; calls: number; connections: number }> {
+async function load(emulator: RemoteEmulator, concurrency: number): Promise<{ ms: number; calls: number; connections: number }> {
   const bench = await benchApp(emulator, () => undefined, { inventoryConcurrency: concurrency });
   try {
     const started = performance.now();
@@ -23,7 +25,7 @@ async function load(emulator: RunningEmulator, concurrency: number): Promise<{ m
 
 export async function run(): Promise<BenchReport> {
   const seed = generateInventory({ regions: 5, gateways: 100, connections: 2000, seed: 3 });
-  const emulator = await startEmulator({ seed, faults: { latencyMs: LATENCY_MS } });
+  const emulator = await startRemoteEmulator({ seed, faults: { latencyMs: LATENCY_MS } });
   try {
     const parallel = [];
     for (let i = 0; i < 3; i++) parallel.push(await load(emulator, CONCURRENCY));

@@ -314,6 +314,11 @@ export const contract = {
       args: z.object({ draftId: id, confirmWindowSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
       result: shape<JobSummary>(),
     },
+    /** Queues several drafts in one step (all or none); each gateway's changes still run one after another. */
+    applyDrafts: {
+      args: z.object({ draftIds: z.array(id).min(1).max(500), confirmWindowSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+      result: shape<JobSummary[]>(),
+    },
     confirmJob: { args: z.object({ jobId: id }).strict(), result: shape<JobSummary>() },
     rollbackJob: { args: z.object({ jobId: id }).strict(), result: shape<JobSummary>() },
     listJobs: { args: noArgs, result: shape<JobSummary[]>() },
@@ -349,6 +354,16 @@ export type EventPayload<E extends EventName> = NonNullable<Contract['events'][E
 
 export const methodNames = Object.keys(contract.methods) as MethodName[];
 export const eventNames = Object.keys(contract.events) as EventName[];
+const knownMethods = new Set<string>(methodNames);
+const knownEvents = new Set<string>(eventNames);
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && knownMethods.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && knownEvents.has(name);
+}
 
 /** What the renderer sees as `window.api`. */
 export type Api = {

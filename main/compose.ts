@@ -19,6 +19,7 @@ import { createSandboxService, inProcessEmulator, type SandboxOptions } from './
 import { createSealer, loadDataKey, type Sealer } from './services/sealing.ts';
 import { createKeytarSecretStore, createSessionSecretStore, loadKeytarApi, type SecretStore } from './services/secret-store.ts';
 import { createSettingsService } from './services/settings.ts';
+import { openRecordStore } from './services/record-store.ts';
 import { openStore, type ConfFactory, type StoreNotice, type StoreSpec } from './services/store.ts';
 import { createTimeline } from './services/timeline.ts';
 import { createVpcReads } from './services/vpc-reads.ts';
@@ -52,6 +53,8 @@ export interface ComposeOptions {
   readTimeoutMs?: number;
   /** Concurrent API requests while loading the inventory (default 6). */
   inventoryConcurrency?: number;
+  /** How long read-backs may wait to be written to the inventory cache together (ms; default 1000). */
+  inventoryRememberDelayMs?: number;
   createClient?: (options: VpcClientOptions) => VpcClient;
   /** Resume unfinished apply jobs right away (default true). */
   resumeJobs?: boolean;
@@ -105,7 +108,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const profilesStore = open(PROFILES_STORE);
   const inventoryStore = open(INVENTORY_STORE);
   const draftsStore = open(DRAFTS_STORE);
-  const jobsStore = open(JOBS_STORE);
+  // The apply journal is written several times per job: one file per job keeps each write small at any history size.
+  const jobsStore = openRecordStore(JOBS_STORE, { dataDir: options.dataDir, ...(options.storeFactory && { factory: options.storeFactory }), now: () => clock.now(), notify });
 
   const settings = createSettingsService(settingsStore);
   const profiles = createProfilesService({ store: profilesStore, keychain, session, keychainStatus: () => keychainStatus, emit, now });
@@ -128,6 +132,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     emit,
     now,
     ...(options.inventoryConcurrency !== undefined && { concurrency: options.inventoryConcurrency }),
+    ...(options.inventoryRememberDelayMs !== undefined && { rememberDelayMs: options.inventoryRememberDelayMs }),
   });
   const drafts = createDraftsService({ store: draftsStore, sealer: () => sealer, profiles, inventory, readsFor, timeline, emit, now });
   const apply = createApplyEngine({
@@ -165,6 +170,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     apply,
     async dispose() {
       await apply.dispose();
+      inventory.flush();
       await sandbox.close();
     },
   };

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName } from '../../core/contract.ts';
-import type { RunningEmulator } from '../../emulator/index.ts';
+
 import { composeApp, type ComposedApp, type ComposeOptions } from '../../main/compose.ts';
 import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createVpcClient, type VpcCall } from '../../main/services/vpc-client.ts';
@@ -19,7 +19,7 @@ export interface BenchApp {
 }
 
 export async function benchApp(
-  emulator: RunningEmulator,
+  emulator: { endpoint: string; credentials: { accessKeyId: string; accessKeySecret: string } },
   emit: (event: EventName, payload: unknown) => void = () => undefined,
   overrides: Partial<ComposeOptions> = {},
 ): Promise<BenchApp> {

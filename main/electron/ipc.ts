@@ -1,6 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
 import { IPC_EVENT_PREFIX, IPC_INVOKE_PREFIX, methodNames, type EventName, type EventPayload } from '../../core/contract.ts';
-import { dispatch, type DispatchPolicy } from '../handlers/dispatch.ts';
+import { dispatchText, type DispatchPolicy } from '../handlers/dispatch.ts';
 import type { HandlerTable } from '../handlers/table.ts';
 
 export function registerIpcHandlers(table: HandlerTable, policy: DispatchPolicy): void {
@@ -8,7 +8,7 @@ export function registerIpcHandlers(table: HandlerTable, policy: DispatchPolicy)
     ipcMain.handle(IPC_INVOKE_PREFIX + method, (event, args: unknown) => {
       const frame = event.senderFrame;
       const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
-      return dispatch(table, method, args, sender, policy);
+      return dispatchText(table, method, args, sender, policy);
     });
   }
 }

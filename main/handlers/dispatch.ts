@@ -1,6 +1,8 @@
 // Every IPC call (Electron's ipcMain and the e2e bridge alike) goes through dispatch: known method, trusted
-// sender frame, schema-valid payload, plain-JSON result, errors as { code, message, field? }.
-import { contract, type MethodName } from '../../core/contract.ts';
+// sender frame, schema-valid payload, plain-JSON result, errors as { code, message, field? }. The reply crosses to
+// the renderer as JSON text (dispatchText): serialising once here guarantees plain data (no class instances,
+// functions or undefined holes) and spares IPC and contextBridge from copying a large object graph twice.
+import { contract, isMethodName } from '../../core/contract.ts';
 import { AppError, type AppErrorShape, type Envelope } from '../../core/errors.ts';
 import { isTrustedSender, type SenderFrame } from '../security/sender.ts';
 import type { HandlerTable } from './table.ts';
@@ -16,11 +18,37 @@ function fail(code: string, message: string, field?: string): Envelope<never> {
   return { ok: false, error };
 }
 
-function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract.methods, name);
+/** The reply envelope as JSON text, as it crosses IPC. */
+export async function dispatchText(
+  table: HandlerTable,
+  method: string,
+  rawArgs: unknown,
+  sender: SenderFrame | null,
+  policy: DispatchPolicy,
+): Promise<string> {
+  const envelope = await run(table, method, rawArgs, sender, policy);
+  if (!envelope.ok) return JSON.stringify(envelope);
+  try {
+    return `{"ok":true,"value":${JSON.stringify(envelope.value) ?? 'null'}}`;
+  } catch (error) {
+    // A cycle or a BigInt in a result is a bug in main, never the renderer's to see.
+    policy.onInternalError?.(method, error);
+    return JSON.stringify(fail('Internal', 'An unexpected error occurred in the main process. Details are in the log.'));
+  }
 }
 
+/** The reply envelope as the renderer sees it after parsing (tests, benchmarks). */
 export async function dispatch(
+  table: HandlerTable,
+  method: string,
+  rawArgs: unknown,
+  sender: SenderFrame | null,
+  policy: DispatchPolicy,
+): Promise<Envelope<unknown>> {
+  return JSON.parse(await dispatchText(table, method, rawArgs, sender, policy)) as Envelope<unknown>;
+}
+
+async function run(
   table: HandlerTable,
   method: string,
   rawArgs: unknown,
@@ -39,9 +67,7 @@ export async function dispatch(
   }
   try {
     const handler = table[method] as (args: unknown) => unknown;
-    const value = await handler(parsed.data);
-    // A JSON round trip guarantees the renderer gets plain data (no class instances, functions or undefined holes).
-    return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+    return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toShape() };
     policy.onInternalError?.(method, error);

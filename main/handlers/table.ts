@@ -81,6 +81,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     reconcileDraft: (args) => s('drafts', 'reconcileDraft').reconcile(args.draftId),
     resolveConflict: (args) => s('drafts', 'resolveConflict').resolve(args.draftId, args.path, args.take),
     applyDraft: (args) => s('apply', 'applyDraft').apply(args.draftId, args.confirmWindowSeconds),
+    applyDrafts: (args) => s('apply', 'applyDrafts').applyMany(args.draftIds, args.confirmWindowSeconds),
     confirmJob: (args) => s('apply', 'confirmJob').confirm(args.jobId),
     rollbackJob: (args) => s('apply', 'rollbackJob').rollback(args.jobId),
     listJobs: () => s('apply', 'listJobs').list(),

@@ -206,6 +206,8 @@ export function createDraftsService(deps: DraftsDeps) {
     setStatus(draftId: string, status: DraftStatus, patch: Partial<DraftRecord> = {}): DraftRecord {
       return update(get(draftId), { ...patch, status });
     },
+    /** Runs `work` with the drafts file written once at the end. */
+    batch: <T>(work: () => T): T => deps.store.batch(work),
     discard(draftId: string): boolean {
       const r = read(draftId);
       if (!r) return false;

@@ -34,6 +34,8 @@ export interface KeyValueStore {
   set(key: string, value: unknown): void;
   delete(key: string): void;
   keys(): string[];
+  /** Runs `work` with its writes held back, then writes the file once (one atomic write for all of them). */
+  batch<T>(work: () => T): T;
 }
 
 /** Pure function from the data at version N-1 to version N. */
@@ -153,7 +155,13 @@ export function openStore(spec: StoreSpec, options: OpenStoreOptions): KeyValueS
   // a single instance, so the file is read once and mirrored in memory: reads never touch the disk, and each write
   // is one whole-file atomic write. Values are cloned on the way in and out so callers cannot edit the mirror.
   const mirror: Record<string, unknown> = { ...conf.store };
+  let batching = 0;
+  let dirty = false;
   const writeBack = () => {
+    if (batching > 0) {
+      dirty = true;
+      return;
+    }
     (conf as { store: Record<string, unknown> }).store = mirror;
   };
 
@@ -173,6 +181,18 @@ export function openStore(spec: StoreSpec, options: OpenStoreOptions): KeyValueS
     },
     keys() {
       return Object.keys(mirror).filter((k) => k !== VERSION_KEY);
+    },
+    batch(work) {
+      batching += 1;
+      try {
+        return work();
+      } finally {
+        batching -= 1;
+        if (batching === 0 && dirty) {
+          dirty = false;
+          writeBack();
+        }
+      }
     },
   };
 }

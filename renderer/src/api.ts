@@ -1,15 +1,17 @@
+import { createApi, type Bridge } from '../../core/api-client.ts';
 import type { Api } from '../../core/contract.ts';
 import { isAppErrorShape } from '../../core/errors.ts';
 
 declare global {
   interface Window {
-    api: Api;
+    /** Exposed by the preload (or by the e2e bridge). */
+    bridge: Bridge;
   }
 }
 
-/** The bridge exposed by the preload (or by the e2e bridge / a typed fake in tests). */
+/** The typed API over the preload's bridge; replies are parsed here, in the renderer's world. */
 export function getApi(): Api {
-  return window.api;
+  return createApi(window.bridge.invoke, window.bridge.on);
 }
 
 export function errorMessage(reason: unknown): string {

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { methodNames } from '../../core/contract.ts';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOT_DIR, test } from './support/fixtures.ts';
 
@@ -26,15 +25,26 @@ test('the built renderer calls a real main handler through the bridge', async ({
   console.log(`e2e screenshot saved to ${file}`);
 });
 
-test('window.api is exactly the contract surface and nothing from Node leaks', async ({ app }) => {
+test('window.bridge is two frozen functions over the contract and nothing from Node leaks', async ({ app }) => {
   await app.open();
-  const surface = await app.page.evaluate(() => ({
-    api: Object.keys((window as unknown as { api: object }).api).sort(),
-    frozen: Object.isFrozen((window as unknown as { api: object }).api),
-    require: typeof (window as unknown as { require?: unknown }).require,
-    process: typeof (window as unknown as { process?: unknown }).process,
-  }));
-  expect(surface).toEqual({ api: [...methodNames, 'on'].sort(), frozen: true, require: 'undefined', process: 'undefined' });
+  const surface = await app.page.evaluate(async () => {
+    const bridge = (window as unknown as { bridge: { invoke(m: string, a: unknown): Promise<string> } }).bridge;
+    const refused = await bridge.invoke('require', {}).then(
+      () => 'sent',
+      (reason: { code?: string }) => reason.code,
+    );
+    return {
+      bridge: Object.keys(bridge).sort(),
+      frozen: Object.isFrozen(bridge),
+      reply: typeof (await bridge.invoke('getAppInfo', {})),
+      refused,
+      api: typeof (window as unknown as { api?: unknown }).api,
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+    };
+  });
+  expect(surface).toEqual({ bridge: ['invoke', 'on'], frozen: true, reply: 'string', refused: 'Ipc.UnknownMethod', api: 'undefined', require: 'undefined', process: 'undefined' });
+  expect(app.ipcLog.some((entry) => entry.method === 'require')).toBe(false);
 });
 
 test('the production CSP blocks injected inline script', async ({ app }) => {

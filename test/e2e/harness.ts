@@ -1,5 +1,5 @@
 // The running studio outside the Playwright test runner (screenshot script, renderer bench): the built renderer in
-// Debian's Chromium, window.api from the preload's createApi over the e2e bridge, every call dispatched to the same
+// Debian's Chromium, window.bridge from the e2e bridge (standing in for the preload), every call dispatched to the same
 // composeApp as Electron with a temp data folder and the Sandbox emulator in-process. Mirrors support/fixtures.ts.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,8 +8,9 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type { EventName } from '../../core/contract.ts';
 import { startEmulator, type EmulatorSeed, type RunningEmulator } from '../../emulator/index.ts';
 import { composeApp, type ComposedApp } from '../../main/compose.ts';
-import { dispatch } from '../../main/handlers/dispatch.ts';
+import { dispatchText } from '../../main/handlers/dispatch.ts';
 import buildBridge, { BRIDGE_BUNDLE } from './support/global-setup.ts';
+import { logEntry, type IpcLogEntry } from './support/ipc-log.ts';
 import { serveRenderer } from './support/static-server.ts';
 
 export interface Studio {
@@ -20,7 +21,7 @@ export interface Studio {
   composed: ComposedApp;
   dataDir: string;
   /** Every call the page made through the bridge, with main's reply envelope. */
-  ipcLog: Array<{ method: string; args: unknown; reply: unknown }>;
+  ipcLog: IpcLogEntry[];
   open(): Promise<void>;
   close(): Promise<void>;
 }
@@ -68,9 +69,9 @@ export async function launchStudio(options: LaunchOptions = {}): Promise<Studio>
   const ipcLog: Studio['ipcLog'] = [];
   await page.exposeBinding('__e2eInvoke', async (source, method: string, args: unknown) => {
     const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
-    const reply = await dispatch(composed.table, method, args, sender, { allowedOrigins: [server.origin] });
-    ipcLog.push({ method, args, reply });
-    return reply;
+    const text = await dispatchText(composed.table, method, args, sender, { allowedOrigins: [server.origin] });
+    ipcLog.push(logEntry(method, args, text));
+    return text;
   });
   await page.addInitScript({ path: BRIDGE_BUNDLE });
   return {

@@ -2,7 +2,6 @@
 // Electron cannot be downloaded (like this project's CI), it skips and says why.
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { methodNames } from '../../core/contract.ts';
 
 const binary = process.env.IPSEC_STUDIO_ELECTRON_BINARY || null;
 const skipReason = binary
@@ -22,11 +21,11 @@ test('the packaged shell boots, isolates the renderer and answers over IPC', asy
     await expect(window.getByTestId('app-version')).toBeVisible();
     expect(window.url()).toMatch(/^app:\/\/bundle\//);
     const surface = await window.evaluate(() => ({
-      api: Object.keys((globalThis as unknown as { api: object }).api).sort(),
+      bridge: Object.keys((globalThis as unknown as { bridge: object }).bridge).sort(),
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
     }));
-    expect(surface).toEqual({ api: [...methodNames, 'on'].sort(), require: 'undefined', process: 'undefined' });
+    expect(surface).toEqual({ bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
     // app.enableSandbox() turns on this switch for every renderer process.
     const sandboxed = await app.evaluate(({ app: electronApp }) => electronApp.commandLine.hasSwitch('enable-sandbox'));
     expect(sandboxed).toBe(true);

@@ -36,10 +36,12 @@ describe('registerIpcHandlers', () => {
   it('passes the real sender frame to the dispatcher', async () => {
     const handle = handlers.get('api:getAppInfo')!;
     const mainFrame = { url: `${APP_ORIGIN}/index.html`, parent: null };
-    await expect(handle({ senderFrame: mainFrame }, {})).resolves.toMatchObject({ ok: true });
+    // Replies cross IPC as JSON text.
+    const reply = async (frame: unknown) => JSON.parse((await handle({ senderFrame: frame }, {})) as string) as unknown;
+    await expect(reply(mainFrame)).resolves.toMatchObject({ ok: true });
     const subFrame = { url: `${APP_ORIGIN}/index.html`, parent: mainFrame };
-    await expect(handle({ senderFrame: subFrame }, {})).resolves.toMatchObject({ error: { code: 'Ipc.UntrustedSender' } });
-    await expect(handle({ senderFrame: null }, {})).resolves.toMatchObject({ error: { code: 'Ipc.UntrustedSender' } });
+    await expect(reply(subFrame)).resolves.toMatchObject({ error: { code: 'Ipc.UntrustedSender' } });
+    await expect(reply(null)).resolves.toMatchObject({ error: { code: 'Ipc.UntrustedSender' } });
   });
 });
 

@@ -1,11 +1,9 @@
 // What a failed apply records must never quote a secret, and unexpected errors stay in the log.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSummary } from '../../core/contract.ts';
 import { setField } from '../../core/index.ts';
 import { editAndSave, waitForJob } from './support/flows.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { allDataText, createHarness, type Harness } from './support/harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -27,8 +25,7 @@ describe('a refused apply', () => {
     const everything = [
       JSON.stringify(job),
       JSON.stringify(await h.call('getTimeline', { jobId: job.jobId })),
-      readFileSync(path.join(h.dataDir, 'jobs.json'), 'utf8'),
-      readFileSync(path.join(h.dataDir, 'timeline.jsonl'), 'utf8'),
+      allDataText(h.dataDir),
     ].join('\n');
     expect(everything).not.toContain('é');
     expect(everything).not.toContain(psk);

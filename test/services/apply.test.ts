@@ -114,6 +114,52 @@ describe('apply engine', () => {
     expect(all.filter((e) => e.kind === 'retry' && e.detail.code === 'VpnGateway.Configuring')).toEqual([]);
   }, 60_000);
 
+  it('queues several drafts in one step: each gateway in order, gateways in parallel, the drafts file written once', async () => {
+    let draftWrites = 0;
+    const { openConf } = await import('../../main/services/store.ts');
+    h = await createHarness({
+      emulator: { seed: seedWithBusyGateway(), updateSeconds: 0.25 },
+      compose: {
+        storeFactory: (o) => {
+          const conf = openConf(o);
+          if (o.name !== 'drafts') return conf;
+          const desc = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(conf), 'store')!;
+          Object.defineProperty(conf, 'store', { get: () => desc.get!.call(conf), set: (v) => { draftWrites += 1; desc.set!.call(conf, v); } });
+          return conf;
+        },
+      },
+    });
+    await h.call('loadInventory', { refresh: true });
+    const drafts = [];
+    for (let i = 1; i <= 3; i++) drafts.push(await editAndSave(h, 'cn-hangzhou', `vco-q${i}`, (c) => ({ ...c, Name: `batch connection ${i}` })));
+    drafts.push(await editAndSave(h, 'eu-central-1', 'vco-eu001', (c) => ({ ...c, Name: 'batch eu' })));
+    const writesBefore = draftWrites;
+    const jobs = await h.call<JobSummary[]>('applyDrafts', { draftIds: drafts.map((d) => d.draftId), confirmWindowSeconds: 0 });
+    expect(jobs.map((j) => j.VpnConnectionId)).toEqual(['vco-q1', 'vco-q2', 'vco-q3', 'vco-eu001']);
+    expect(draftWrites - writesBefore).toBe(1);
+    for (const j of jobs) expect((await waitForJob(h, j.jobId, undefined, 40_000)).phase).toBe('succeeded');
+    const all = await h.call<TimelineEvent[]>('getTimeline', {});
+    const seqOf = (jobId: string, kind: string) => all.find((e) => e.jobId === jobId && e.kind === kind)!.seq;
+    for (let i = 1; i < 3; i++) expect(seqOf(jobs[i]!.jobId, 'submitted')).toBeGreaterThan(seqOf(jobs[i - 1]!.jobId, 'succeeded'));
+    expect(seqOf(jobs[3]!.jobId, 'submitted')).toBeLessThan(seqOf(jobs[0]!.jobId, 'succeeded'));
+    expect(h.emulator.modificationCount('vpn-queue01')).toBe(3);
+    expect(h.emulator.modificationCount('vpn-eusingle01')).toBe(1);
+  }, 60_000);
+
+  it('queues none of the drafts when one of them cannot be applied, and says which', async () => {
+    h = await createHarness({ emulator: { seed: seedWithBusyGateway(), updateSeconds: 0.1 } });
+    await h.call('loadInventory', { refresh: true });
+    const applied = await editAndSave(h, 'cn-hangzhou', 'vco-q1', (c) => ({ ...c, Name: 'applied first' }));
+    await waitForJob(h, (await h.call<JobSummary>('applyDraft', { draftId: applied.draftId })).jobId);
+    const ready = await editAndSave(h, 'cn-hangzhou', 'vco-q2', (c) => ({ ...c, Name: 'still ready' }));
+    const reply = await h.callRaw('applyDrafts', { draftIds: [ready.draftId, applied.draftId] });
+    expect(reply.error).toMatchObject({ code: 'Draft.Applied', field: 'draftIds.1' });
+    expect(reply.error?.message).toContain('applied first');
+    expect((await h.call<{ status: string }>('getDraft', { draftId: ready.draftId })).status).toBe('editing');
+    expect((await h.call<JobSummary[]>('listJobs')).filter((j) => j.VpnConnectionId === 'vco-q2')).toEqual([]);
+    expect(h.emulator.modificationCount('vpn-queue01')).toBe(1);
+  }, 30_000);
+
   it('lands every change exactly once under throttling, 5xx and dropped connections', async () => {
     h = await createHarness({ emulator: { seed: seedWithBusyGateway() }, compose: { readTimeoutMs: 3000 } });
     await h.call('loadInventory', { refresh: true });

@@ -1,12 +1,10 @@
 // Secrets: AccessKey secrets and STS tokens only in the secret store; PSKs/certificates sealed in every store file;
 // none of them in a log line, a timeline entry or an IPC result (profiles, jobs, timeline, exports).
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobSummary } from '../../core/contract.ts';
 import { createSealer, SEALED_PREFIX } from '../../main/services/sealing.ts';
 import { createKeytarSecretStore, createSessionSecretStore, KEYCHAIN_SERVICE, loadKeytarApi } from '../../main/services/secret-store.ts';
-import { createHarness, keyringReady, type Harness } from './support/harness.ts';
+import { allDataText, createHarness, keyringReady, type Harness } from './support/harness.ts';
 import { editAndSave, waitForJob } from './support/flows.ts';
 
 const AK_SECRET = 'AKSECRET-value-that-must-never-leak-1234';
@@ -20,11 +18,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-function dataFiles(dir: string): string {
-  return readdirSync(dir)
-    .map((f) => readFileSync(path.join(dir, f), 'utf8'))
-    .join('\n');
-}
+const dataFiles = allDataText;
 
 describe('sealing', () => {
   it('round-trips, uses a fresh IV each time, and refuses another key', () => {

@@ -85,6 +85,8 @@ export interface ApplyEngineDeps {
 
 export interface ApplyEngine {
   apply(draftId: string, confirmWindowSeconds?: number): Promise<JobSummary>;
+  /** Queues several drafts at once, or none: every draft is checked before any job is written. */
+  applyMany(draftIds: string[], confirmWindowSeconds?: number): Promise<JobSummary[]>;
   confirm(jobId: string): Promise<JobSummary>;
   rollback(jobId: string): Promise<JobSummary>;
   list(): JobSummary[];
@@ -255,7 +257,8 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
         () => client.call({ action: 'ModifyVpnConnectionAttribute', RegionId: job.RegionId, query: wire.query, body: wire.body }),
       );
       send.RequestId = typeof body.RequestId === 'string' ? body.RequestId : '';
-      save(job);
+      // Sent and accepted: an apply now waits for the gateway (one write for both facts).
+      save(job, label === 'apply' ? { phase: 'waiting-gateway' } : {});
       record(job, 'submitted', { RequestId: send.RequestId, ClientToken: send.ClientToken, attempts: label === 'apply' ? job.attempts : 0, for: label, request: JSON.stringify(maskSecrets(send.request)) });
       return true;
     } catch (error) {
@@ -518,36 +521,57 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     void queue.enqueue(job.VpnGatewayId, () => run(job.jobId));
   };
 
+  const applicable = (draftId: string, field: string): DraftRecord => {
+    const draft = deps.drafts.get(draftId);
+    const name = draft.draft.Name || draft.VpnConnectionId;
+    if (draft.status === 'applying') throw new AppError('Draft.Busy', `The draft of ${name} is already being applied.`, field);
+    if (draft.status === 'applied') throw new AppError('Draft.Applied', `The draft of ${name} was applied already.`, field);
+    if (draft.conflicts.length > 0) throw new AppError('Draft.HasConflicts', `Resolve the conflicts of ${name}’s draft before applying.`, draft.conflicts[0]!.path);
+    return draft;
+  };
+
+  /** Writes the job ahead and marks the draft; the caller enqueues. */
+  const queueJob = (draft: DraftRecord, confirmWindowSeconds: number | undefined): JobRecord => {
+    const draftId = draft.draftId;
+    const now = deps.now();
+    const jobId = crypto.randomUUID();
+    const job: JobRecord = {
+      jobId,
+      draftId,
+      profileId: draft.profileId,
+      RegionId: draft.RegionId,
+      VpnConnectionId: draft.VpnConnectionId,
+      VpnGatewayId: draft.VpnGatewayId,
+      phase: 'queued',
+      // One token per job, reused by every retry and by a resume after a crash.
+      ClientToken: jobId,
+      createdAt: now,
+      updatedAt: now,
+      attempts: 0,
+      fieldErrors: [],
+      order: nextOrder(),
+      confirmWindowSeconds: confirmWindowSeconds ?? deps.defaultConfirmWindowSeconds?.() ?? 0,
+    };
+    save(job);
+    deps.drafts.setStatus(draftId, 'applying');
+    record(job, 'queued', { draftId, ClientToken: job.ClientToken, VpnGatewayId: job.VpnGatewayId, confirmWindowSeconds: job.confirmWindowSeconds });
+    return job;
+  };
+
   return {
     async apply(draftId, confirmWindowSeconds) {
-      const draft = deps.drafts.get(draftId);
-      if (draft.status === 'applying') throw new AppError('Draft.Busy', 'This draft is already being applied.', 'draftId');
-      if (draft.status === 'applied') throw new AppError('Draft.Applied', 'This draft was applied already.', 'draftId');
-      if (draft.conflicts.length > 0) throw new AppError('Draft.HasConflicts', 'Resolve the draft’s conflicts before applying.', draft.conflicts[0]!.path);
-      const now = deps.now();
-      const jobId = crypto.randomUUID();
-      const job: JobRecord = {
-        jobId,
-        draftId,
-        profileId: draft.profileId,
-        RegionId: draft.RegionId,
-        VpnConnectionId: draft.VpnConnectionId,
-        VpnGatewayId: draft.VpnGatewayId,
-        phase: 'queued',
-        // One token per job, reused by every retry and by a resume after a crash.
-        ClientToken: jobId,
-        createdAt: now,
-        updatedAt: now,
-        attempts: 0,
-        fieldErrors: [],
-        order: nextOrder(),
-        confirmWindowSeconds: confirmWindowSeconds ?? deps.defaultConfirmWindowSeconds?.() ?? 0,
-      };
-      save(job);
-      deps.drafts.setStatus(draftId, 'applying');
-      record(job, 'queued', { draftId, ClientToken: job.ClientToken, VpnGatewayId: job.VpnGatewayId, confirmWindowSeconds: job.confirmWindowSeconds });
+      const job = queueJob(applicable(draftId, 'draftId'), confirmWindowSeconds);
       enqueue(job);
       return summaryOf(job);
+    },
+    async applyMany(draftIds, confirmWindowSeconds) {
+      const unique = [...new Set(draftIds)];
+      const drafts = unique.map((draftId, i) => applicable(draftId, `draftIds.${i}`));
+      // The drafts file is written once for the whole batch, not once per draft.
+      const jobs = deps.store.batch(() => deps.drafts.batch(() => drafts.map((draft) => queueJob(draft, confirmWindowSeconds))));
+      // Each gateway's first change starts now; later ones wait their turn on their gateway.
+      for (const job of jobs) enqueue(job);
+      return jobs.map(summaryOf);
     },
     async confirm(jobId) {
       const job = read(jobId);

@@ -1,5 +1,5 @@
-// Playwright fixtures: the built renderer in Chromium, with window.api made by the preload's createApi and every
-// call forwarded to main's real dispatcher and handler table: the same composeApp as Electron, with a temp data
+// Playwright fixtures: the built renderer in Chromium, with window.bridge standing in for the preload (replies as JSON
+// text, as over IPC) and every call forwarded to main's real dispatcher and handler table: the same composeApp as Electron, with a temp data
 // folder per test, the Sandbox emulator in-process (short update time), the real keychain when
 // IPSEC_STUDIO_TEST_KEYRING=1 (else session-only secrets), and every pushed event forwarded to the page.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,8 +9,9 @@ import { test as base, type Page } from '@playwright/test';
 import type { EventName, EventPayload } from '../../../core/contract.ts';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index.ts';
 import { composeApp, type ComposedApp } from '../../../main/compose.ts';
-import { dispatch } from '../../../main/handlers/dispatch.ts';
+import { dispatchText } from '../../../main/handlers/dispatch.ts';
 import { BRIDGE_BUNDLE } from './global-setup.ts';
+import { logEntry, type IpcLogEntry } from './ipc-log.ts';
 import { serveRenderer } from './static-server.ts';
 
 export const SCREENSHOT_DIR = path.resolve('screenshots/e2e');
@@ -18,7 +19,7 @@ export const SCREENSHOT_DIR = path.resolve('screenshots/e2e');
 export interface AppHarness {
   page: Page;
   origin: string;
-  ipcLog: Array<{ method: string; args: unknown; reply: unknown }>;
+  ipcLog: IpcLogEntry[];
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
   open(): Promise<void>;
   /** The running Sandbox emulator: setFaults, close() to simulate offline, modificationCount, setPeer, dumpState. */
@@ -64,9 +65,9 @@ export const test = base.extend<{ app: AppHarness }>({
     const ipcLog: AppHarness['ipcLog'] = [];
     await page.exposeBinding('__e2eInvoke', async (source, method: string, args: unknown) => {
       const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
-      const reply = await dispatch(table, method, args, sender, { allowedOrigins: [server.origin] });
-      ipcLog.push({ method, args, reply });
-      return reply;
+      const text = await dispatchText(table, method, args, sender, { allowedOrigins: [server.origin] });
+      ipcLog.push(logEntry(method, args, text));
+      return text;
     });
     await page.addInitScript({ path: BRIDGE_BUNDLE });
     await use({

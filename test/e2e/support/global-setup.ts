@@ -4,7 +4,7 @@ import { build } from 'vite';
 
 export const BRIDGE_BUNDLE = path.resolve('test-results/e2e-bridge/page-bridge.js');
 
-// Bundles the page-side bridge (createApi + contract) into one classic script for page.addInitScript.
+// Bundles the page-side bridge (window.bridge + contract) into one classic script for page.addInitScript.
 export default async function globalSetup(): Promise<void> {
   if (!existsSync('out/renderer/index.html')) {
     throw new Error('The renderer is not built: run `npm run build` (npm test does it) before the e2e tests.');

@@ -1,8 +1,8 @@
-// A typed stand-in for window.api in component tests. It is built by the real createApi, so components see the
-// exact rejection shapes and freezing of the production bridge; only the handlers are fakes.
+// A typed stand-in for the renderer's API in component tests. It is built by the real createApi over replies as
+// JSON text, so components see the exact parsing, rejection shapes and freezing of the app; only the handlers are fakes.
 import type { EventName, EventPayload, MethodName, MethodResult } from '../../../core/contract.ts';
 import type { AppErrorShape } from '../../../core/errors.ts';
-import { createApi } from '../../../preload/create-api.ts';
+import { createApi } from '../../../core/api-client.ts';
 
 export type FakeHandlers = {
   [M in MethodName]?: (args: unknown) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -22,11 +22,11 @@ export function createFakeApi(handlers: FakeHandlers) {
     async (method, args) => {
       calls.push({ method, args });
       const handler = handlers[method] as ((args: unknown) => unknown) | undefined;
-      if (!handler) return { ok: false, error: { code: 'Fake.NotImplemented', message: `${method} is not faked` } };
+      if (!handler) return JSON.stringify({ ok: false, error: { code: 'Fake.NotImplemented', message: `${method} is not faked` } });
       try {
-        return { ok: true, value: await handler(args) };
+        return JSON.stringify({ ok: true, value: (await handler(args)) ?? null });
       } catch (error) {
-        if (error instanceof FakeApiError) return { ok: false, error: error.shape };
+        if (error instanceof FakeApiError) return JSON.stringify({ ok: false, error: error.shape });
         throw error;
       }
     },

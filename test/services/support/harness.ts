@@ -1,6 +1,6 @@
 // Test harness: the real composeApp against a temp data folder (conf), the emulator over HTTP on 127.0.0.1, and a
 // secret store (session by default; the real gnome-keyring when a test asks for it and it is available).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName } from '../../../core/contract.ts';
@@ -101,4 +101,12 @@ export async function eventually<T>(check: () => T | undefined | Promise<T | und
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** Every file under the data folder (stores, record folders, timeline), concatenated: for secret scans. */
+export function allDataText(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n');
 }
