@@ -352,7 +352,9 @@ function Studio({ api }: { api: Api }) {
                 )}
               </div>
             ))}
-          {view === 'drafts' && <DraftsView drafts={drafts.drafts} lang={lang} now={now} onOpen={openDraftSummary} />}
+          {view === 'drafts' && (
+            <DraftsView drafts={drafts.drafts} lang={lang} now={now} confirmWindowSeconds={settings.confirmWindowSeconds} online={connectivity.online} onOpen={openDraftSummary} />
+          )}
           {view === 'profiles' && <ProfilesView state={profiles.state} onSwitch={(id) => void switchProfile(id)} onChanged={profiles.setState} />}
           {view === 'settings' && <SettingsView settings={settings} onUpdate={(patch) => void updateSettings(patch)} />}
         </main>

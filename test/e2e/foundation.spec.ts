@@ -95,9 +95,9 @@ test('a subframe cannot call main even on the app origin, and the app cannot be 
   const child = app.page.frames().find((frame) => frame !== app.page.mainFrame());
   expect(child).toBeDefined();
   const reply = await child!.evaluate(() =>
-    (window as unknown as { __e2eInvoke(m: string, a: unknown): Promise<unknown> }).__e2eInvoke('getAppInfo', {}),
+    (window as unknown as { __e2eInvoke(m: string, a: unknown): Promise<string> }).__e2eInvoke('getAppInfo', {}),
   );
-  expect(reply).toMatchObject({ ok: false, error: { code: 'Ipc.UntrustedSender' } });
+  expect(JSON.parse(reply)).toMatchObject({ ok: false, error: { code: 'Ipc.UntrustedSender' } });
 
   const framedAppLoaded = await app.page.evaluate(async () => {
     const frame = document.createElement('iframe');

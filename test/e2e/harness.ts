@@ -69,8 +69,9 @@ export async function launchStudio(options: LaunchOptions = {}): Promise<Studio>
   const ipcLog: Studio['ipcLog'] = [];
   await page.exposeBinding('__e2eInvoke', async (source, method: string, args: unknown) => {
     const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
+    const started = performance.now();
     const text = await dispatchText(composed.table, method, args, sender, { allowedOrigins: [server.origin] });
-    ipcLog.push(logEntry(method, args, text));
+    ipcLog.push(logEntry(method, args, text, performance.now() - started));
     return text;
   });
   await page.addInitScript({ path: BRIDGE_BUNDLE });

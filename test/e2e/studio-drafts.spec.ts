@@ -33,3 +33,28 @@ test('drafts: listed with their changes, exported to a file, discarded, imported
   await imported.getByRole('button', { name: /^Open/ }).click();
   await expect(field(page, 'Name')).toHaveValue('handed over by the field technician');
 });
+
+test('apply ready drafts: two drafts queued in one step after the list is shown, both land once', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  for (const [name, renamed] of [['hz-branch policy 1', 'batch one'], ['hz-branch single BGP', 'batch two']] as const) {
+    await openConnection(page, name);
+    await field(page, 'Name').fill(renamed);
+    await page.keyboard.press('Control+s');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  }
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Drafts/ }).click();
+  await page.getByRole('button', { name: 'Apply ready drafts (2)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apply 2 drafts?' });
+  await expect(dialog.getByTestId('apply-ready-list')).toContainText('batch one');
+  await expect(dialog.getByTestId('apply-ready-list')).toContainText('batch two');
+  await page.screenshot({ path: 'screenshots/e2e/apply-ready-drafts.png' });
+  await dialog.getByRole('button', { name: 'Apply 2 drafts' }).click();
+  await expect(page.getByText('2 drafts queued.')).toBeVisible();
+  const table = page.getByTestId('drafts-table');
+  await expect(table.getByRole('row', { name: /batch one/ })).toContainText('applied', { timeout: 20_000 });
+  await expect(table.getByRole('row', { name: /batch two/ })).toContainText('applied', { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Apply ready drafts (0)' })).toBeDisabled();
+  expect(app.ipcLog.filter((e) => e.method === 'applyDrafts')).toHaveLength(1);
+  expect([app.emulator.modificationCount('vpn-hzpolicy01'), app.emulator.modificationCount('vpn-hzsingle01')]).toEqual([1, 1]);
+});

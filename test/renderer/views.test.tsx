@@ -68,6 +68,42 @@ describe('drafts and profiles', () => {
     expect((input('Name') as HTMLInputElement).value).toBe('theirs');
   });
 
+  it('applies the ready drafts in one step after showing what will be queued', async () => {
+    const base = {
+      profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnGatewayId: DUAL.VpnGatewayId, baseFetchedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), conflictCount: 0,
+    } as const;
+    const list: DraftSummary[] = [
+      { ...base, draftId: 'r1', VpnConnectionId: 'vco-r1', Name: 'ready one', changedFieldCount: 2, status: 'editing' },
+      { ...base, draftId: 'r2', VpnConnectionId: 'vco-r2', Name: 'ready two', changedFieldCount: 1, status: 'editing' },
+      { ...base, draftId: 'c1', VpnConnectionId: 'vco-c1', Name: 'has conflict', changedFieldCount: 1, status: 'conflict', conflictCount: 1 },
+      { ...base, draftId: 'u1', VpnConnectionId: 'vco-u1', Name: 'unchanged', changedFieldCount: 0, status: 'editing' },
+      { ...base, draftId: 'a1', VpnConnectionId: 'vco-a1', Name: 'applying', changedFieldCount: 1, status: 'applying' },
+    ];
+    const { user, main } = await renderStudio({ handlers: { listDrafts: () => list, applyDrafts: () => [] } });
+    await user.click(nav(/^Drafts/));
+    await user.click(screen.getByRole('button', { name: 'Apply ready drafts (2)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Apply 2 drafts?' });
+    expect(within(dialog).getByTestId('apply-ready-list').textContent).toMatch(/ready one.*2 changes.*ready two.*1 change/);
+    expect(main.calls.some((c) => c.method === 'applyDrafts')).toBe(false);
+    await user.keyboard('{Enter}');
+    expect(main.calls).toContainEqual({ method: 'applyDrafts', args: { draftIds: ['r1', 'r2'], confirmWindowSeconds: expect.any(Number) } });
+    await waitFor(() => expect(screen.getAllByRole('status').some((e) => e.textContent?.includes('2 drafts queued'))).toBe(true));
+  });
+
+  it('says which draft stopped "apply ready drafts"', async () => {
+    const summary: DraftSummary = {
+      draftId: 'r1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-r1', VpnGatewayId: DUAL.VpnGatewayId, Name: 'ready one',
+      baseFetchedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), changedFieldCount: 1, conflictCount: 0, status: 'editing',
+    };
+    const { user } = await renderStudio({
+      handlers: { listDrafts: () => [summary], applyDrafts: () => { throw new FakeApiError({ code: 'Draft.Applied', message: 'The draft of ready one was applied already.', field: 'draftIds.0' }); } },
+    });
+    await user.click(nav(/^Drafts/));
+    await user.click(screen.getByRole('button', { name: 'Apply ready drafts (1)' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Apply 1 draft' }));
+    await waitFor(() => expect(screen.getAllByRole('alert').some((e) => e.textContent === 'The draft of ready one was applied already. (Draft.Applied)')).toBe(true));
+  });
+
   it('adds a profile, imports from the aliyun CLI and shows the keychain status', async () => {
     const { user, main } = await renderStudio({
       handlers: {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../../core/contract.ts';
 import type { Lang } from '../../../../core/index.ts';
 import { errorMessage } from '../../api.ts';
+import { Dialog } from '../common/Dialog.tsx';
 import { useApi } from '../../state/api-context.tsx';
 import { formatAge } from '../../state/format.ts';
 
@@ -15,11 +16,32 @@ export function download(fileName: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function DraftsView({ drafts, lang, now, onOpen }: { drafts: readonly DraftSummary[]; lang: Lang; now: number; onOpen(d: DraftSummary): void }) {
+/** Drafts that "Apply ready drafts" queues: changed, no conflicts, not already applying or applied. */
+export function readyDrafts(drafts: readonly DraftSummary[]): DraftSummary[] {
+  return drafts.filter((d) => d.status === 'editing' && d.conflictCount === 0 && d.changedFieldCount > 0);
+}
+
+export function DraftsView({
+  drafts,
+  lang,
+  now,
+  confirmWindowSeconds,
+  online,
+  onOpen,
+}: {
+  drafts: readonly DraftSummary[];
+  lang: Lang;
+  now: number;
+  confirmWindowSeconds: number;
+  online: boolean;
+  onOpen(d: DraftSummary): void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const fileRef = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<DraftSummary[] | null>(null);
+  const ready = readyDrafts(drafts);
   const run = async (work: () => Promise<unknown>, ok?: string) => {
     try {
       await work();
@@ -32,6 +54,16 @@ export function DraftsView({ drafts, lang, now, onOpen }: { drafts: readonly Dra
     <div className="page">
       <div className="page-head">
         <h1>{t('drafts.title')}</h1>
+        <button
+          type="button"
+          className="btn primary"
+          data-testid="apply-ready"
+          disabled={ready.length === 0 || !online}
+          title={online ? undefined : t('drafts.applyOffline')}
+          onClick={() => setConfirming(ready)}
+        >
+          {t('drafts.applyReady', { count: ready.length })}
+        </button>
         <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
           {t('drafts.import')}
         </button>
@@ -49,6 +81,39 @@ export function DraftsView({ drafts, lang, now, onOpen }: { drafts: readonly Dra
           }}
         />
       </div>
+      {confirming && (
+        <Dialog title={t('drafts.applyTitle', { count: confirming.length })} onClose={() => setConfirming(null)}>
+          <h2 className="dialog-title">{t('drafts.applyTitle', { count: confirming.length })}</h2>
+          <p>
+            {t('drafts.applyExplain')} {confirmWindowSeconds > 0 ? t('drafts.applyWindow', { seconds: confirmWindowSeconds }) : t('drafts.applyNoWindow')}
+          </p>
+          <ul className="apply-list" data-testid="apply-ready-list">
+            {confirming.map((d) => (
+              <li key={d.draftId}>
+                <span>{d.Name || d.VpnConnectionId}</span> <span className="mono muted">{d.VpnGatewayId}</span> ·{' '}
+                {t('drafts.changeCount', { count: d.changedFieldCount })}
+              </li>
+            ))}
+          </ul>
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setConfirming(null)}>
+              {t('drafts.cancel')}
+            </button>
+            <button
+              type="button"
+              className="btn primary"
+              data-autofocus
+              onClick={() => {
+                const draftIds = confirming.map((d) => d.draftId);
+                setConfirming(null);
+                void run(() => api.applyDrafts({ draftIds, confirmWindowSeconds }), t('drafts.applyQueued', { count: draftIds.length }));
+              }}
+            >
+              {t('drafts.applyConfirm', { count: confirming.length })}
+            </button>
+          </div>
+        </Dialog>
+      )}
       {message && (
         <p role={message.tone === 'error' ? 'alert' : 'status'} className={`banner ${message.tone}`}>
           {message.text}
