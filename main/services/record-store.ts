@@ -5,7 +5,7 @@
 // and reported, and the others load; a store written by the one-file layout is moved over once, then kept aside.
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate, openStore, quarantine, type KeyValueStore, type OpenStoreOptions, type StoreSpec } from './store.ts';
+import { createBatching, migrate, openStore, quarantine, type KeyValueStore, type OpenStoreOptions, type StoreSpec } from './store.ts';
 
 const SUFFIX = '.json';
 
@@ -95,10 +95,14 @@ export function openRecordStore(spec: StoreSpec, options: OpenStoreOptions): Key
     if (fs.existsSync(legacyPath)) fs.renameSync(legacyPath, `${legacyPath}.moved-to-${spec.name}-folder`);
   }
 
-  let batching = 0;
   const pending = new Set<string>();
+  const batching = createBatching(() => {
+    const keys = [...pending];
+    pending.clear();
+    for (const key of keys) flush(key);
+  });
   const flush = (key: string) => {
-    if (batching > 0) {
+    if (batching.held) {
       pending.add(key);
       return;
     }
@@ -120,18 +124,6 @@ export function openRecordStore(spec: StoreSpec, options: OpenStoreOptions): Key
       flush(key);
     },
     keys: () => [...mirror.keys()],
-    batch(work) {
-      batching += 1;
-      try {
-        return work();
-      } finally {
-        batching -= 1;
-        if (batching === 0) {
-          const keys = [...pending];
-          pending.clear();
-          for (const key of keys) flush(key);
-        }
-      }
-    },
+    batch: (work) => batching.run(work),
   };
 }

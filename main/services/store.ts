@@ -38,6 +38,25 @@ export interface KeyValueStore {
   batch<T>(work: () => T): T;
 }
 
+/** Nestable write batching: while `held`, writes wait; the outermost `run` ends by calling `onEnd`. */
+export function createBatching(onEnd: () => void) {
+  let depth = 0;
+  return {
+    get held() {
+      return depth > 0;
+    },
+    run<T>(work: () => T): T {
+      depth += 1;
+      try {
+        return work();
+      } finally {
+        depth -= 1;
+        if (depth === 0) onEnd();
+      }
+    },
+  };
+}
+
 /** Pure function from the data at version N-1 to version N. */
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
@@ -155,14 +174,13 @@ export function openStore(spec: StoreSpec, options: OpenStoreOptions): KeyValueS
   // a single instance, so the file is read once and mirrored in memory: reads never touch the disk, and each write
   // is one whole-file atomic write. Values are cloned on the way in and out so callers cannot edit the mirror.
   const mirror: Record<string, unknown> = { ...conf.store };
-  let batching = 0;
   let dirty = false;
+  const batching = createBatching(() => {
+    if (dirty) writeBack();
+  });
   const writeBack = () => {
-    if (batching > 0) {
-      dirty = true;
-      return;
-    }
-    (conf as { store: Record<string, unknown> }).store = mirror;
+    dirty = batching.held;
+    if (!dirty) (conf as { store: Record<string, unknown> }).store = mirror;
   };
 
   return {
@@ -182,17 +200,6 @@ export function openStore(spec: StoreSpec, options: OpenStoreOptions): KeyValueS
     keys() {
       return Object.keys(mirror).filter((k) => k !== VERSION_KEY);
     },
-    batch(work) {
-      batching += 1;
-      try {
-        return work();
-      } finally {
-        batching -= 1;
-        if (batching === 0 && dirty) {
-          dirty = false;
-          writeBack();
-        }
-      }
-    },
+    batch: (work) => batching.run(work),
   };
 }
