@@ -1,7 +1,7 @@
 // The one-file-per-record store of the apply journal, on a temp folder: durable per-record writes, a damaged record
 // set aside without losing the others, newer records kept intact, an interrupted write leaving the old value, the
 // one-file layout moved over once, and batched writes.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('openRecordStore', () => {
   });
 
   it('keeps a record written by a newer schema intact and upgrades an older one', () => {
-    mkdirJobs();
+    mkdirSync(path.join(dir, 'jobs'));
     writeFileSync(path.join(dir, 'jobs', 'job%3Anew.json'), JSON.stringify({ version: 3, value: { phase: 'x' } }));
     writeFileSync(path.join(dir, 'jobs', 'job%3Aold.json'), JSON.stringify({ version: 1, value: { phase: 'y' } }));
     const notices: StoreNotice[] = [];
@@ -93,7 +93,3 @@ describe('openRecordStore', () => {
     expect(open().get('job:a')).toEqual({ n: 2 });
   });
 });
-
-function mkdirJobs() {
-  openRecordStore({ ...SPEC }, { dataDir: dir });
-}
