@@ -117,6 +117,19 @@ export interface ConnectionEntry {
   connection: VpnConnection;
 }
 
+/** What the tree, its filter and quick-open show of a connection. The full connection is fetched per gateway
+ * (`loadGatewayConnections`) when one is opened: the first reply stays ~8× smaller than the whole inventory. */
+export interface ConnectionSummary {
+  RegionId: string;
+  VpnConnectionId: string;
+  VpnGatewayId: string;
+  Name: string;
+  mode: VpnConnection['mode'];
+  /** IPsec negotiation: ike_sa_not_established | ike_sa_established | ipsec_sa_not_established | ipsec_sa_established */
+  Status?: string;
+}
+
+/** The whole inventory main holds (and caches) for a profile. */
 export interface InventorySnapshot {
   profileId: string;
   /** ISO time of the fetch this snapshot comes from; null when nothing was ever fetched. */
@@ -129,6 +142,16 @@ export interface InventorySnapshot {
   customerGateways: CustomerGatewaySummary[];
   /** Per-region failures that did not stop the rest. */
   errors: Array<AppErrorShape & { RegionId?: string }>;
+}
+
+/** What `loadInventory` sends the renderer: the snapshot with each connection summarized. */
+export type InventoryListing = Omit<InventorySnapshot, 'connections'> & { connections: ConnectionSummary[] };
+
+/** Full connections of some gateways, from the same snapshot the listing came from. */
+export interface GatewayConnections {
+  profileId: string;
+  fetchedAt: string | null;
+  connections: ConnectionEntry[];
 }
 
 export interface InventoryProgress {
@@ -293,7 +316,12 @@ export const contract = {
 
     loadInventory: {
       args: z.object({ refresh: z.boolean(), regionIds: z.array(regionId).max(64).optional() }).strict(),
-      result: shape<InventorySnapshot>(),
+      result: shape<InventoryListing>(),
+    },
+    /** Served from main's snapshot (no API call), so it works offline. */
+    loadGatewayConnections: {
+      args: z.object({ VpnGatewayIds: z.array(id).min(1).max(100) }).strict(),
+      result: shape<GatewayConnections>(),
     },
     cancelInventory: { args: noArgs, result: shape<{ cancelled: boolean }>() },
 

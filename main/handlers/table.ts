@@ -69,7 +69,8 @@ export function createHandlerTable(services: Services): HandlerTable {
       const importer = s('profileImport', 'importProfiles');
       return args.source === 'aliyun-cli' ? importer.fromAliyunCli() : importer.fromEnvironment();
     },
-    loadInventory: (args) => s('inventory', 'loadInventory').load(args),
+    loadInventory: (args) => s('inventory', 'loadInventory').list(args),
+    loadGatewayConnections: (args) => s('inventory', 'loadGatewayConnections').gatewayConnections(args.VpnGatewayIds),
     cancelInventory: () => ({ cancelled: s('inventory', 'cancelInventory').cancel() }),
     listDrafts: () => s('drafts', 'listDrafts').list(),
     openDraft: (args) => s('drafts', 'openDraft').open(args.RegionId, args.VpnConnectionId),

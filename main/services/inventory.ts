@@ -3,9 +3,10 @@
 // profile is cached (secrets sealed) with its fetch time, so everything can be browsed and drafted offline.
 // The cache is held in memory, deep-frozen, and written to disk after the reply: sealing and writing 2,000
 // connections costs ~140 ms, which the user should not wait for, and a cache lost to a crash is simply re-fetched.
-import type { ConnectionEntry, InventoryProgress, InventorySnapshot, RegionSummary } from '../../core/contract.ts';
+import type { ConnectionEntry, GatewayConnections, InventoryListing, InventoryProgress, InventorySnapshot, RegionSummary } from '../../core/contract.ts';
 import type { AppErrorShape } from '../../core/errors.ts';
 import { AppError } from '../../core/errors.ts';
+import { connectionsOfGateways, listInventory } from '../../core/inventory-listing.ts';
 import type { ApiAccess } from './api-access.ts';
 import { isNetworkError, normalizeApiError } from './api-error.ts';
 import type { EventSink } from './events.ts';
@@ -17,6 +18,10 @@ import { createVpcReads, MAX_PAGE_SIZE, type Page, type VpcReads } from './vpc-r
 
 export interface InventoryService {
   load(args: { refresh: boolean; regionIds?: string[] }): Promise<InventorySnapshot>;
+  /** `load`, with each connection summarized: what the renderer receives first. */
+  list(args: { refresh: boolean; regionIds?: string[] }): Promise<InventoryListing>;
+  /** Full connections of some gateways of the active profile, from its snapshot (no network). */
+  gatewayConnections(VpnGatewayIds: readonly string[]): GatewayConnections;
   cancel(): boolean;
   /** The cached snapshot of a profile (no network). */
   cached(profileId: string): InventorySnapshot | null;
@@ -145,9 +150,28 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
     return { regions, allRegions, perRegion };
   }
 
-  return {
+  // Listings of the held (frozen) snapshots are made once per snapshot, not once per call.
+  const listings = new WeakMap<InventorySnapshot, InventoryListing>();
+  const listingOf = (snapshot: InventorySnapshot) => {
+    let listing = listings.get(snapshot);
+    if (!listing) {
+      listing = listInventory(snapshot);
+      listings.set(snapshot, listing);
+    }
+    return listing;
+  };
+
+  const service: InventoryService = {
     cached,
     flush,
+    async list(args) {
+      return listingOf(await service.load(args));
+    },
+    gatewayConnections(VpnGatewayIds) {
+      const profileId = deps.profiles.active().profileId;
+      const snapshot = cached(profileId);
+      return { profileId, fetchedAt: snapshot?.fetchedAt ?? null, connections: snapshot ? connectionsOfGateways(snapshot, VpnGatewayIds) : [] };
+    },
     cancel() {
       if (!current) return false;
       current.abort();
@@ -222,6 +246,7 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
       }
     },
   };
+  return service;
 }
 
 function isSnapshotShaped(value: unknown): value is InventorySnapshot {

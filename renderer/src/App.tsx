@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { Api, ConnectionEntry, DraftSummary, EventPayload } from '../../core/contract.ts';
+import type { Api, ConnectionSummary, DraftSummary, EventPayload } from '../../core/contract.ts';
 import type { AppErrorShape } from '../../core/errors.ts';
 import type { GatewayContext, VpnConnection } from '../../core/index.ts';
 import { errorMessage } from './api.ts';
@@ -22,6 +22,7 @@ import { useConnectivity } from './state/connectivity.ts';
 import { useDrafts } from './state/drafts.ts';
 import { useEditorSession, type Selection } from './state/editor-session.ts';
 import { useApiEvent } from './state/events.ts';
+import { useGatewayConnections } from './state/gateway-connections.ts';
 import { useInventory } from './state/inventory.ts';
 import { isInFlight, latestJobFor, useJobs } from './state/jobs.ts';
 import { useProfiles } from './state/profiles.ts';
@@ -44,6 +45,7 @@ export function App({ api }: { api: Api }) {
 type Notice = EventPayload<'appNotice'> & { id: number };
 
 const OFFLINE_RETRY_MS = 4000;
+const NO_CONNECTIONS: readonly VpnConnection[] = [];
 
 function Studio({ api }: { api: Api }) {
   const { t } = useTranslation();
@@ -76,12 +78,13 @@ function Studio({ api }: { api: Api }) {
   const index = useMemo(() => indexInventory(snapshot), [snapshot]);
   const rows = useMemo(() => treeRows(index, { filter: deferredFilter, regionId, collapsed }), [index, deferredFilter, regionId, collapsed]);
   const entries = useMemo(() => snapshot?.connections ?? [], [snapshot]);
-  const entryById = useMemo(() => new Map(entries.map((e) => [e.connection.VpnConnectionId, e])), [entries]);
+  const entryById = useMemo(() => new Map(entries.map((e) => [e.VpnConnectionId, e])), [entries]);
   const draftIds = useMemo(() => new Set(drafts.drafts.filter((d) => d.status !== 'applied').map((d) => d.VpnConnectionId)), [drafts.drafts]);
 
   const selectedId = selection?.VpnConnectionId ?? null;
-  const liveEntry = selectedId ? entryById.get(selectedId) : undefined;
-  const session = useEditorSession(api, selection, liveEntry?.connection, snapshot?.fetchedAt ?? null, drafts.drafts);
+  const selectedGatewayId = selectedId ? (entryById.get(selectedId)?.VpnGatewayId ?? drafts.drafts.find((d) => d.VpnConnectionId === selectedId)?.VpnGatewayId) : undefined;
+  const full = useGatewayConnections(api, snapshot, [selectedGatewayId, compareId ? entryById.get(compareId)?.VpnGatewayId : undefined]);
+  const session = useEditorSession(api, selection, selectedId ? full.byId.get(selectedId) : undefined, snapshot?.fetchedAt ?? null, drafts.drafts);
   const draft = session.draft && session.draft.VpnConnectionId === selectedId ? session.draft : null;
   const live = session.live && session.live.VpnConnectionId === selectedId ? session.live : null;
   const gateway = draft ? index.byId.get(draft.VpnGatewayId) : undefined;
@@ -91,17 +94,22 @@ function Studio({ api }: { api: Api }) {
     () => Object.fromEntries((snapshot?.customerGateways ?? []).map((c) => [c.CustomerGatewayId, c.Asn ?? ''])),
     [snapshot],
   );
-  const context = useMemo<GatewayContext>(
-    () => ({
-      VpnType: gateway?.VpnType ?? 'Normal',
-      otherConnections: (gatewayId ? (index.connectionsByGateway.get(gatewayId) ?? []) : []).map((e) => e.connection).filter((c) => c.VpnConnectionId !== selectedId),
-      ...(gateway?.EnableBgp && { EnableBgp: true }),
-      customerGatewayAsns,
-    }),
-    [gateway?.VpnType, gateway?.EnableBgp, gatewayId, index, selectedId, customerGatewayAsns],
+  // The rules check a connection against its gateway's other connections: no analysis (and no Apply) without them.
+  const siblings = gatewayId ? full.connectionsOf(gatewayId) : NO_CONNECTIONS;
+  const context = useMemo<GatewayContext | null>(
+    () =>
+      siblings
+        ? {
+            VpnType: gateway?.VpnType ?? 'Normal',
+            otherConnections: siblings.filter((c) => c.VpnConnectionId !== selectedId),
+            ...(gateway?.EnableBgp && { EnableBgp: true }),
+            customerGatewayAsns,
+          }
+        : null,
+    [gateway?.VpnType, gateway?.EnableBgp, siblings, selectedId, customerGatewayAsns],
   );
   const RegionId = selection?.RegionId ?? '';
-  const analysis = useMemo(() => (live && draft ? analyse(live, draft, context, RegionId, revealDiff) : null), [live, draft, context, RegionId, revealDiff]);
+  const analysis = useMemo(() => (live && draft && context ? analyse(live, draft, context, RegionId, revealDiff) : null), [live, draft, context, RegionId, revealDiff]);
 
   const job = selectedId ? latestJobFor(jobs.jobs, selectedId) : undefined;
   const inFlight = isInFlight(job);
@@ -180,7 +188,7 @@ function Studio({ api }: { api: Api }) {
     },
     [session],
   );
-  const openConnection = useCallback((e: ConnectionEntry) => void openEntry({ RegionId: e.RegionId, VpnConnectionId: e.connection.VpnConnectionId }), [openEntry]);
+  const openConnection = useCallback((e: ConnectionSummary) => void openEntry({ RegionId: e.RegionId, VpnConnectionId: e.VpnConnectionId }), [openEntry]);
   const openDraftSummary = useCallback((d: DraftSummary) => void openEntry(d), [openEntry]);
 
   const onToggle = useCallback((gatewayId: string, expanded: boolean) => {
@@ -263,7 +271,7 @@ function Studio({ api }: { api: Api }) {
     focusTree: () => document.querySelector<HTMLElement>('[role="tree"]')?.focus(),
   });
 
-  const compareWith: VpnConnection | null = compareId ? (entryById.get(compareId)?.connection ?? null) : null;
+  const compareWith: VpnConnection | null = compareId ? (full.byId.get(compareId) ?? null) : null;
   const activeProfile = profiles.state.profiles.find((p) => p.profileId === profileId);
 
   return (
@@ -344,10 +352,15 @@ function Studio({ api }: { api: Api }) {
               />
             ) : (
               <div className="empty-state">
-                {session.loading || (selection && !draft) ? <p role="status">{t('app.loading')}</p> : <p>{t('editor.empty', { shortcut: 'Ctrl+P' })}</p>}
+                {session.loading || (selection && !analysis) ? <p role="status">{t('app.loading')}</p> : <p>{t('editor.empty', { shortcut: 'Ctrl+P' })}</p>}
                 {session.error && (
                   <p role="alert" className="banner error">
                     {t('editor.openFailed', { message: session.error })}
+                  </p>
+                )}
+                {selection && full.error && (
+                  <p role="alert" className="banner error">
+                    {t('editor.loadFailed', { message: full.error })}
                   </p>
                 )}
               </div>
@@ -390,12 +403,12 @@ function Studio({ api }: { api: Api }) {
       </div>
       {quickOpen && (
         <QuickOpen
-          entries={quickOpen === 'compare' ? entries.filter((e) => e.connection.VpnConnectionId !== selectedId) : entries}
+          entries={quickOpen === 'compare' ? entries.filter((e) => e.VpnConnectionId !== selectedId) : entries}
           title={quickOpen === 'compare' ? t('quickOpen.compareTitle') : t('quickOpen.title')}
           onClose={() => setQuickOpen(null)}
           onPick={(entry) => {
             if (quickOpen === 'compare') {
-              setCompareId(entry.connection.VpnConnectionId);
+              setCompareId(entry.VpnConnectionId);
               setMode('compare');
             } else openConnection(entry);
             setQuickOpen(null);

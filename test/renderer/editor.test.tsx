@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { editableFields, MASK } from '../../core/index.ts';
+import { FakeApiError } from './support/fake-api.ts';
 import { input, openConnection, renderStudio } from './support/render.tsx';
 import { DUAL, snapshot } from './support/sample-data.ts';
 
@@ -141,6 +142,43 @@ describe('side-by-side editor', () => {
     await user.click(screen.getByRole('button', { name: '← Copy Remote subnet from branch-1 into the draft' }));
     expect((document.querySelector('[data-path="RemoteSubnet"] .chip')?.textContent ?? '')).toContain('192.168.1.0/24');
     expect(diffPaths()).toContain('RemoteSubnet');
+  });
+
+  it('fetches full connections only for the gateways it shows: the open one and the compared one', async () => {
+    const { main, user } = await renderStudio();
+    const fetched = () => main.calls.filter((c) => c.method === 'loadGatewayConnections').map((c) => (c.args as { VpnGatewayIds: string[] }).VpnGatewayIds);
+    expect(fetched()).toEqual([]);
+    await openConnection(user, /dc-1 dual BGP/);
+    expect(fetched()).toEqual([['vpn-dual001']]);
+    await user.click(screen.getByRole('button', { name: 'Compare with…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Compare with a connection' });
+    await user.type(within(dialog).getByRole('combobox'), 'branch-1{Enter}');
+    await screen.findAllByRole('button', { name: /Copy .* from branch-1 into the draft/ });
+    expect(fetched()).toEqual([['vpn-dual001'], ['vpn-single001']]);
+  });
+
+  it('checks the rules against the gateway siblings it fetched, and says so when they cannot be fetched', async () => {
+    // branch-2 moved onto branch-1's customer gateway: same VPN gateway and peer, so their PSKs must match.
+    const shared = snapshot();
+    shared.connections = shared.connections.map((e) =>
+      e.connection.VpnConnectionId === 'vco-single002' ? { ...e, connection: { ...e.connection, CustomerGatewayId: 'cgw-s1' } } : e,
+    );
+    const { user, view } = await renderStudio({ inventory: shared });
+    await openConnection(user, /branch-2/);
+    const psk = input('IkeConfig.Psk');
+    expect(psk.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(psk.getAttribute('aria-describedby')!)!.textContent).toContain('Connection vco-single001 uses the same VPN gateway and customer gateway');
+    view.unmount();
+
+    const failing = await renderStudio({
+      handlers: {
+        loadGatewayConnections: () => {
+          throw new FakeApiError({ code: 'Ipc.TransportFailed', message: 'main went away' });
+        },
+      },
+    });
+    await failing.user.click(within(screen.getByRole('tree')).getByRole('treeitem', { name: /branch-1/ }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not load this connection: main went away (Ipc.TransportFailed)');
   });
 
   it('saves with Ctrl+S and lazily creates the draft in main', async () => {

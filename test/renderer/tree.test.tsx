@@ -4,14 +4,15 @@ import { I18nextProvider } from 'react-i18next';
 import { InventoryTree } from '../../renderer/src/components/rail/InventoryTree.tsx';
 import { i18n } from '../../renderer/src/i18n/index.ts';
 import { indexInventory, quickOpenMatches, treeRows } from '../../renderer/src/state/tree.ts';
+import { listInventory } from '../../core/inventory-listing.ts';
 import { bigSnapshot, snapshot } from './support/sample-data.ts';
 
 describe('tree rows', () => {
-  const index = indexInventory(snapshot());
+  const index = indexInventory(listInventory(snapshot()));
 
   it('lists gateways with their connections, sorted by region then name', () => {
     const rows = treeRows(index, { filter: '', regionId: '', collapsed: new Set() });
-    expect(rows.map((r) => (r.kind === 'gateway' ? `G:${r.gateway.Name}` : `C:${r.entry.connection.Name}`))).toEqual([
+    expect(rows.map((r) => (r.kind === 'gateway' ? `G:${r.gateway.Name}` : `C:${r.entry.Name}`))).toEqual([
       'G:hz-branch-gateway',
       'C:branch-1',
       'C:branch-2',
@@ -37,16 +38,16 @@ describe('tree rows', () => {
   });
 
   it('ranks quick-open matches: exact ID, then prefixes, then substrings', () => {
-    const entries = snapshot().connections;
-    expect(quickOpenMatches(entries, 'vco-single002').map((e) => e.connection.VpnConnectionId)[0]).toBe('vco-single002');
-    expect(quickOpenMatches(entries, 'dual').map((e) => e.connection.VpnConnectionId)).toEqual(['vco-dual001']);
+    const entries = listInventory(snapshot()).connections;
+    expect(quickOpenMatches(entries, 'vco-single002').map((e) => e.VpnConnectionId)[0]).toBe('vco-single002');
+    expect(quickOpenMatches(entries, 'dual').map((e) => e.VpnConnectionId)).toEqual(['vco-dual001']);
     expect(quickOpenMatches(entries, 'nothing-like-this')).toEqual([]);
   });
 });
 
 describe('InventoryTree', () => {
   it('renders only a window of 2,000 connections and moves with the keyboard', () => {
-    const index = indexInventory(bigSnapshot(2000));
+    const index = indexInventory(listInventory(bigSnapshot(2000)));
     const rows = treeRows(index, { filter: '', regionId: '', collapsed: new Set() });
     expect(rows.length).toBe(2200);
     const onOpen = vi.fn();

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InventoryProgress, InventorySnapshot } from '../../core/contract.ts';
+import type { GatewayConnections, InventoryListing, InventoryProgress } from '../../core/contract.ts';
 import { generateInventory } from '../../emulator/index.ts';
 import { fieldForApiError, normalizeApiError } from '../../main/services/api-error.ts';
 import { assertSafeEndpoint, cloudEndpointFor } from '../../main/services/endpoints.ts';
@@ -94,7 +94,7 @@ describe('inventory', () => {
   it('walks regions → gateways → connections → customer gateways at page size 50 with progress', async () => {
     const seed = generateInventory({ regions: 3, gateways: 12, connections: 130, seed: 3 });
     h = await createHarness({ emulator: { seed } });
-    const snapshot = await h.call<InventorySnapshot>('loadInventory', { refresh: true });
+    const snapshot = await h.call<InventoryListing>('loadInventory', { refresh: true });
     expect(snapshot.source).toBe('live');
     expect(snapshot.connections).toHaveLength(130);
     expect(snapshot.gateways).toHaveLength(12);
@@ -109,11 +109,36 @@ describe('inventory', () => {
     expect(maxTotal).toBeGreaterThanOrEqual(1 + 3 * 3 + 1);
   });
 
+  it('lists connections as summaries and hands out the full connections of the gateways asked for', async () => {
+    const seed = generateInventory({ regions: 2, gateways: 6, connections: 60, seed: 5 });
+    h = await createHarness({ emulator: { seed } });
+    const listing = await h.call<InventoryListing>('loadInventory', { refresh: true });
+    expect(listing.connections).toHaveLength(60);
+    for (const summary of listing.connections) {
+      expect(Object.keys(summary).filter((k) => k !== 'Status').sort()).toEqual(['Name', 'RegionId', 'VpnConnectionId', 'VpnGatewayId', 'mode']);
+    }
+    const [first, second] = [...new Set(listing.connections.map((c) => c.VpnGatewayId))];
+    const expected = listing.connections.filter((c) => c.VpnGatewayId === first || c.VpnGatewayId === second);
+    const full = await h.call<GatewayConnections>('loadGatewayConnections', { VpnGatewayIds: [first, second] });
+    expect(full.profileId).toBe(listing.profileId);
+    expect(full.fetchedAt).toBe(listing.fetchedAt);
+    expect(full.connections.map((e) => e.connection.VpnConnectionId).sort()).toEqual(expected.map((c) => c.VpnConnectionId).sort());
+    for (const { RegionId, connection } of full.connections) {
+      const summary = expected.find((c) => c.VpnConnectionId === connection.VpnConnectionId)!;
+      expect({ RegionId, Name: connection.Name, mode: connection.mode }).toEqual({ RegionId: summary.RegionId, Name: summary.Name, mode: summary.mode });
+      expect(connection.mode === 'dual' ? connection.tunnels[0].TunnelIkeConfig : connection.IkeConfig).toBeDefined();
+    }
+    expect((await h.call<GatewayConnections>('loadGatewayConnections', { VpnGatewayIds: ['vpn-no-such-gateway'] })).connections).toEqual([]);
+    const empty = await h.callRaw('loadGatewayConnections', { VpnGatewayIds: [] });
+    expect(empty.ok).toBe(false);
+    expect(empty.error?.field).toBe('VpnGatewayIds');
+  });
+
   it('serves the cached snapshot offline (source cache) and keeps its fetch time', async () => {
     h = await createHarness();
-    const live = await h.call<InventorySnapshot>('loadInventory', { refresh: true });
+    const live = await h.call<InventoryListing>('loadInventory', { refresh: true });
     await h.emulator.close();
-    const offline = await h.call<InventorySnapshot>('loadInventory', { refresh: true });
+    const offline = await h.call<InventoryListing>('loadInventory', { refresh: true });
     expect(offline.source).toBe('cache');
     expect(offline.fetchedAt).toBe(live.fetchedAt);
     expect(offline.connections.length).toBe(live.connections.length);
@@ -123,14 +148,17 @@ describe('inventory', () => {
     // Drafts still open from the cache with no network.
     const draft = await h.call<{ base: { Name: string } }>('openDraft', { RegionId: 'eu-central-1', VpnConnectionId: 'vco-eu001' });
     expect(draft.base.Name).toBe('eu office multi-subnet');
+    const gateway = live.connections.find((c) => c.VpnConnectionId === 'vco-eu001')!.VpnGatewayId;
+    const full = await h.call<GatewayConnections>('loadGatewayConnections', { VpnGatewayIds: [gateway] });
+    expect(full.connections.map((e) => e.connection.VpnConnectionId)).toContain('vco-eu001');
     // After a restart too (cache is on disk, PSKs sealed).
     await h.restart();
-    expect((await h.call<InventorySnapshot>('loadInventory', { refresh: false })).connections.length).toBe(live.connections.length);
+    expect((await h.call<InventoryListing>('loadInventory', { refresh: false })).connections.length).toBe(live.connections.length);
   });
 
   it('can be cancelled', async () => {
     h = await createHarness({ emulator: { faults: { latencyMs: 150 } } });
-    const loading = h.call<InventorySnapshot>('loadInventory', { refresh: true });
+    const loading = h.call<InventoryListing>('loadInventory', { refresh: true });
     await new Promise((r) => setTimeout(r, 50));
     expect(await h.call('cancelInventory')).toEqual({ cancelled: true });
     const result = await loading;

@@ -89,6 +89,7 @@ export const en = {
     status: 'Status',
     connectionId: 'Connection ID',
     openFailed: 'Could not open the draft: {{message}}',
+    loadFailed: 'Could not load this connection: {{message}}',
     saveFailed: 'Could not save: {{message}}',
     conflicts: 'The live connection changed under this draft',
     conflictsHint: 'These fields were changed both in the cloud and in your draft. Pick a value for each.',

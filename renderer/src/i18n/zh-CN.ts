@@ -90,6 +90,7 @@ export const zhCN: Translation = {
     status: '状态',
     connectionId: '连接 ID',
     openFailed: '无法打开草稿:{{message}}',
+    loadFailed: '无法加载此连接:{{message}}',
     saveFailed: '保存失败:{{message}}',
     conflicts: '线上配置在草稿创建后发生了变化',
     conflictsHint: '以下字段在云端和草稿中都被修改了,请逐项选择保留哪个值。',

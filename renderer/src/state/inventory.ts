@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Api, InventoryProgress, InventorySnapshot } from '../../../core/contract.ts';
+import type { Api, InventoryListing, InventoryProgress } from '../../../core/contract.ts';
 import { errorMessage } from '../api.ts';
 import { useApiEvent } from './events.ts';
 
 export function useInventory(api: Api, profileId: string) {
-  const [snapshot, setSnapshot] = useState<InventorySnapshot | null>(null);
+  const [snapshot, setSnapshot] = useState<InventoryListing | null>(null);
   const [progress, setProgress] = useState<InventoryProgress | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<{ profileId: string; message: string } | null>(null);

@@ -1,12 +1,12 @@
 // Flattens the inventory into the rows the virtualized tree renders: gateway rows followed by their connections.
-import type { ConnectionEntry, GatewaySummary, InventorySnapshot } from '../../../core/contract.ts';
+import type { ConnectionSummary, GatewaySummary, InventoryListing } from '../../../core/contract.ts';
 
 // One collator for every sort (String#localeCompare builds one per call: ~10× slower on 2,000 names).
 const COLLATOR = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 export type TreeRow =
   | { kind: 'gateway'; key: string; gateway: GatewaySummary; childCount: number; expanded: boolean }
-  | { kind: 'connection'; key: string; entry: ConnectionEntry; gateway: GatewaySummary | undefined };
+  | { kind: 'connection'; key: string; entry: ConnectionSummary; gateway: GatewaySummary | undefined };
 
 export interface TreeOptions {
   filter: string;
@@ -18,13 +18,13 @@ export interface TreeOptions {
 export interface GatewayIndex {
   gateways: GatewaySummary[];
   byId: Map<string, GatewaySummary>;
-  connectionsByGateway: Map<string, ConnectionEntry[]>;
+  connectionsByGateway: Map<string, ConnectionSummary[]>;
 }
 
 /** Built once per snapshot (not per keystroke of the filter). */
-export function indexInventory(snapshot: InventorySnapshot | null): GatewayIndex {
+export function indexInventory(snapshot: InventoryListing | null): GatewayIndex {
   const byId = new Map<string, GatewaySummary>();
-  const connectionsByGateway = new Map<string, ConnectionEntry[]>();
+  const connectionsByGateway = new Map<string, ConnectionSummary[]>();
   if (!snapshot) return { gateways: [], byId, connectionsByGateway };
   for (const g of snapshot.gateways) {
     byId.set(g.VpnGatewayId, g);
@@ -32,13 +32,13 @@ export function indexInventory(snapshot: InventorySnapshot | null): GatewayIndex
   }
   const orphans: GatewaySummary[] = [];
   for (const entry of snapshot.connections) {
-    const id = entry.connection.VpnGatewayId;
+    const id = entry.VpnGatewayId;
     let list = connectionsByGateway.get(id);
     if (!list) {
       // A connection whose gateway was not listed (partial fetch): show it under a placeholder gateway.
       const placeholder: GatewaySummary = {
         VpnGatewayId: id, RegionId: entry.RegionId, Name: id, Status: 'unknown', BusinessStatus: 'Normal',
-        VpnType: 'Normal', dualTunnelCapable: entry.connection.mode === 'dual',
+        VpnType: 'Normal', dualTunnelCapable: entry.mode === 'dual',
       };
       byId.set(id, placeholder);
       orphans.push(placeholder);
@@ -48,7 +48,7 @@ export function indexInventory(snapshot: InventorySnapshot | null): GatewayIndex
     list.push(entry);
   }
   const byName = (a: { Name: string }, b: { Name: string }) => COLLATOR.compare(a.Name, b.Name);
-  for (const list of connectionsByGateway.values()) list.sort((a, b) => byName(a.connection, b.connection));
+  for (const list of connectionsByGateway.values()) list.sort(byName);
   const gateways = [...snapshot.gateways, ...orphans].sort((a, b) => COLLATOR.compare(a.RegionId, b.RegionId) || byName(a, b));
   return { gateways, byId, connectionsByGateway };
 }
@@ -64,27 +64,27 @@ export function treeRows(index: GatewayIndex, options: TreeOptions): TreeRow[] {
     if (options.regionId !== '' && gateway.RegionId !== options.regionId) continue;
     const all = index.connectionsByGateway.get(gateway.VpnGatewayId) ?? [];
     const gatewayMatches = needle === '' || matches(needle, gateway.Name, gateway.VpnGatewayId);
-    const children = gatewayMatches ? all : all.filter((e) => matches(needle, e.connection.Name, e.connection.VpnConnectionId));
+    const children = gatewayMatches ? all : all.filter((e) => matches(needle, e.Name, e.VpnConnectionId));
     if (!gatewayMatches && children.length === 0) continue;
     // A filter always expands what it found.
     const expanded = needle !== '' || !options.collapsed.has(gateway.VpnGatewayId);
     rows.push({ kind: 'gateway', key: gateway.VpnGatewayId, gateway, childCount: children.length, expanded });
     if (expanded) {
-      for (const entry of children) rows.push({ kind: 'connection', key: entry.connection.VpnConnectionId, entry, gateway });
+      for (const entry of children) rows.push({ kind: 'connection', key: entry.VpnConnectionId, entry, gateway });
     }
   }
   return rows;
 }
 
 /** Quick-open ranking: exact ID first, then prefix matches of name/ID, then substring matches. */
-export function quickOpenMatches(entries: readonly ConnectionEntry[], query: string, limit = 50): ConnectionEntry[] {
+export function quickOpenMatches(entries: readonly ConnectionSummary[], query: string, limit = 50): ConnectionSummary[] {
   const q = query.trim().toLowerCase();
   if (q === '') return entries.slice(0, limit);
-  const scored: Array<[number, ConnectionEntry]> = [];
+  const scored: Array<[number, ConnectionSummary]> = [];
   for (const e of entries) {
-    const id = e.connection.VpnConnectionId.toLowerCase();
-    const name = e.connection.Name.toLowerCase();
-    const gw = e.connection.VpnGatewayId.toLowerCase();
+    const id = e.VpnConnectionId.toLowerCase();
+    const name = e.Name.toLowerCase();
+    const gw = e.VpnGatewayId.toLowerCase();
     let score = -1;
     if (id === q) score = 0;
     else if (name.startsWith(q) || id.startsWith(q)) score = 1;
@@ -92,6 +92,6 @@ export function quickOpenMatches(entries: readonly ConnectionEntry[], query: str
     else if (gw.includes(q)) score = 3;
     if (score >= 0) scored.push([score, e]);
   }
-  scored.sort((a, b) => a[0] - b[0] || COLLATOR.compare(a[1].connection.Name, b[1].connection.Name));
+  scored.sort((a, b) => a[0] - b[0] || COLLATOR.compare(a[1].Name, b[1].Name));
   return scored.slice(0, limit).map(([, e]) => e);
 }

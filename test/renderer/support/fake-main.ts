@@ -2,6 +2,7 @@
 // the typed fake api. Tests override single handlers to script failures or pushes.
 import type { DraftRecord, DraftSummary, InventorySnapshot, JobSummary, ProfilesState, Settings, TimelineEvent } from '../../../core/contract.ts';
 import { diffConnections, type VpnConnection } from '../../../core/index.ts';
+import { connectionsOfGateways, listInventory } from '../../../core/inventory-listing.ts';
 import { createFakeApi, FakeApiError, type FakeHandlers } from './fake-api.ts';
 import { snapshot as sampleSnapshot } from './sample-data.ts';
 
@@ -48,7 +49,12 @@ export function createFakeMain(options: FakeMainOptions = {}) {
     updateSettings: (args) => (settings = { ...settings, ...(args as Partial<Settings>) }),
     listProfiles: () => profiles,
     switchProfile: (args) => ({ ...profiles, activeProfileId: (args as { profileId: string }).profileId }),
-    loadInventory: () => inventory,
+    loadInventory: () => listInventory(inventory),
+    loadGatewayConnections: (args) => ({
+      profileId: inventory.profileId,
+      fetchedAt: inventory.fetchedAt,
+      connections: connectionsOfGateways(inventory, (args as { VpnGatewayIds: string[] }).VpnGatewayIds),
+    }),
     listDrafts: () => [...drafts.values()].map(summary),
     openDraft: (args) => {
       const { RegionId, VpnConnectionId } = args as { RegionId: string; VpnConnectionId: string };

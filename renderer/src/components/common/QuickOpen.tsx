@@ -1,11 +1,11 @@
 // Ctrl/Cmd+P: a combobox over connection names and IDs (listbox pattern with aria-activedescendant).
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionEntry } from '../../../../core/contract.ts';
+import type { ConnectionSummary } from '../../../../core/contract.ts';
 import { quickOpenMatches } from '../../state/tree.ts';
 import { Dialog } from './Dialog.tsx';
 
-export function QuickOpen({ entries, title, onPick, onClose }: { entries: readonly ConnectionEntry[]; title: string; onPick(entry: ConnectionEntry): void; onClose(): void }) {
+export function QuickOpen({ entries, title, onPick, onClose }: { entries: readonly ConnectionSummary[]; title: string; onPick(entry: ConnectionSummary): void; onClose(): void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -34,7 +34,7 @@ export function QuickOpen({ entries, title, onPick, onClose }: { entries: readon
         aria-expanded="true"
         aria-controls="quick-open-list"
         aria-autocomplete="list"
-        aria-activedescendant={results[current] ? `qo-${results[current].connection.VpnConnectionId}` : undefined}
+        aria-activedescendant={results[current] ? `qo-${results[current].VpnConnectionId}` : undefined}
         aria-label={title}
         placeholder={t('quickOpen.placeholder')}
         value={query}
@@ -47,8 +47,8 @@ export function QuickOpen({ entries, title, onPick, onClose }: { entries: readon
       <ul id="quick-open-list" role="listbox" aria-label={t('quickOpen.results')} className="qo-list">
         {results.map((e, i) => (
           <li
-            key={e.connection.VpnConnectionId}
-            id={`qo-${e.connection.VpnConnectionId}`}
+            key={e.VpnConnectionId}
+            id={`qo-${e.VpnConnectionId}`}
             role="option"
             aria-selected={i === current}
             className={i === current ? 'active' : undefined}
@@ -57,10 +57,10 @@ export function QuickOpen({ entries, title, onPick, onClose }: { entries: readon
               onPick(e);
             }}
           >
-            <span className="qo-name">{e.connection.Name || e.connection.VpnConnectionId}</span>
-            <span className="qo-id mono">{e.connection.VpnConnectionId}</span>
+            <span className="qo-name">{e.Name || e.VpnConnectionId}</span>
+            <span className="qo-id mono">{e.VpnConnectionId}</span>
             <span className="qo-meta mono">
-              {e.RegionId} · {e.connection.VpnGatewayId}
+              {e.RegionId} · {e.VpnGatewayId}
             </span>
           </li>
         ))}

@@ -3,7 +3,7 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionEntry } from '../../../../core/contract.ts';
+import type { ConnectionSummary } from '../../../../core/contract.ts';
 import type { TreeRow } from '../../state/tree.ts';
 import { statusTone } from '../editor/EditorView.tsx';
 
@@ -15,7 +15,7 @@ export interface InventoryTreeProps {
   rows: readonly TreeRow[];
   selectedId: string | null;
   draftIds: ReadonlySet<string>;
-  onOpen(entry: ConnectionEntry): void;
+  onOpen(entry: ConnectionSummary): void;
   onToggle(gatewayId: string, expanded: boolean): void;
   /** The filter the rows were computed with (it trails the input while typing fast). */
   appliedFilter: string;
@@ -105,7 +105,7 @@ export function InventoryTree({ rows, selectedId, draftIds, onOpen, onToggle, ap
         break;
       case 'ArrowLeft':
         if (active.kind === 'gateway' && active.expanded) onToggle(active.key, false);
-        else if (active.kind === 'connection') moveTo(rows.findIndex((r) => r.key === active.entry.connection.VpnGatewayId));
+        else if (active.kind === 'connection') moveTo(rows.findIndex((r) => r.key === active.entry.VpnGatewayId));
         break;
       case 'Enter':
       case ' ':
@@ -188,7 +188,7 @@ const TreeItem = memo(function TreeItem({ row, start, pos, size, active, selecte
       </div>
     );
   }
-  const c = row.entry.connection;
+  const c = row.entry;
   const gatewayStatus = row.gateway?.Status;
   const negotiation = c.Status ?? 'unknown';
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionEntry, InventoryProgress, InventorySnapshot, ProfilesState } from '../../../../core/contract.ts';
+import type { ConnectionSummary, InventoryListing, InventoryProgress, ProfilesState } from '../../../../core/contract.ts';
 import type { Lang } from '../../../../core/index.ts';
 import { formatAge } from '../../state/format.ts';
 import type { TreeRow } from '../../state/tree.ts';
@@ -8,7 +8,7 @@ import { InventoryTree } from './InventoryTree.tsx';
 export interface RailProps {
   profiles: ProfilesState;
   onSwitchProfile(profileId: string): void;
-  snapshot: InventorySnapshot | null;
+  snapshot: InventoryListing | null;
   progress: InventoryProgress | null;
   loading: boolean;
   error: string | null;
@@ -22,7 +22,7 @@ export interface RailProps {
   rows: readonly TreeRow[];
   selectedId: string | null;
   draftIds: ReadonlySet<string>;
-  onOpen(entry: ConnectionEntry): void;
+  onOpen(entry: ConnectionSummary): void;
   onToggle(gatewayId: string, expanded: boolean): void;
   onQuickOpen(): void;
   lang: Lang;

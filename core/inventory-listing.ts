@@ -1,0 +1,18 @@
+// The inventory as the renderer first receives it: every connection reduced to what the tree shows. Main holds the
+// full snapshot and hands out whole connections per gateway when one is opened.
+import type { ConnectionEntry, ConnectionSummary, InventoryListing, InventorySnapshot } from './contract.ts';
+
+export function summarizeConnection({ RegionId, connection }: ConnectionEntry): ConnectionSummary {
+  const { VpnConnectionId, VpnGatewayId, Name, mode, Status } = connection;
+  return { RegionId, VpnConnectionId, VpnGatewayId, Name, mode, ...(Status !== undefined && { Status }) };
+}
+
+export function listInventory(snapshot: InventorySnapshot): InventoryListing {
+  return { ...snapshot, connections: snapshot.connections.map(summarizeConnection) };
+}
+
+/** The full connections of the given gateways, in snapshot order. */
+export function connectionsOfGateways(snapshot: InventorySnapshot, VpnGatewayIds: readonly string[]): ConnectionEntry[] {
+  const wanted = new Set(VpnGatewayIds);
+  return snapshot.connections.filter((entry) => wanted.has(entry.connection.VpnGatewayId));
+}
