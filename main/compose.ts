@@ -49,7 +49,7 @@ export interface ComposeOptions {
   clock?: Clock;
   homeDir?: string;
   env?: Record<string, string | undefined>;
-  apply?: { retry?: RetryPolicy; poll?: PollPolicy; confirmPollMs?: number; maxParallelGateways?: number };
+  apply?: { retry?: RetryPolicy; poll?: PollPolicy; confirmPollMs?: number; maxParallelGateways?: number; draftSettleMs?: number };
   readTimeoutMs?: number;
   /** Concurrent API requests while loading the inventory (default 6). */
   inventoryConcurrency?: number;
@@ -152,6 +152,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     ...(options.apply?.poll && { poll: options.apply.poll }),
     ...(options.apply?.confirmPollMs !== undefined && { confirmPollMs: options.apply.confirmPollMs }),
     ...(options.apply?.maxParallelGateways !== undefined && { maxParallelGateways: options.apply.maxParallelGateways }),
+    ...(options.apply?.draftSettleMs !== undefined && { draftSettleMs: options.apply.draftSettleMs }),
   });
   const profileImport = createProfileImporter({
     profiles,

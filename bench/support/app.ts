@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { EventName } from '../../core/contract.ts';
+import type { EventName, MethodArgs, MethodName, MethodResult } from '../../core/contract.ts';
 
 import { composeApp, type ComposedApp, type ComposeOptions } from '../../main/compose.ts';
 import { dispatch } from '../../main/handlers/dispatch.ts';
@@ -14,7 +14,8 @@ process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 export interface BenchApp {
   app: ComposedApp;
   calls: VpcCall[];
-  call<T>(method: string, args?: unknown): Promise<T>;
+  /** One IPC call through the real dispatcher, typed by the contract. */
+  call<M extends MethodName>(method: M, args?: MethodArgs<M>): Promise<MethodResult<M>>;
   close(): Promise<void>;
 }
 
@@ -47,10 +48,10 @@ export async function benchApp(
   return {
     app,
     calls,
-    async call<T>(method: string, args: unknown = {}) {
-      const reply = await dispatch(app.table, method, args, { url: 'app://bundle/index.html', isMainFrame: true }, { allowedOrigins: ['app://bundle'] });
+    async call(method, args) {
+      const reply = await dispatch(app.table, method, args ?? {}, { url: 'app://bundle/index.html', isMainFrame: true }, { allowedOrigins: ['app://bundle'] });
       if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
-      return reply.value as T;
+      return reply.value as never;
     },
     async close() {
       await app.dispose();

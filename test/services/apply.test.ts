@@ -49,6 +49,8 @@ describe('apply engine', () => {
     expect(live.Name).toBe('eu office (renamed)');
     expect(Number(live.IpsecConfig.IpsecLifetime)).toBe(3600);
     expect(live.IkeConfig.Psk).toBe('eu-office-psk');
+    // The draft is marked applied with the other drafts that land in the same moment, at the latest when idle.
+    await h.app.apply.idle();
     const after = await h.call<{ status: string }>('getDraft', { draftId: d.draftId });
     expect(after.status).toBe('applied');
   });

@@ -50,7 +50,7 @@ const CHANGES = [
 const GATEWAY_OF: Record<string, string> = { 'vco-q1': 'vpn-queue01', 'vco-q2': 'vpn-queue01', 'vco-eu001': 'vpn-eusingle01' };
 
 // Varied kill points: the n-th occurrence of a timeline event (after every apply was accepted), from "nothing sent
-// yet" through "sent, gateway updating" to "verified, next job starting".
+// yet" through "sent, gateway updating" to "verified, next job starting" and "landed, draft not yet marked".
 const KILL_POINTS: Array<[string, number]> = [
   ['validated', 1],
   ['submitted', 1],
@@ -62,6 +62,8 @@ const KILL_POINTS: Array<[string, number]> = [
   // are killed right after their request was accepted (the gateway is updating then).
   ['submitted', 3],
   ['gateway-status:active', 3],
+  // The job is recorded as succeeded; its draft is marked applied a moment later, together with others.
+  ['succeeded', 1],
 ];
 
 describe('kill and resume (real child process, SIGKILL)', () => {

@@ -82,6 +82,7 @@ async function exerciseEverything(harness: Harness, sessionOnly: boolean): Promi
   const d = await editAndSave(harness, 'eu-central-1', 'vco-eu001', (c) => (c.mode === 'single' ? { ...c, IkeConfig: { ...c.IkeConfig, Psk: NEW_PSK } } : c));
   const job = await call('applyDraft', { draftId: d.draftId });
   await waitForJob(harness, (job as JobSummary).jobId);
+  await harness.app.apply.idle();
   await call('listJobs');
   await call('getTimeline', {});
   await call('exportTimeline', { format: 'csv' });

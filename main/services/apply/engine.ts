@@ -54,6 +54,8 @@ export interface JobRecord extends JobSummary {
   /** Write-ahead payload, set before the first send. */
   before?: VpnConnection;
   target?: VpnConnection;
+  /** The connection as read back once the change landed (what its draft becomes). */
+  after?: VpnConnection;
   send?: SendState;
   establishedBefore?: number;
   confirmed?: boolean;
@@ -78,6 +80,8 @@ export interface ApplyEngineDeps {
   /** Interval of negotiation checks during the confirm window. */
   confirmPollMs?: number;
   maxParallelGateways?: number;
+  /** How long a landed change's draft may wait to be marked applied together with others (ms). */
+  draftSettleMs?: number;
   /** Where unexpected failures are reported (the app's log); their text never reaches a job record. */
   onInternalError?(error: unknown): void;
   defaultConfirmWindowSeconds?: () => number;
@@ -95,7 +99,8 @@ export interface ApplyEngine {
   resume(): Promise<void>;
   /** Resolves when no job is queued or running. */
   idle(): Promise<void>;
-  /** Stops every loop without changing persisted state (what a crash would leave, minus the crash). */
+  /** Stops every loop without changing persisted state (what a crash would leave, minus the crash); drafts of
+   * changes that landed are written. */
   dispose(): Promise<void>;
 }
 
@@ -157,6 +162,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   // the inventory (or read) once per gateway / region, not on every job. The service still has the last word.
   const gatewayFacts = new Map<string, { VpnType: VpnType; EnableBgp: boolean }>();
   const customerGatewayAsns = new Map<string, Record<string, string>>();
+  // A change's read-back, when more changes wait on its gateway, reads the whole gateway: the next job validates
+  // against that read instead of reading it again a few milliseconds later (one round trip less per change; with
+  // many gateways in lockstep every call competes for the same event loop). Taken once, and only while fresh.
+  const handoffs = new Map<string, { atMs: number; connections: VpnConnection[] }>();
+  const HANDOFF_FRESH_MS = 2000;
   const lifetime = new AbortController();
   const wakers = new Map<string, () => void>();
   const active = new Set<string>();
@@ -195,11 +205,49 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const record = (job: JobRecord, kind: TimelineEvent['kind'], detail: TimelineEvent['detail'] = {}) =>
     deps.timeline.append(kind, job.VpnConnectionId, detail, job.jobId);
 
-  const setDraft = (job: JobRecord, status: DraftRecord['status'], patch: Partial<DraftRecord> = {}) => {
+  const writeDraft = (draftId: string, status: DraftRecord['status'], patch: Partial<DraftRecord>) => {
     try {
-      deps.drafts.setStatus(job.draftId, status, patch);
+      deps.drafts.setStatus(draftId, status, patch);
     } catch {
       // The draft may have been discarded after the job finished; the job's own record is what counts.
+    }
+  };
+  // Marking a landed change's draft applied rewrites the drafts file (every draft in it). Changes on many gateways
+  // land in the same instant, and each write there delays every other gateway's next change, so these writes wait
+  // a moment and go out as one, while the gateways are busy updating. The job record (written at once) is the
+  // truth: a start after a crash in between finishes the draft from it (`settleDrafts`).
+  const settling = new Map<string, { status: DraftRecord['status']; patch: Partial<DraftRecord> }>();
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushDrafts = () => {
+    clearTimeout(settleTimer);
+    settleTimer = undefined;
+    if (settling.size === 0) return;
+    const pending = [...settling];
+    settling.clear();
+    deps.drafts.batch(() => {
+      for (const [draftId, { status, patch }] of pending) writeDraft(draftId, status, patch);
+    });
+  };
+  const setDraftSoon = (job: JobRecord, status: DraftRecord['status'], patch: Partial<DraftRecord>) => {
+    settling.set(job.draftId, { status, patch });
+    settleTimer ??= setTimeout(flushDrafts, deps.draftSettleMs ?? 200);
+    settleTimer.unref?.();
+  };
+  const setDraft = (job: JobRecord, status: DraftRecord['status'], patch: Partial<DraftRecord> = {}) => {
+    // Anything still settling was decided earlier: it goes first.
+    flushDrafts();
+    writeDraft(job.draftId, status, patch);
+  };
+  /** Drafts still marked applying whose job has ended (the process stopped between the two writes). */
+  const settleDrafts = (jobs: JobRecord[]) => {
+    const latest = new Map<string, JobRecord>();
+    for (const job of jobs) latest.set(job.draftId, job);
+    for (const draft of deps.drafts.list()) {
+      if (draft.status !== 'applying') continue;
+      const job = latest.get(draft.draftId);
+      if (job && !TERMINAL.has(job.phase)) continue;
+      const outcome = job?.phase === 'succeeded' ? (job.after ?? job.target) : undefined;
+      writeDraft(draft.draftId, outcome ? 'applied' : 'editing', outcome ? { base: outcome, baseFetchedAt: job!.updatedAt, draft: outcome, conflicts: [] } : {});
     }
   };
 
@@ -223,11 +271,14 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
         customerGatewayAsns.set(asnKey, Object.fromEntries(asns));
       }
     }
-    const [facts, connections, live] = await Promise.all([
+    const handoff = handoffs.get(job.VpnGatewayId);
+    handoffs.delete(job.VpnGatewayId);
+    const [facts, connections] = await Promise.all([
       known ?? retried(job, () => reads.gateway(job.RegionId, job.VpnGatewayId)).then((g) => ({ VpnType: g.VpnType, EnableBgp: g.EnableBgp === true })),
-      retried(job, () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
-      retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId)),
+      handoff && nowMs() - handoff.atMs <= HANDOFF_FRESH_MS ? handoff.connections : retried(job, () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
     ]);
+    // The gateway's list holds the connection itself: no separate read unless it is missing from it.
+    const live = connections.find((c) => c.VpnConnectionId === job.VpnConnectionId) ?? (await retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId)));
     gatewayFacts.set(job.VpnGatewayId, facts);
     const asns = customerGatewayAsns.get(asnKey);
     const context: GatewayContext = {
@@ -241,6 +292,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
 
   /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. */
   async function submit(job: JobRecord, client: VpcClient, send: SendState, label: 'apply' | 'rollback'): Promise<boolean> {
+    handoffs.delete(job.VpnGatewayId);
     const wire = toWire(send.request);
     try {
       const body = await withRetry(
@@ -290,7 +342,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   }
 
   async function verify(job: JobRecord, reads: VpcReads, send: SendState, before: VpnConnection): Promise<VpnConnection | null> {
-    const actual = await retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId));
+    const actual = await readBack(job, reads);
     deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
     const mismatches = readBackMismatches(before, send.request, send.changedPaths, actual);
     if (mismatches.length > 0) {
@@ -300,6 +352,20 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     }
     record(job, 'verified', { fields: send.changedPaths.length, RequestId: send.RequestId ?? '' });
     return actual;
+  }
+
+  /** The connection after its change; the whole gateway when another change waits for it (handed to that job). */
+  async function readBack(job: JobRecord, reads: VpcReads): Promise<VpnConnection> {
+    if (queue.waiting(job.VpnGatewayId) > 0) {
+      const atMs = nowMs();
+      const connections = await retried(job, () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId));
+      const own = connections.find((c) => c.VpnConnectionId === job.VpnConnectionId);
+      if (own) {
+        handoffs.set(job.VpnGatewayId, { atMs, connections });
+        return own;
+      }
+    }
+    return retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId));
   }
 
   /** Whether a persisted, possibly-sent request is already visible in live state. */
@@ -411,9 +477,9 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       setDraft(job, 'applying', { base: actual, baseFetchedAt: deps.now(), draft: actual, conflicts: [] });
       return watchConfirm(job, reads);
     }
-    save(job, { phase: 'succeeded' });
+    save(job, { phase: 'succeeded', after: actual });
     record(job, 'succeeded', { RequestId: send.RequestId ?? '', ClientToken: send.ClientToken, attempts: job.attempts });
-    setDraft(job, 'applied', { base: actual, baseFetchedAt: deps.now(), draft: actual, conflicts: [] });
+    setDraftSoon(job, 'applied', { base: actual, baseFetchedAt: deps.now(), draft: actual, conflicts: [] });
   }
 
   async function runFresh(job: JobRecord): Promise<void> {
@@ -560,12 +626,15 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
 
   return {
     async apply(draftId, confirmWindowSeconds) {
+      // A draft whose change has landed is applied, even while its write is settling.
+      flushDrafts();
       const job = queueJob(applicable(draftId, 'draftId'), confirmWindowSeconds);
       enqueue(job);
       return summaryOf(job);
     },
     async applyMany(draftIds, confirmWindowSeconds) {
       const unique = [...new Set(draftIds)];
+      flushDrafts();
       const drafts = unique.map((draftId, i) => applicable(draftId, `draftIds.${i}`));
       // The drafts file is written once for the whole batch, not once per draft.
       const jobs = deps.store.batch(() => deps.drafts.batch(() => drafts.map((draft) => queueJob(draft, confirmWindowSeconds))));
@@ -603,12 +672,18 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       return summaryOf(job);
     },
     async resume() {
-      for (const job of allJobs()) if (!TERMINAL.has(job.phase)) enqueue(job);
+      const jobs = allJobs();
+      settleDrafts(jobs);
+      for (const job of jobs) if (!TERMINAL.has(job.phase)) enqueue(job);
     },
-    idle: () => queue.idle(),
+    async idle() {
+      await queue.idle();
+      flushDrafts();
+    },
     async dispose() {
       lifetime.abort();
       await Promise.race([queue.idle(), new Promise((r) => setTimeout(r, 2000))]);
+      flushDrafts();
     },
   };
 }
