@@ -1,6 +1,8 @@
 // validate + diff + build for single- and dual-tunnel connections, as the renderer runs them on every keystroke.
 // The gateway context holds 20 sibling connections so the cross-connection rules (TunnelCidr uniqueness, same
-// customer gateway) do realistic work. Limit: 1 ms median per validate+diff+build.
+// customer gateway) do realistic work, and the ASNs of 2,000 customer gateways, as the renderer passes them. Zod
+// runs without its JIT, as in the renderer (its CSP forbids eval). Limit: 1 ms median per validate+diff+build.
+import './support/zod-jitless.ts';
 import { buildModifyRequest, diffConnections, parseDescribeConnectionOrThrow, setField, validate, type GatewayContext, type VpnConnection } from '../core/index.ts';
 import { figure, percentile, runIfMain, type BenchFigure, type BenchReport } from './report.ts';
 
@@ -43,7 +45,8 @@ const others: VpnConnection[] = [
   ...Array.from({ length: 10 }, (_, i) => parseDescribeConnectionOrThrow(singleBody(i + 1))),
   ...Array.from({ length: 10 }, (_, i) => parseDescribeConnectionOrThrow(dualBody(i + 1))),
 ];
-const context: GatewayContext = { VpnType: 'Normal', otherConnections: others };
+const customerGatewayAsns = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`cgw-bench-${i}`, i % 3 === 0 ? '' : String(65000 + i)]));
+const context: GatewayContext = { VpnType: 'Normal', otherConnections: others, customerGatewayAsns };
 
 interface Timing {
   total: number[];

@@ -95,6 +95,10 @@ async function run(): Promise<void> {
         await nav(page, 1).click();
         await page.getByTestId('drafts-table').waitFor();
         await shoot(page, `${prefix}-drafts`, written);
+        await page.getByTestId('apply-ready').click();
+        await page.getByRole('dialog').waitFor();
+        await shoot(page, `${prefix}-apply-ready`, written);
+        await page.keyboard.press('Escape');
         await nav(page, 2).click();
         await page.getByTestId('profiles-table').waitFor();
         await shoot(page, `${prefix}-profiles`, written);

@@ -17,20 +17,38 @@ function modeParameterRules(draft: Record<string, unknown>, mode: 'single' | 'du
   return foreign.filter((k) => draft[k] !== undefined).map((k) => issue(k === 'tunnels' ? 'TunnelOptionsSpecification' : k, code, { mode }));
 }
 
+// The context is the same objects keystroke after keystroke (the renderer holds them as they arrived), and checking
+// it again on every call was most of a keystroke's cost: the gateway's other connections are parsed, and the ASNs
+// of every customer gateway of the profile copied, once per object. Should one be changed afterwards, the rules'
+// own guard still reports Rule.Internal instead of throwing.
+const wellFormed = new WeakSet<object>();
+const stringAsns = new WeakMap<object, Record<string, string>>();
+function isConnection(value: unknown): value is VpnConnection {
+  if (value === null || typeof value !== 'object') return false;
+  if (wellFormed.has(value)) return true;
+  if (!connectionShape.safeParse(value).success) return false;
+  wellFormed.add(value);
+  return true;
+}
+
+function asnsOf(value: object): Record<string, string> {
+  let asns = stringAsns.get(value);
+  if (!asns) {
+    asns = Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    stringAsns.set(value, asns);
+  }
+  return asns;
+}
+
 function contextOf(context: unknown): GatewayContext {
   const c = (context ?? {}) as Partial<GatewayContext>;
   return {
     VpnType: c.VpnType === 'NationalStandard' ? 'NationalStandard' : 'Normal',
     otherConnections: Array.isArray(c.otherConnections)
-      ? c.otherConnections.filter((o) => connectionShape.safeParse(o).success)
+      ? c.otherConnections.filter(isConnection)
       : [],
     ...(c.EnableBgp === true && { EnableBgp: true }),
-    ...(c.customerGatewayAsns !== null &&
-      typeof c.customerGatewayAsns === 'object' && {
-        customerGatewayAsns: Object.fromEntries(
-          Object.entries(c.customerGatewayAsns).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-        ),
-      }),
+    ...(c.customerGatewayAsns !== null && typeof c.customerGatewayAsns === 'object' && { customerGatewayAsns: asnsOf(c.customerGatewayAsns) }),
   };
 }
 

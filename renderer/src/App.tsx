@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Api, ConnectionSummary, DraftSummary, EventPayload } from '../../core/contract.ts';
 import type { AppErrorShape } from '../../core/errors.ts';
@@ -176,8 +176,15 @@ function Studio({ api }: { api: Api }) {
 
   useApiEvent(api, 'appNotice', (n) => setNotices((list) => [...list.slice(-3), { ...n, id: Date.now() + Math.random() }]));
 
+  // Handlers passed to the rail read the session through a ref: they stay the same function while the user types, so
+  // the rail (and its virtualized tree) does not re-render on every keystroke in the editor.
+  const latestSession = useRef(session);
+  useLayoutEffect(() => {
+    latestSession.current = session;
+  });
   const openEntry = useCallback(
     async (entry: { RegionId: string; VpnConnectionId: string }) => {
+      const session = latestSession.current;
       if (session.dirty) await session.save();
       setSelection({ RegionId: entry.RegionId, VpnConnectionId: entry.VpnConnectionId });
       setMode('columns');
@@ -186,7 +193,7 @@ function Studio({ api }: { api: Api }) {
       setRevealDiff(false);
       setView('editor');
     },
-    [session],
+    [],
   );
   const openConnection = useCallback((e: ConnectionSummary) => void openEntry({ RegionId: e.RegionId, VpnConnectionId: e.VpnConnectionId }), [openEntry]);
   const openDraftSummary = useCallback((d: DraftSummary) => void openEntry(d), [openEntry]);
@@ -209,15 +216,22 @@ function Studio({ api }: { api: Api }) {
   }, []);
   const { edit } = session;
 
+  const { switchTo } = profiles;
   const switchProfile = useCallback(
     async (id: string) => {
+      const session = latestSession.current;
       if (session.dirty) await session.save();
       setSelection(null);
       setRegionId('');
-      await profiles.switchTo(id);
+      await switchTo(id);
     },
-    [profiles, session],
+    [switchTo],
   );
+  const onSwitchProfile = useCallback((id: string) => void switchProfile(id), [switchProfile]);
+  const { load: reloadInventory } = inventory;
+  const onRefresh = useCallback(() => void reloadInventory(true), [reloadInventory]);
+  const onCancelInventory = useCallback(() => void api.cancelInventory().catch(() => undefined), [api]);
+  const onQuickOpen = useCallback(() => setQuickOpen('open'), []);
 
   const openPreview = useCallback(() => {
     setDrawerOpen(true);
@@ -276,7 +290,7 @@ function Studio({ api }: { api: Api }) {
 
   return (
     <div className="app-shell">
-      <TopBar view={view} onView={setView} profile={activeProfile} connectivity={connectivity} draftCount={drafts.drafts.length} onQuickOpen={() => setQuickOpen('open')} />
+      <TopBar view={view} onView={setView} profile={activeProfile} connectivity={connectivity} draftCount={drafts.drafts.length} onQuickOpen={onQuickOpen} />
       {!connectivity.online && (
         <div className="offline-banner" role="status" data-testid="offline-banner">
           <strong>{t('app.offline')}</strong> — {t('app.offlineHint')}
@@ -303,7 +317,7 @@ function Studio({ api }: { api: Api }) {
       <div className="workspace">
         <Rail
           profiles={profiles.state}
-          onSwitchProfile={(id) => void switchProfile(id)}
+          onSwitchProfile={onSwitchProfile}
           snapshot={snapshot}
           progress={inventory.progress}
           loading={inventory.loading}
@@ -313,14 +327,14 @@ function Studio({ api }: { api: Api }) {
           filter={filter}
           appliedFilter={deferredFilter}
           onFilter={setFilter}
-          onRefresh={() => void inventory.load(true)}
-          onCancel={() => void api.cancelInventory().catch(() => undefined)}
+          onRefresh={onRefresh}
+          onCancel={onCancelInventory}
           rows={rows}
           selectedId={selectedId}
           draftIds={draftIds}
           onOpen={openConnection}
           onToggle={onToggle}
-          onQuickOpen={() => setQuickOpen('open')}
+          onQuickOpen={onQuickOpen}
           lang={lang}
           now={now}
         />
@@ -368,7 +382,7 @@ function Studio({ api }: { api: Api }) {
           {view === 'drafts' && (
             <DraftsView drafts={drafts.drafts} lang={lang} now={now} confirmWindowSeconds={settings.confirmWindowSeconds} online={connectivity.online} onOpen={openDraftSummary} />
           )}
-          {view === 'profiles' && <ProfilesView state={profiles.state} onSwitch={(id) => void switchProfile(id)} onChanged={profiles.setState} />}
+          {view === 'profiles' && <ProfilesView state={profiles.state} onSwitch={onSwitchProfile} onChanged={profiles.setState} />}
           {view === 'settings' && <SettingsView settings={settings} onUpdate={(patch) => void updateSettings(patch)} />}
         </main>
         {view === 'editor' && draft && analysis && (

@@ -54,3 +54,24 @@ describe('IllegalParam.EnableBgp', () => {
     });
   });
 });
+
+describe('a gateway context used keystroke after keystroke', () => {
+  it('gives the same answers each time, ignoring what is not a connection or not an ASN each time', () => {
+    const connection = setField(single(), 'BgpConfig.EnableBgp', true);
+    const cgw = connection.CustomerGatewayId!;
+    const clash = { ...single(), VpnConnectionId: 'vco-clash', CustomerGatewayId: 'cgw-other' };
+    const context = {
+      ...normalGateway,
+      otherConnections: [clash, { VpnConnectionId: 'not a connection' }, null],
+      customerGatewayAsns: { [cgw]: '', 'cgw-odd': 65001 },
+    } as unknown as GatewayContext;
+    for (let keystroke = 0; keystroke < 3; keystroke++) {
+      const found = codes(validate(connection, context));
+      expect(found).toContain('IllegalParam.TunnelCidr');
+      expect(found).toContain('MissingParam.CustomerGatewayAsn');
+      expect(found).not.toContain('Rule.Internal');
+    }
+    // A fresh context object is read afresh.
+    expect(codes(validate(connection, { ...context, customerGatewayAsns: { [cgw]: '65010' } }))).not.toContain('MissingParam.CustomerGatewayAsn');
+  });
+});

@@ -179,11 +179,13 @@ describe('apply engine', () => {
     expect(h.emulator.modificationCount('vpn-eusingle01')).toBe(1);
     expect(h.emulator.modificationCount('vpn-hzdual001')).toBe(1);
     const all = await h.call<TimelineEvent[]>('getTimeline', {});
+    // Every retry is on its job's timeline: re-sends carry the job's one ClientToken, reads name what was read.
     const retries = all.filter((e) => e.kind === 'retry');
     expect(retries.length).toBeGreaterThan(0);
     for (const r of retries) {
       const job = jobs.find((j) => j.jobId === r.jobId)!;
-      expect(r.detail.ClientToken).toBe(job.ClientToken);
+      if (r.detail.for === 'read') expect(String(r.detail.action)).toMatch(/^DescribeVpn(Gateway|Connections?)$/);
+      else expect(r.detail.ClientToken).toBe(job.ClientToken);
       expect(String(r.detail.code)).toMatch(/Throttling|ServiceUnavailable|Network\.|Api\.MalformedResponse/);
     }
     const client = new TestClient(h.emulator);

@@ -30,7 +30,7 @@ import type { Sealer } from '../sealing.ts';
 import type { KeyValueStore, StoreSpec } from '../store.ts';
 import type { TimelineService } from '../timeline.ts';
 import type { VpcReads } from '../vpc-reads.ts';
-import type { VpcClient } from '../vpc-client.ts';
+import type { VpcAction, VpcClient } from '../vpc-client.ts';
 import { decide, establishedCount, negotiationRecovered, negotiationStates } from './confirm.ts';
 import { createUpdateDurations, DEFAULT_POLL, waitForActive, type PollPolicy } from './poller.ts';
 import { createGatewayQueue } from './queue.ts';
@@ -257,7 +257,18 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     setDraft(job, 'editing');
   };
 
-  const retried = <T>(job: JobRecord, task: () => Promise<T>) => withRetry(retryPolicy, { sleep, signal: lifetime.signal }, task);
+  // Reads during an apply are retried like the send, and each retry is on the job's timeline: it is why an apply
+  // took longer than its gateway's update.
+  const retried = <T>(job: JobRecord, action: VpcAction, task: () => Promise<T>) =>
+    withRetry(
+      retryPolicy,
+      {
+        sleep,
+        signal: lifetime.signal,
+        onRetry: (error, attempt, delayMs) => record(job, 'retry', { code: error.code, attempt, delayMs, httpStatus: error.httpStatus, RequestId: error.requestId, for: 'read', action }),
+      },
+      task,
+    );
 
   async function gatewayContext(job: JobRecord, reads: VpcReads): Promise<{ context: GatewayContext; live: VpnConnection }> {
     const asnKey = `${job.profileId}|${job.RegionId}`;
@@ -274,11 +285,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     const handoff = handoffs.get(job.VpnGatewayId);
     handoffs.delete(job.VpnGatewayId);
     const [facts, connections] = await Promise.all([
-      known ?? retried(job, () => reads.gateway(job.RegionId, job.VpnGatewayId)).then((g) => ({ VpnType: g.VpnType, EnableBgp: g.EnableBgp === true })),
-      handoff && nowMs() - handoff.atMs <= HANDOFF_FRESH_MS ? handoff.connections : retried(job, () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
+      known ?? retried(job, 'DescribeVpnGateway', () => reads.gateway(job.RegionId, job.VpnGatewayId)).then((g) => ({ VpnType: g.VpnType, EnableBgp: g.EnableBgp === true })),
+      handoff && nowMs() - handoff.atMs <= HANDOFF_FRESH_MS ? handoff.connections : retried(job, 'DescribeVpnConnections', () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
     ]);
     // The gateway's list holds the connection itself: no separate read unless it is missing from it.
-    const live = connections.find((c) => c.VpnConnectionId === job.VpnConnectionId) ?? (await retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId)));
+    const live = connections.find((c) => c.VpnConnectionId === job.VpnConnectionId) ?? (await retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId)));
     gatewayFacts.set(job.VpnGatewayId, facts);
     const asns = customerGatewayAsns.get(asnKey);
     const context: GatewayContext = {
@@ -358,14 +369,14 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   async function readBack(job: JobRecord, reads: VpcReads): Promise<VpnConnection> {
     if (queue.waiting(job.VpnGatewayId) > 0) {
       const atMs = nowMs();
-      const connections = await retried(job, () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId));
+      const connections = await retried(job, 'DescribeVpnConnections', () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId));
       const own = connections.find((c) => c.VpnConnectionId === job.VpnConnectionId);
       if (own) {
         handoffs.set(job.VpnGatewayId, { atMs, connections });
         return own;
       }
     }
-    return retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId));
+    return retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId));
   }
 
   /** Whether a persisted, possibly-sent request is already visible in live state. */
@@ -401,7 +412,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     const sent = rollback.RequestId !== undefined || alreadyRolledBack ? true : await submit(job, client, rollback, 'rollback');
     if (!sent) return;
     if (!(await awaitGateway(job, reads))) return;
-    const actual = await retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId));
+    const actual = await retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId));
     deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
     const mismatches = changedFields(before, actual)
       .map((d) => d.path)
@@ -547,7 +558,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     if (send.RequestId === undefined) {
       // The process stopped around the send: the service may or may not have it. Live state decides; a resend
       // carries the original ClientToken, so even a processed-but-unanswered request is not applied twice.
-      const live = await retried(job, () => reads.connection(job.RegionId, job.VpnConnectionId));
+      const live = await retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId));
       if (alreadyApplied(job.before!, send, live)) {
         record(job, 'submitted', { ClientToken: send.ClientToken, resumed: true, reconciled: true });
         send.RequestId = '';

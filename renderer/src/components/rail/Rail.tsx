@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary, InventoryListing, InventoryProgress, ProfilesState } from '../../../../core/contract.ts';
 import type { Lang } from '../../../../core/index.ts';
@@ -29,7 +30,8 @@ export interface RailProps {
   now: number;
 }
 
-export function Rail(props: RailProps) {
+// Memoized: typing in the editor re-renders the app, and the rail's props do not change then.
+export const Rail = memo(function Rail(props: RailProps) {
   const { t } = useTranslation();
   const { snapshot, lang } = props;
   const regionName = (id: string) => snapshot?.regions.find((r) => r.RegionId === id)?.LocalName ?? id;
@@ -110,4 +112,4 @@ export function Rail(props: RailProps) {
       <InventoryTree appliedFilter={props.appliedFilter} rows={props.rows} selectedId={props.selectedId} draftIds={props.draftIds} onOpen={props.onOpen} onToggle={props.onToggle} />
     </nav>
   );
-}
+});
