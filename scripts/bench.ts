@@ -1,5 +1,6 @@
 // npm run bench: runs every bench/*.bench.ts (each exports `run(): Promise<BenchReport>`), one after another so they
 // do not compete for the two cores, then writes bench/results/latest.json and prints one table.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,11 @@ const files = readdirSync(benchDir)
   .sort();
 
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
+// The renderer benchmark measures the built renderer: build it now, so a clean checkout works and a stale build
+// never stands in for the code being measured.
+if (files.some((name) => name.startsWith('renderer')) && process.env.SKIP_BUILD !== '1') {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
 const reports: BenchReport[] = [];
 const failures: Array<{ file: string; error: string }> = [];
 const started = Date.now();
