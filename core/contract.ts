@@ -147,7 +147,8 @@ export interface InventorySnapshot {
 /** What `loadInventory` sends the renderer: the snapshot with each connection summarized. */
 export type InventoryListing = Omit<InventorySnapshot, 'connections'> & { connections: ConnectionSummary[] };
 
-/** Full connections of some gateways, from the same snapshot the listing came from. */
+/** Full connections of some gateways, from the snapshot main holds: the listing's, or newer once an apply's
+ * read-back has replaced a connection in it. */
 export interface GatewayConnections {
   profileId: string;
   fetchedAt: string | null;

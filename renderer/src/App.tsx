@@ -339,6 +339,14 @@ function Studio({ api }: { api: Api }) {
           now={now}
         />
         <main className="main" id="main">
+          {view === 'editor' && selection && full.error && (
+            <p role="alert" className="banner error">
+              {t('editor.loadFailed', { message: full.error })}{' '}
+              <button type="button" className="btn small" onClick={full.retry}>
+                {t('app.retry')}
+              </button>
+            </p>
+          )}
           {view === 'editor' &&
             (draft && live && analysis ? (
               <EditorView
@@ -370,11 +378,6 @@ function Studio({ api }: { api: Api }) {
                 {session.error && (
                   <p role="alert" className="banner error">
                     {t('editor.openFailed', { message: session.error })}
-                  </p>
-                )}
-                {selection && full.error && (
-                  <p role="alert" className="banner error">
-                    {t('editor.loadFailed', { message: full.error })}
                   </p>
                 )}
               </div>

@@ -170,15 +170,38 @@ describe('side-by-side editor', () => {
     expect(document.getElementById(psk.getAttribute('aria-describedby')!)!.textContent).toContain('Connection vco-single001 uses the same VPN gateway and customer gateway');
     view.unmount();
 
+    let down = true;
     const failing = await renderStudio({
       handlers: {
-        loadGatewayConnections: () => {
-          throw new FakeApiError({ code: 'Ipc.TransportFailed', message: 'main went away' });
+        loadGatewayConnections: (args) => {
+          if (down) throw new FakeApiError({ code: 'Ipc.TransportFailed', message: 'main went away' });
+          const ids = (args as { VpnGatewayIds: string[] }).VpnGatewayIds;
+          return { profileId: shared.profileId, fetchedAt: shared.fetchedAt, connections: shared.connections.filter((e) => ids.includes(e.connection.VpnGatewayId)) };
         },
       },
     });
     await failing.user.click(within(screen.getByRole('tree')).getByRole('treeitem', { name: /branch-1/ }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not load this connection: main went away (Ipc.TransportFailed)');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not load this connection: main went away (Ipc.TransportFailed)');
+    expect(screen.queryByTestId('apply')).toBeNull();
+    down = false;
+    await failing.user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByRole('heading', { level: 1, name: 'branch-1' });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows no analysis and no Apply until the gateway’s connections are in', async () => {
+    let release: () => void = () => undefined;
+    const { main, user } = await renderStudio();
+    const original = main.handlers.loadGatewayConnections!;
+    main.handlers.loadGatewayConnections = (args) => new Promise((resolve) => (release = () => resolve(original(args) as never)));
+    await user.click(within(screen.getByRole('tree')).getByRole('treeitem', { name: /branch-2/ }));
+    await screen.findByText('Loading…');
+    expect(screen.queryByTestId('apply')).toBeNull();
+    expect(document.querySelector('#editor-grid')).toBeNull();
+    release();
+    await screen.findByRole('heading', { level: 1, name: 'branch-2' });
+    expect(screen.getByTestId('apply')).toBeTruthy();
   });
 
   it('saves with Ctrl+S and lazily creates the draft in main', async () => {

@@ -1,13 +1,13 @@
-// What the engine does between one change and the next, so that many gateways in lockstep do not wait on each
-// other: a change's read-back feeds the next change on its gateway, and the drafts of changes that land together
-// are marked applied in one write. The job journal stays the truth: a start after a crash finishes a draft from it.
-import { afterEach, describe, expect, it } from 'vitest';
+// What the engine does around one change: it reads the connection's live state from DescribeVpnConnection, and
+// marks the drafts of changes that land together applied in one write. The job journal stays the truth: a start
+// after a crash finishes a draft from it.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DraftSummary, JobSummary } from '../../core/contract.ts';
 import { openConf } from '../../main/services/store.ts';
-import { createVpcClient, type VpcCall, type VpcClientOptions } from '../../main/services/vpc-client.ts';
 import { editAndSave, waitForJob } from './support/flows.ts';
-import { createHarness, type Harness } from './support/harness.ts';
-import { seedWithBusyGateway } from './support/seeds.ts';
+import { createHarness, eventually, type Harness } from './support/harness.ts';
+import { seedWithBgpOffConnection, seedWithBusyGateway } from './support/seeds.ts';
+import { TestClient, type Body } from '../emulator/helpers.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -15,39 +15,27 @@ afterEach(async () => {
   h = undefined;
 });
 
-function countingClient(calls: VpcCall[]) {
-  return (options: VpcClientOptions) => {
-    const real = createVpcClient(options);
-    return {
-      call(call: VpcCall) {
-        calls.push(call);
-        return real.call(call);
-      },
-    };
-  };
-}
-
 const draftsOf = (harness: Harness) => harness.call<DraftSummary[]>('listDrafts');
 
 describe('apply bookkeeping', () => {
-  it("reads a gateway once per change: a change's read-back is the next change's live state", async () => {
-    const calls: VpcCall[] = [];
-    h = await createHarness({ emulator: { seed: seedWithBusyGateway(), updateSeconds: 0.1 }, compose: { createClient: countingClient(calls) } });
+  it("takes a connection's live state from DescribeVpnConnection, not from its gateway's list", async () => {
+    h = await createHarness({ emulator: { seed: seedWithBgpOffConnection(), updateSeconds: 0.1 } });
     await h.call('loadInventory', { refresh: true });
-    const drafts = [];
-    for (let i = 1; i <= 3; i++) drafts.push(await editAndSave(h, 'cn-hangzhou', `vco-q${i}`, (c) => ({ ...c, Name: `handed over ${i}` })));
-    const before = calls.length;
+    const client = new TestClient(h.emulator);
+    const listed = await client.call('DescribeVpnConnections', { RegionId: 'cn-hangzhou', VpnGatewayId: 'vpn-queue01' });
+    const q6 = (listed.VpnConnections.VpnConnection as Body[]).find((c) => c.VpnConnectionId === 'vco-q6')!;
+    expect(q6.VpnBgpConfig.EnableBgp).toBeUndefined();
+    // A draft that moves the (inactive) local BGP address, applied while other changes queue on the gateway.
+    const drafts = [
+      await editAndSave(h, 'cn-hangzhou', 'vco-q1', (c) => ({ ...c, Name: 'queued before' })),
+      await editAndSave(h, 'cn-hangzhou', 'vco-q6', (c) => (c.mode === 'single' ? { ...c, BgpConfig: { ...c.BgpConfig, LocalBgpIp: '169.254.66.2' } } : c)),
+      await editAndSave(h, 'cn-hangzhou', 'vco-q2', (c) => ({ ...c, Name: 'queued after' })),
+    ];
     const jobs = await h.call<JobSummary[]>('applyDrafts', { draftIds: drafts.map((d) => d.draftId), confirmWindowSeconds: 0 });
     for (const j of jobs) expect((await waitForJob(h, j.jobId)).phase).toBe('succeeded');
-    const reads = calls.slice(before).filter((c) => c.action === 'DescribeVpnConnections' || c.action === 'DescribeVpnConnection');
-    // First change: its gateway's list (the connection's live state is in it). Changes 1 and 2 read back the whole
-    // gateway, as the next change waits for it; the last one reads back its own connection only.
-    expect(reads.map((c) => c.action)).toEqual(['DescribeVpnConnections', 'DescribeVpnConnections', 'DescribeVpnConnections', 'DescribeVpnConnection']);
+    const after = await client.call('DescribeVpnConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-q6' });
+    expect(after.VpnBgpConfig).toMatchObject({ EnableBgp: 'false', LocalBgpIp: '169.254.66.2' });
     expect(h.emulator.modificationCount('vpn-queue01')).toBe(3);
-    // The handed-over read held the earlier changes: every name landed and none was undone by a stale base.
-    const live = await h.call<{ connections: Array<{ connection: { VpnConnectionId: string; Name: string } }> }>('loadGatewayConnections', { VpnGatewayIds: ['vpn-queue01'] });
-    const names = Object.fromEntries(live.connections.map((e) => [e.connection.VpnConnectionId, e.connection.Name]));
-    expect([names['vco-q1'], names['vco-q2'], names['vco-q3']]).toEqual(['handed over 1', 'handed over 2', 'handed over 3']);
   }, 30_000);
 
   it('marks the drafts of changes that land together applied in one write, and at once when asked to finish', async () => {
@@ -79,6 +67,43 @@ describe('apply bookkeeping', () => {
       ['applied', 'settled a', 0],
       ['applied', 'settled b', 0],
     ]);
+  }, 30_000);
+
+  it('survives a drafts file that cannot be written when the drafts settle, and writes them later', async () => {
+    let failWrites = false;
+    const internal: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void internal.push(args.join(' ')));
+    h = await createHarness({
+      emulator: { updateSeconds: 0.1 },
+      compose: {
+        apply: { draftSettleMs: 20 },
+        storeFactory: (o) => {
+          const conf = openConf(o);
+          if (o.name !== 'drafts') return conf;
+          const desc = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(conf), 'store')!;
+          Object.defineProperty(conf, 'store', {
+            get: () => desc.get!.call(conf),
+            set: (v) => {
+              if (failWrites) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+              desc.set!.call(conf, v);
+            },
+          });
+          return conf;
+        },
+      },
+    });
+    await h.call('loadInventory', { refresh: true });
+    const d = await editAndSave(h, 'eu-central-1', 'vco-eu001', (c) => ({ ...c, Name: 'landed on a full disk' }));
+    const job = await h.call<JobSummary>('applyDraft', { draftId: d.draftId, confirmWindowSeconds: 0 });
+    failWrites = true;
+    expect((await waitForJob(h, job.jobId)).phase).toBe('succeeded');
+    await eventually(() => internal.some((line) => String(line).includes('ENOSPC')) || undefined);
+    // Held in memory meanwhile, and on disk once writing works again.
+    expect((await draftsOf(h)).map((x) => x.status)).toEqual(['applied']);
+    failWrites = false;
+    await h.restart();
+    expect((await draftsOf(h)).map((x) => [x.status, x.Name])).toEqual([['applied', 'landed on a full disk']]);
+    spy.mockRestore();
   }, 30_000);
 
   it('a start after a crash between the job record and its draft finishes the draft from the job', async () => {

@@ -182,6 +182,7 @@ describe('apply engine', () => {
     // Every retry is on its job's timeline: re-sends carry the job's one ClientToken, reads name what was read.
     const retries = all.filter((e) => e.kind === 'retry');
     expect(retries.length).toBeGreaterThan(0);
+    expect(retries.some((r) => r.detail.for === 'read')).toBe(true);
     for (const r of retries) {
       const job = jobs.find((j) => j.jobId === r.jobId)!;
       if (r.detail.for === 'read') expect(String(r.detail.action)).toMatch(/^DescribeVpn(Gateway|Connections?)$/);

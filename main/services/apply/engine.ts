@@ -162,11 +162,6 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   // the inventory (or read) once per gateway / region, not on every job. The service still has the last word.
   const gatewayFacts = new Map<string, { VpnType: VpnType; EnableBgp: boolean }>();
   const customerGatewayAsns = new Map<string, Record<string, string>>();
-  // A change's read-back, when more changes wait on its gateway, reads the whole gateway: the next job validates
-  // against that read instead of reading it again a few milliseconds later (one round trip less per change; with
-  // many gateways in lockstep every call competes for the same event loop). Taken once, and only while fresh.
-  const handoffs = new Map<string, { atMs: number; connections: VpnConnection[] }>();
-  const HANDOFF_FRESH_MS = 2000;
   const lifetime = new AbortController();
   const wakers = new Map<string, () => void>();
   const active = new Set<string>();
@@ -224,9 +219,15 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     if (settling.size === 0) return;
     const pending = [...settling];
     settling.clear();
-    deps.drafts.batch(() => {
-      for (const [draftId, { status, patch }] of pending) writeDraft(draftId, status, patch);
-    });
+    try {
+      deps.drafts.batch(() => {
+        for (const [draftId, { status, patch }] of pending) writeDraft(draftId, status, patch);
+      });
+    } catch (error) {
+      // The file could not be written (disk full, permissions): the drafts store keeps the change in memory and
+      // writes it with its next write, and a start after a crash takes it from the job journal. Nothing to throw at.
+      deps.onInternalError?.(error);
+    }
   };
   const setDraftSoon = (job: JobRecord, status: DraftRecord['status'], patch: Partial<DraftRecord>) => {
     settling.set(job.draftId, { status, patch });
@@ -246,8 +247,9 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       if (draft.status !== 'applying') continue;
       const job = latest.get(draft.draftId);
       if (job && !TERMINAL.has(job.phase)) continue;
-      const outcome = job?.phase === 'succeeded' ? (job.after ?? job.target) : undefined;
-      writeDraft(draft.draftId, outcome ? 'applied' : 'editing', outcome ? { base: outcome, baseFetchedAt: job!.updatedAt, draft: outcome, conflicts: [] } : {});
+      if (job?.phase !== 'succeeded') writeDraft(draft.draftId, 'editing', {});
+      // Without a read-back on record the draft keeps what it holds; only its status follows the job.
+      else writeDraft(draft.draftId, 'applied', job.after ? { base: job.after, baseFetchedAt: job.updatedAt, draft: job.after, conflicts: [] } : {});
     }
   };
 
@@ -270,6 +272,10 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       task,
     );
 
+  // DescribeVpnConnection, not the gateway's list: DescribeVpnConnections leaves out BgpConfig.EnableBgp, which the
+  // parser can only infer from a configured tunnel network (still there after BGP is switched off).
+  const readOwn = (job: JobRecord, reads: VpcReads) => retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId));
+
   async function gatewayContext(job: JobRecord, reads: VpcReads): Promise<{ context: GatewayContext; live: VpnConnection }> {
     const asnKey = `${job.profileId}|${job.RegionId}`;
     let known = gatewayFacts.get(job.VpnGatewayId);
@@ -282,14 +288,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
         customerGatewayAsns.set(asnKey, Object.fromEntries(asns));
       }
     }
-    const handoff = handoffs.get(job.VpnGatewayId);
-    handoffs.delete(job.VpnGatewayId);
-    const [facts, connections] = await Promise.all([
+    const [facts, connections, live] = await Promise.all([
       known ?? retried(job, 'DescribeVpnGateway', () => reads.gateway(job.RegionId, job.VpnGatewayId)).then((g) => ({ VpnType: g.VpnType, EnableBgp: g.EnableBgp === true })),
-      handoff && nowMs() - handoff.atMs <= HANDOFF_FRESH_MS ? handoff.connections : retried(job, 'DescribeVpnConnections', () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
+      retried(job, 'DescribeVpnConnections', () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
+      readOwn(job, reads),
     ]);
-    // The gateway's list holds the connection itself: no separate read unless it is missing from it.
-    const live = connections.find((c) => c.VpnConnectionId === job.VpnConnectionId) ?? (await retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId)));
     gatewayFacts.set(job.VpnGatewayId, facts);
     const asns = customerGatewayAsns.get(asnKey);
     const context: GatewayContext = {
@@ -303,7 +306,6 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
 
   /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. */
   async function submit(job: JobRecord, client: VpcClient, send: SendState, label: 'apply' | 'rollback'): Promise<boolean> {
-    handoffs.delete(job.VpnGatewayId);
     const wire = toWire(send.request);
     try {
       const body = await withRetry(
@@ -353,7 +355,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   }
 
   async function verify(job: JobRecord, reads: VpcReads, send: SendState, before: VpnConnection): Promise<VpnConnection | null> {
-    const actual = await readBack(job, reads);
+    const actual = await readOwn(job, reads);
     deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
     const mismatches = readBackMismatches(before, send.request, send.changedPaths, actual);
     if (mismatches.length > 0) {
@@ -363,20 +365,6 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     }
     record(job, 'verified', { fields: send.changedPaths.length, RequestId: send.RequestId ?? '' });
     return actual;
-  }
-
-  /** The connection after its change; the whole gateway when another change waits for it (handed to that job). */
-  async function readBack(job: JobRecord, reads: VpcReads): Promise<VpnConnection> {
-    if (queue.waiting(job.VpnGatewayId) > 0) {
-      const atMs = nowMs();
-      const connections = await retried(job, 'DescribeVpnConnections', () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId));
-      const own = connections.find((c) => c.VpnConnectionId === job.VpnConnectionId);
-      if (own) {
-        handoffs.set(job.VpnGatewayId, { atMs, connections });
-        return own;
-      }
-    }
-    return retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId));
   }
 
   /** Whether a persisted, possibly-sent request is already visible in live state. */
@@ -412,7 +400,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     const sent = rollback.RequestId !== undefined || alreadyRolledBack ? true : await submit(job, client, rollback, 'rollback');
     if (!sent) return;
     if (!(await awaitGateway(job, reads))) return;
-    const actual = await retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId));
+    const actual = await readOwn(job, reads);
     deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
     const mismatches = changedFields(before, actual)
       .map((d) => d.path)
@@ -483,7 +471,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     if (!actual) return;
     if (job.confirmWindowSeconds > 0) {
       const deadline = new Date(nowMs() + job.confirmWindowSeconds * 1000).toISOString();
-      save(job, { phase: 'confirm-window', confirmDeadline: deadline });
+      save(job, { phase: 'confirm-window', confirmDeadline: deadline, after: actual });
       record(job, 'confirm-window', { seconds: job.confirmWindowSeconds, deadline });
       setDraft(job, 'applying', { base: actual, baseFetchedAt: deps.now(), draft: actual, conflicts: [] });
       return watchConfirm(job, reads);
@@ -534,7 +522,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       return fail(job, { code: 'Apply.ValidationFailed', message: 'The request was refused before sending.', field: built.issues[0]!.path }, fieldErrors);
     }
     if (isEmptyRequest(built.request)) {
-      save(job, { phase: 'succeeded' });
+      save(job, { phase: 'succeeded', after: live });
       record(job, 'succeeded', { noChange: true });
       setDraft(job, 'applied', { base: live, draft: live, baseFetchedAt: deps.now() });
       return;
@@ -558,7 +546,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     if (send.RequestId === undefined) {
       // The process stopped around the send: the service may or may not have it. Live state decides; a resend
       // carries the original ClientToken, so even a processed-but-unanswered request is not applied twice.
-      const live = await retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId));
+      const live = await readOwn(job, reads);
       if (alreadyApplied(job.before!, send, live)) {
         record(job, 'submitted', { ClientToken: send.ClientToken, resumed: true, reconciled: true });
         send.RequestId = '';

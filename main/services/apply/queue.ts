@@ -4,8 +4,6 @@ export interface GatewayQueue {
   enqueue(VpnGatewayId: string, task: () => Promise<void>): Promise<void>;
   /** Resolves when every queued task has finished. */
   idle(): Promise<void>;
-  /** Tasks of this gateway queued behind the running one. */
-  waiting(VpnGatewayId: string): number;
   readonly running: number;
 }
 
@@ -52,7 +50,6 @@ export function createGatewayQueue(maxParallelGateways: number): GatewayQueue {
       if (busy.size === 0 && pending.size === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
-    waiting: (VpnGatewayId) => pending.get(VpnGatewayId)?.length ?? 0,
     get running() {
       return busy.size;
     },

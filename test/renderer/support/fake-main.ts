@@ -100,6 +100,8 @@ export function createFakeMain(options: FakeMainOptions = {}) {
   const fake = createFakeApi(handlers);
   return {
     ...fake,
+    /** The live handler table: a test may replace a handler after the app has started. */
+    handlers,
     drafts,
     jobs,
     setInventory(next: InventorySnapshot) {

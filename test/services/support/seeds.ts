@@ -20,3 +20,23 @@ export function seedWithBusyGateway(): EmulatorSeed {
   }
   return seed;
 }
+
+/** The busy-gateway seed plus `vco-q6` on `vpn-queue01`: BGP switched off with its tunnel network still configured,
+ * which DescribeVpnConnections (no EnableBgp in its BGP block) cannot tell apart from BGP on. */
+export function seedWithBgpOffConnection(): EmulatorSeed {
+  const seed = seedWithBusyGateway() as EmulatorSeed & Record<string, unknown[]>;
+  (seed.customerGateways as unknown[]).push({ CustomerGatewayId: 'cgw-q6', RegionId: 'cn-hangzhou', IpAddress: '203.0.113.106', Name: 'queue-peer-6', Asn: 65106 });
+  (seed.vpnConnections as unknown[]).push({
+    VpnConnectionId: 'vco-q6',
+    VpnGatewayId: 'vpn-queue01',
+    CustomerGatewayId: 'cgw-q6',
+    Name: 'bgp switched off',
+    LocalSubnet: '10.66.0.0/24',
+    RemoteSubnet: '172.22.0.0/24',
+    CreateTime: 1704067200006,
+    IkeConfig: { Psk: 'queue-psk-6', IkeVersion: 'ikev2', IkeMode: 'main', IkeEncAlg: 'aes', IkeAuthAlg: 'sha256', IkePfs: 'group14', IkeLifetime: 86400 },
+    IpsecConfig: { IpsecEncAlg: 'aes', IpsecAuthAlg: 'sha256', IpsecPfs: 'group14', IpsecLifetime: 86400 },
+    VpnBgpConfig: { EnableBgp: false, LocalAsn: 65530, TunnelCidr: '169.254.66.0/30', LocalBgpIp: '169.254.66.1' },
+  });
+  return seed;
+}
