@@ -3,7 +3,7 @@
 // after a crash finishes a draft from it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DraftSummary, JobSummary } from '../../core/contract.ts';
-import { openConf } from '../../main/services/store.ts';
+import { interceptDraftWrites } from './support/draft-writes.ts';
 import { editAndSave, waitForJob } from './support/flows.ts';
 import { createHarness, eventually, type Harness } from './support/harness.ts';
 import { seedWithBgpOffConnection, seedWithBusyGateway } from './support/seeds.ts';
@@ -44,13 +44,7 @@ describe('apply bookkeeping', () => {
       emulator: { seed: seedWithBusyGateway(), updateSeconds: 0.1 },
       compose: {
         apply: { draftSettleMs: 60_000 },
-        storeFactory: (o) => {
-          const conf = openConf(o);
-          if (o.name !== 'drafts') return conf;
-          const desc = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(conf), 'store')!;
-          Object.defineProperty(conf, 'store', { get: () => desc.get!.call(conf), set: (v) => { draftWrites += 1; desc.set!.call(conf, v); } });
-          return conf;
-        },
+        storeFactory: interceptDraftWrites(() => void (draftWrites += 1)),
       },
     });
     await h.call('loadInventory', { refresh: true });
@@ -77,19 +71,9 @@ describe('apply bookkeeping', () => {
       emulator: { updateSeconds: 0.1 },
       compose: {
         apply: { draftSettleMs: 20 },
-        storeFactory: (o) => {
-          const conf = openConf(o);
-          if (o.name !== 'drafts') return conf;
-          const desc = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(conf), 'store')!;
-          Object.defineProperty(conf, 'store', {
-            get: () => desc.get!.call(conf),
-            set: (v) => {
-              if (failWrites) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-              desc.set!.call(conf, v);
-            },
-          });
-          return conf;
-        },
+        storeFactory: interceptDraftWrites(() => {
+          if (failWrites) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        }),
       },
     });
     await h.call('loadInventory', { refresh: true });

@@ -4,6 +4,7 @@ import type { JobSummary, TimelineEvent } from '../../core/contract.ts';
 import { TestClient, type Body } from '../emulator/helpers.ts';
 import { createHarness, type Harness } from './support/harness.ts';
 import { editAndSave, kinds, waitForJob } from './support/flows.ts';
+import { interceptDraftWrites } from './support/draft-writes.ts';
 import { seedWithBusyGateway } from './support/seeds.ts';
 
 let h: Harness | undefined;
@@ -118,18 +119,9 @@ describe('apply engine', () => {
 
   it('queues several drafts in one step: each gateway in order, gateways in parallel, the drafts file written once', async () => {
     let draftWrites = 0;
-    const { openConf } = await import('../../main/services/store.ts');
     h = await createHarness({
       emulator: { seed: seedWithBusyGateway(), updateSeconds: 0.25 },
-      compose: {
-        storeFactory: (o) => {
-          const conf = openConf(o);
-          if (o.name !== 'drafts') return conf;
-          const desc = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(conf), 'store')!;
-          Object.defineProperty(conf, 'store', { get: () => desc.get!.call(conf), set: (v) => { draftWrites += 1; desc.set!.call(conf, v); } });
-          return conf;
-        },
-      },
+      compose: { storeFactory: interceptDraftWrites(() => void (draftWrites += 1)) },
     });
     await h.call('loadInventory', { refresh: true });
     const drafts = [];
