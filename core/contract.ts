@@ -155,6 +155,17 @@ export interface GatewayConnections {
   connections: ConnectionEntry[];
 }
 
+/** One connection as the editor opens it: read live (DescribeVpnConnection), or main's copy when the API cannot be
+ * reached. */
+export interface ConnectionRead {
+  profileId: string;
+  source: 'live' | 'cache';
+  /** ISO time of the read, or of the snapshot the cached copy comes from. */
+  fetchedAt: string | null;
+  /** null: offline and main holds no copy of it. */
+  entry: ConnectionEntry | null;
+}
+
 export interface InventoryProgress {
   profileId: string;
   phase: 'regions' | 'gateways' | 'connections' | 'customer-gateways' | 'done' | 'cancelled' | 'failed';
@@ -323,6 +334,12 @@ export const contract = {
     loadGatewayConnections: {
       args: z.object({ VpnGatewayIds: z.array(id).min(1).max(100) }).strict(),
       result: shape<GatewayConnections>(),
+    },
+    /** The live state of the connection being opened; DescribeVpnConnections (what the inventory lists) leaves out
+     * EnableBgp, and the connection may have changed since the inventory was fetched. */
+    refreshConnection: {
+      args: z.object({ RegionId: regionId, VpnConnectionId: id }).strict(),
+      result: shape<ConnectionRead>(),
     },
     cancelInventory: { args: noArgs, result: shape<{ cancelled: boolean }>() },
 

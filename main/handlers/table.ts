@@ -71,6 +71,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     },
     loadInventory: (args) => s('inventory', 'loadInventory').list(args),
     loadGatewayConnections: (args) => s('inventory', 'loadGatewayConnections').gatewayConnections(args.VpnGatewayIds),
+    refreshConnection: (args) => s('inventory', 'refreshConnection').refreshConnection(args.RegionId, args.VpnConnectionId),
     cancelInventory: () => ({ cancelled: s('inventory', 'cancelInventory').cancel() }),
     listDrafts: () => s('drafts', 'listDrafts').list(),
     openDraft: (args) => s('drafts', 'openDraft').open(args.RegionId, args.VpnConnectionId),

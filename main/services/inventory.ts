@@ -3,7 +3,7 @@
 // profile is cached (secrets sealed) with its fetch time, so everything can be browsed and drafted offline.
 // The cache is held in memory, deep-frozen, and written to disk after the reply: sealing and writing 2,000
 // connections costs ~140 ms, which the user should not wait for, and a cache lost to a crash is simply re-fetched.
-import type { ConnectionEntry, GatewayConnections, InventoryListing, InventoryProgress, InventorySnapshot, RegionSummary } from '../../core/contract.ts';
+import type { ConnectionEntry, ConnectionRead, GatewayConnections, InventoryListing, InventoryProgress, InventorySnapshot, RegionSummary } from '../../core/contract.ts';
 import type { AppErrorShape } from '../../core/errors.ts';
 import { AppError } from '../../core/errors.ts';
 import { connectionsOfGateways, listInventory } from '../../core/inventory-listing.ts';
@@ -22,6 +22,8 @@ export interface InventoryService {
   list(args: { refresh: boolean; regionIds?: string[] }): Promise<InventoryListing>;
   /** Full connections of some gateways of the active profile, from its snapshot (no network). */
   gatewayConnections(VpnGatewayIds: readonly string[]): GatewayConnections;
+  /** One connection of the active profile read live and remembered; the snapshot's copy when offline. */
+  refreshConnection(RegionId: string, VpnConnectionId: string): Promise<ConnectionRead>;
   cancel(): boolean;
   /** The cached snapshot of a profile (no network). */
   cached(profileId: string): InventorySnapshot | null;
@@ -171,6 +173,29 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
       const profileId = deps.profiles.active().profileId;
       const snapshot = cached(profileId);
       return { profileId, fetchedAt: snapshot?.fetchedAt ?? null, connections: snapshot ? connectionsOfGateways(snapshot, VpnGatewayIds) : [] };
+    },
+    async refreshConnection(RegionId, VpnConnectionId) {
+      const profileId = deps.profiles.active().profileId;
+      const fromCache = (): ConnectionRead => {
+        const snapshot = cached(profileId);
+        const entry = snapshot?.connections.find((c) => c.RegionId === RegionId && c.connection.VpnConnectionId === VpnConnectionId) ?? null;
+        return { profileId, source: 'cache', fetchedAt: snapshot?.fetchedAt ?? null, entry };
+      };
+      // Known to be offline: no connect timeout to sit through (the inventory's retries notice the way back).
+      if (deps.api.online(profileId) === false) return fromCache();
+      try {
+        const connection = await createVpcReads(await deps.api.clientFor(profileId)).connection(RegionId, VpnConnectionId);
+        const entry: ConnectionEntry = { RegionId, connection };
+        const held = cached(profileId)?.connections.find((c) => c.connection.VpnConnectionId === VpnConnectionId);
+        // Opening a connection is frequent and rewriting the cache is not cheap: only a change is remembered.
+        if (!held || JSON.stringify(held.connection) !== JSON.stringify(connection)) service.rememberConnection(profileId, entry);
+        return { profileId, source: 'live', fetchedAt: deps.now(), entry };
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        const shape = normalizeApiError(error);
+        if (!isNetworkError(shape)) throw new AppError(shape.code, shape.message);
+        return fromCache();
+      }
     },
     cancel() {
       if (!current) return false;

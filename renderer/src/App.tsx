@@ -23,6 +23,7 @@ import { useDrafts } from './state/drafts.ts';
 import { useEditorSession, type Selection } from './state/editor-session.ts';
 import { useApiEvent } from './state/events.ts';
 import { useGatewayConnections } from './state/gateway-connections.ts';
+import { useLiveConnection } from './state/live-connection.ts';
 import { useInventory } from './state/inventory.ts';
 import { isInFlight, latestJobFor, useJobs } from './state/jobs.ts';
 import { useProfiles } from './state/profiles.ts';
@@ -84,7 +85,8 @@ function Studio({ api }: { api: Api }) {
   const selectedId = selection?.VpnConnectionId ?? null;
   const selectedGatewayId = selectedId ? (entryById.get(selectedId)?.VpnGatewayId ?? drafts.drafts.find((d) => d.VpnConnectionId === selectedId)?.VpnGatewayId) : undefined;
   const full = useGatewayConnections(api, snapshot, [selectedGatewayId, compareId ? entryById.get(compareId)?.VpnGatewayId : undefined]);
-  const session = useEditorSession(api, selection, selectedId ? full.byId.get(selectedId) : undefined, snapshot?.fetchedAt ?? null, drafts.drafts);
+  const opened = useLiveConnection(api, snapshot, selection);
+  const session = useEditorSession(api, selection, opened.connection, snapshot?.fetchedAt ?? null, drafts.drafts);
   const draft = session.draft && session.draft.VpnConnectionId === selectedId ? session.draft : null;
   const live = session.live && session.live.VpnConnectionId === selectedId ? session.live : null;
   const gateway = draft ? index.byId.get(draft.VpnGatewayId) : undefined;
@@ -339,10 +341,17 @@ function Studio({ api }: { api: Api }) {
           now={now}
         />
         <main className="main" id="main">
-          {view === 'editor' && selection && full.error && (
+          {view === 'editor' && selection && (opened.error ?? full.error) && (
             <p role="alert" className="banner error">
-              {t('editor.loadFailed', { message: full.error })}{' '}
-              <button type="button" className="btn small" onClick={full.retry}>
+              {t('editor.loadFailed', { message: opened.error ?? full.error })}{' '}
+              <button
+                type="button"
+                className="btn small"
+                onClick={() => {
+                  opened.retry();
+                  full.retry();
+                }}
+              >
                 {t('app.retry')}
               </button>
             </p>

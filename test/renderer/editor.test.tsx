@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { ConnectionRead } from '../../core/contract.ts';
 import { editableFields, MASK } from '../../core/index.ts';
 import { FakeApiError } from './support/fake-api.ts';
 import { input, openConnection, renderStudio } from './support/render.tsx';
@@ -188,6 +189,25 @@ describe('side-by-side editor', () => {
     await failing.user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await screen.findByRole('heading', { level: 1, name: 'branch-1' });
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('edits from the live state read when the connection is opened, not from the inventory copy', async () => {
+    let fail = true;
+    const { main, user } = await renderStudio();
+    const inventoryCopy = main.handlers.refreshConnection!;
+    main.handlers.refreshConnection = async (args) => {
+      if (fail) throw new FakeApiError({ code: 'InvalidVpnConnectionInstanceId.NotFound', message: 'The connection does not exist.' });
+      const read = (await inventoryCopy(args)) as ConnectionRead;
+      return { ...read, entry: { ...read.entry!, connection: { ...read.entry!.connection, Name: 'renamed in the console' } } };
+    };
+    await user.click(within(screen.getByRole('tree')).getByRole('treeitem', { name: /branch-2/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The connection does not exist.');
+    expect(document.querySelector('#editor-grid')).toBeNull();
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByRole('heading', { level: 1, name: 'renamed in the console' });
+    expect((input('Name') as HTMLInputElement).value).toBe('renamed in the console');
   });
 
   it('shows no analysis and no Apply until the gateway’s connections are in', async () => {

@@ -3,12 +3,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GatewayConnections, InventoryListing, InventoryProgress } from '../../core/contract.ts';
+import type { ConnectionRead, GatewayConnections, InventoryListing, InventoryProgress } from '../../core/contract.ts';
 import { generateInventory } from '../../emulator/index.ts';
 import { fieldForApiError, normalizeApiError } from '../../main/services/api-error.ts';
 import { assertSafeEndpoint, cloudEndpointFor } from '../../main/services/endpoints.ts';
 import { createVpcClient } from '../../main/services/vpc-client.ts';
 import { createHarness, type Harness } from './support/harness.ts';
+import { seedWithBgpOffConnection } from './support/seeds.ts';
 
 let h: Harness | undefined;
 const servers: http.Server[] = [];
@@ -132,6 +133,36 @@ describe('inventory', () => {
     const empty = await h.callRaw('loadGatewayConnections', { VpnGatewayIds: [] });
     expect(empty.ok).toBe(false);
     expect(empty.error?.field).toBe('VpnGatewayIds');
+  });
+
+  it('reads the connection being opened live: EnableBgp the list cannot give, remembered only when it changed', async () => {
+    h = await createHarness({ emulator: { seed: seedWithBgpOffConnection() } });
+    await h.call<InventoryListing>('loadInventory', { refresh: true });
+    const listed = async () =>
+      (await h!.call<GatewayConnections>('loadGatewayConnections', { VpnGatewayIds: ['vpn-queue01'] })).connections.find((e) => e.connection.VpnConnectionId === 'vco-q6')!.connection;
+    const bgpOf = (c: { mode: string } & Partial<{ BgpConfig: { EnableBgp: boolean } }>) => c.BgpConfig?.EnableBgp;
+    // DescribeVpnConnections has no EnableBgp: a kept tunnel network reads as BGP on.
+    expect(bgpOf(await listed())).toBe(true);
+    const read = await h.call<ConnectionRead>('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-q6' });
+    expect(read.source).toBe('live');
+    expect(bgpOf(read.entry!.connection)).toBe(false);
+    expect(bgpOf(await listed())).toBe(false);
+    // Nothing changed since: the held snapshot stays the same object (no cache rewrite for a plain open).
+    const profileId = read.profileId;
+    const before = h.app.services.inventory.cached(profileId);
+    await h.call('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-q6' });
+    expect(h.app.services.inventory.cached(profileId)).toBe(before);
+    const missing = await h.callRaw('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-nosuch' });
+    expect(missing.ok).toBe(false);
+    expect(missing.error?.code).toMatch(/NotFound/);
+    // Offline: main's copy, and no connect timeout to wait for once the API is known to be unreachable.
+    await h.emulator.close();
+    expect((await h.call<InventoryListing>('loadInventory', { refresh: true })).source).toBe('cache');
+    const t0 = Date.now();
+    const offline = await h.call<ConnectionRead>('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-q6' });
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(offline.source).toBe('cache');
+    expect(bgpOf(offline.entry!.connection)).toBe(false);
   });
 
   it('serves the cached snapshot offline (source cache) and keeps its fetch time', async () => {

@@ -50,6 +50,11 @@ export function createFakeMain(options: FakeMainOptions = {}) {
     listProfiles: () => profiles,
     switchProfile: (args) => ({ ...profiles, activeProfileId: (args as { profileId: string }).profileId }),
     loadInventory: () => listInventory(inventory),
+    refreshConnection: (args) => {
+      const { RegionId, VpnConnectionId } = args as { RegionId: string; VpnConnectionId: string };
+      const entry = inventory.connections.find((e) => e.RegionId === RegionId && e.connection.VpnConnectionId === VpnConnectionId) ?? null;
+      return { profileId: inventory.profileId, source: 'live' as const, fetchedAt: inventory.fetchedAt, entry };
+    },
     loadGatewayConnections: (args) => ({
       profileId: inventory.profileId,
       fetchedAt: inventory.fetchedAt,
