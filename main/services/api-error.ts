@@ -88,8 +88,10 @@ export function normalizeApiError(error: unknown): ApiErrorShape {
   if (error instanceof ApiError) return error.shape;
   const e = asRecord(error);
   const data = asRecord(e.data);
-  // Every message is scrubbed, not only the service's: socket errors and timeouts name the request URL.
-  const message = redactServiceMessage(typeof e.message === 'string' ? e.message : String(error));
+  // Every message is scrubbed, not only the service's: socket errors and timeouts name the request URL. httpx
+  // appends "POST http://… failed." to a socket error's text with no separator ("socket hang upPOST …").
+  const raw = typeof e.message === 'string' ? e.message : String(error);
+  const message = redactServiceMessage(raw.replace(/(\S)((?:GET|POST) https?:\/\/\S+ failed\.)$/, '$1: $2'));
   const httpStatus = typeof e.statusCode === 'number' ? e.statusCode : typeof data.statusCode === 'number' ? data.statusCode : 0;
   const requestId = typeof data.RequestId === 'string' ? data.RequestId : typeof e.requestId === 'string' ? e.requestId : null;
 

@@ -74,6 +74,12 @@ describe('messages of requests that never got an answer', () => {
       expect(shape.message).not.toContain('sts-token-value');
     }
   });
+
+  it('separates the socket error from the request httpx glues onto it', () => {
+    const shape = normalizeApiError(new Error('socket hang upPOST http://127.0.0.1:33809/?Action=DescribeVpnConnection&IkeConfig=x failed.'));
+    expect(shape.code).toBe('Network.ConnectionReset');
+    expect(shape.message).toBe('socket hang up: POST http://127.0.0.1:33809/?[query left out] failed.');
+  });
 });
 
 describe('PSK values with the punctuation a PSK may contain', () => {
