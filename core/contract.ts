@@ -134,6 +134,9 @@ export interface InventorySnapshot {
   profileId: string;
   /** ISO time of the fetch this snapshot comes from; null when nothing was ever fetched. */
   fetchedAt: string | null;
+  /** Goes up with every change main makes to the snapshot (a fetch, a read-back): the same revision is the same
+   * data, whichever call returned it. */
+  revision: number;
   /** `cache`: served from the last snapshot because the API could not be reached (offline). */
   source: 'live' | 'cache' | 'empty';
   regions: RegionSummary[];
@@ -162,8 +165,10 @@ export interface ConnectionRead {
   source: 'live' | 'cache';
   /** ISO time of the read, or of the snapshot the cached copy comes from. */
   fetchedAt: string | null;
-  /** null: offline and main holds no copy of it. */
+  /** null: not read live and main holds no copy of it. */
   entry: ConnectionEntry | null;
+  /** Why it was not read live (source `cache`): offline, no credentials, throttled, not allowed… */
+  reason?: AppErrorShape;
 }
 
 export interface InventoryProgress {

@@ -16,3 +16,8 @@ export function connectionsOfGateways(snapshot: InventorySnapshot, VpnGatewayIds
   const wanted = new Set(VpnGatewayIds);
   return snapshot.connections.filter((entry) => wanted.has(entry.connection.VpnGatewayId));
 }
+
+/** The same profile and revision hold the same data, whichever call returned it. */
+export function revisionOf(listing: Pick<InventoryListing, 'profileId' | 'revision'>): string {
+  return `${listing.profileId}#${listing.revision}`;
+}

@@ -49,7 +49,7 @@ export interface InventoryDeps {
 class Cancelled extends Error {}
 
 function emptySnapshot(profileId: string): InventorySnapshot {
-  return { profileId, fetchedAt: null, source: 'empty', regions: [], gateways: [], connections: [], customerGateways: [], errors: [] };
+  return { profileId, fetchedAt: null, revision: 0, source: 'empty', regions: [], gateways: [], connections: [], customerGateways: [], errors: [] };
 }
 
 export function createInventoryService(deps: InventoryDeps): InventoryService {
@@ -63,7 +63,8 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
     const stored = deps.store.get<unknown>(cacheKey(profileId));
     // A damaged or hand-edited cache file must not break browsing and drafting: it counts as no snapshot.
     if (!isSnapshotShaped(stored)) return null;
-    const snapshot = deepFreeze(deps.sealer().unsealDeep(stored));
+    // Caches written before revisions existed count as revision 1.
+    const snapshot = deepFreeze({ ...deps.sealer().unsealDeep(stored), revision: typeof stored.revision === 'number' ? stored.revision : 1 });
     memory.set(profileId, snapshot);
     return snapshot;
   };
@@ -176,13 +177,13 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
     },
     async refreshConnection(RegionId, VpnConnectionId) {
       const profileId = deps.profiles.active().profileId;
-      const fromCache = (): ConnectionRead => {
+      const fromCache = (reason: AppErrorShape): ConnectionRead => {
         const snapshot = cached(profileId);
         const entry = snapshot?.connections.find((c) => c.RegionId === RegionId && c.connection.VpnConnectionId === VpnConnectionId) ?? null;
-        return { profileId, source: 'cache', fetchedAt: snapshot?.fetchedAt ?? null, entry };
+        return { profileId, source: 'cache', fetchedAt: snapshot?.fetchedAt ?? null, entry, reason };
       };
       // Known to be offline: no connect timeout to sit through (the inventory's retries notice the way back).
-      if (deps.api.online(profileId) === false) return fromCache();
+      if (deps.api.online(profileId) === false) return fromCache({ code: 'Network.Offline', message: 'The API could not be reached on the last try.' });
       try {
         const connection = await createVpcReads(await deps.api.clientFor(profileId)).connection(RegionId, VpnConnectionId);
         const entry: ConnectionEntry = { RegionId, connection };
@@ -191,10 +192,11 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
         if (!held || JSON.stringify(held.connection) !== JSON.stringify(connection)) service.rememberConnection(profileId, entry);
         return { profileId, source: 'live', fetchedAt: deps.now(), entry };
       } catch (error) {
-        if (error instanceof AppError) throw error;
-        const shape = normalizeApiError(error);
-        if (!isNetworkError(shape)) throw new AppError(shape.code, shape.message);
-        return fromCache();
+        const shape = error instanceof AppError ? error.toShape() : normalizeApiError(error);
+        // Gone from the cloud: nothing to edit. Any other failure (offline, no credentials in this session,
+        // throttled, not allowed to Describe) leaves drafting from main's copy possible, as before the live read.
+        if (/NotFound$/.test(shape.code)) throw new AppError(shape.code, shape.message, 'VpnConnectionId');
+        return fromCache({ code: shape.code, message: shape.message });
       }
     },
     cancel() {
@@ -209,7 +211,7 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
       const at = snapshot.connections.findIndex((c) => c.connection.VpnConnectionId === entry.connection.VpnConnectionId);
       const connections = at === -1 ? [...snapshot.connections, fresh] : snapshot.connections.with(at, fresh);
       // Applies come in bursts: their read-backs are written together.
-      saveCache({ ...snapshot, connections }, deps.rememberDelayMs ?? 1000);
+      saveCache({ ...snapshot, connections, revision: snapshot.revision + 1 }, deps.rememberDelayMs ?? 1000);
     },
     async load({ refresh, regionIds }) {
       const profile = deps.profiles.active();
@@ -241,6 +243,7 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
         const snapshot: InventorySnapshot = {
           profileId,
           fetchedAt,
+          revision: base.revision + 1,
           source: 'live',
           regions: regionIds ? mergeRegions(base.regions.length > 0 ? base.regions : allRegions, regions) : allRegions,
           gateways: [...keep(base.gateways), ...fresh.flatMap((r) => r.gateways)],

@@ -86,7 +86,7 @@ function Studio({ api }: { api: Api }) {
   const selectedGatewayId = selectedId ? (entryById.get(selectedId)?.VpnGatewayId ?? drafts.drafts.find((d) => d.VpnConnectionId === selectedId)?.VpnGatewayId) : undefined;
   const full = useGatewayConnections(api, snapshot, [selectedGatewayId, compareId ? entryById.get(compareId)?.VpnGatewayId : undefined]);
   const opened = useLiveConnection(api, snapshot, selection);
-  const session = useEditorSession(api, selection, opened.connection, snapshot?.fetchedAt ?? null, drafts.drafts);
+  const session = useEditorSession(api, selection, opened.connection, opened.fetchedAt, drafts.drafts);
   const draft = session.draft && session.draft.VpnConnectionId === selectedId ? session.draft : null;
   const live = session.live && session.live.VpnConnectionId === selectedId ? session.live : null;
   const gateway = draft ? index.byId.get(draft.VpnGatewayId) : undefined;
@@ -341,9 +341,9 @@ function Studio({ api }: { api: Api }) {
           now={now}
         />
         <main className="main" id="main">
-          {view === 'editor' && selection && (opened.error ?? full.error) && (
+          {view === 'editor' && selection && (opened.error ?? full.error ?? (opened.missing ? t('editor.notInInventory') : null)) && (
             <p role="alert" className="banner error">
-              {t('editor.loadFailed', { message: opened.error ?? full.error })}{' '}
+              {t('editor.loadFailed', { message: opened.error ?? full.error ?? t('editor.notInInventory') })}{' '}
               <button
                 type="button"
                 className="btn small"
@@ -352,6 +352,14 @@ function Studio({ api }: { api: Api }) {
                   full.retry();
                 }}
               >
+                {t('app.retry')}
+              </button>
+            </p>
+          )}
+          {view === 'editor' && selection && opened.notLive && !session.record && (
+            <p role="status" className="banner warn" data-testid="not-live">
+              {t('editor.notLive', { code: opened.notLive.code, message: opened.notLive.message })}{' '}
+              <button type="button" className="btn small" onClick={opened.retry}>
                 {t('app.retry')}
               </button>
             </p>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { GatewayConnections, InventoryListing } from '../../core/contract.ts';
 import { connectionsOfGateways, listInventory } from '../../core/inventory-listing.ts';
 import { useGatewayConnections } from '../../renderer/src/state/gateway-connections.ts';
-import { createFakeApi } from './support/fake-api.ts';
+import { createFakeApi, FakeApiError } from './support/fake-api.ts';
 import { snapshot } from './support/sample-data.ts';
 
 function setup() {
@@ -22,7 +22,7 @@ function setup() {
     fake,
     asked: () => fake.calls.filter((c) => c.method === 'loadGatewayConnections').map((c) => (c.args as { VpnGatewayIds: string[] }).VpnGatewayIds),
     rename(name: string, profileId = full.profileId) {
-      full = { ...full, profileId, connections: full.connections.map((e) => ({ ...e, connection: { ...e.connection, Name: name } })) };
+      full = { ...full, profileId, revision: full.revision + 1, connections: full.connections.map((e) => ({ ...e, connection: { ...e.connection, Name: name } })) };
       return listInventory(full);
     },
     listing: listInventory(full),
@@ -36,7 +36,7 @@ function setup() {
 }
 
 describe('useGatewayConnections', () => {
-  it('fetches the wanted gateways once per listing, keeping the old copy until the new one arrives', async () => {
+  it('fetches the wanted gateways once per revision, keeping the old copy until the new one arrives', async () => {
     const s = setup();
     const { result, rerender } = renderHook(({ listing, ids }: { listing: InventoryListing; ids: Array<string | undefined> }) => useGatewayConnections(s.fake.api, listing, ids), {
       initialProps: { listing: s.listing, ids: ['vpn-single001', undefined, 'vpn-single001'] },
@@ -44,6 +44,8 @@ describe('useGatewayConnections', () => {
     expect(result.current.connectionsOf('vpn-single001')).toBeUndefined();
     await waitFor(() => expect(result.current.connectionsOf('vpn-single001')?.map((c) => c.Name).sort()).toEqual(['branch-1', 'branch-2']));
     rerender({ listing: s.listing, ids: ['vpn-single001'] });
+    // The same revision answered again (offline retries reload the listing): nothing is fetched again.
+    rerender({ listing: { ...s.listing }, ids: ['vpn-single001'] });
     expect(s.asked()).toEqual([['vpn-single001']]);
 
     s.hold(true);
@@ -58,6 +60,33 @@ describe('useGatewayConnections', () => {
     await waitFor(() => expect(result.current.byId.get('vco-single001')?.Name).toBe('renamed'));
     expect(result.current.connectionsOf('vpn-dual001')).toHaveLength(1);
     expect(s.asked()).toHaveLength(2);
+  });
+
+  it('asks again after a failure when other gateways were asked for in between, or on retry', async () => {
+    let down = true;
+    const full = snapshot();
+    const fake = createFakeApi({
+      loadGatewayConnections: (args) => {
+        const ids = (args as { VpnGatewayIds: string[] }).VpnGatewayIds;
+        if (down && ids.includes('vpn-single001')) throw new FakeApiError({ code: 'Ipc.TransportFailed', message: 'main went away' });
+        return { profileId: full.profileId, fetchedAt: full.fetchedAt, connections: connectionsOfGateways(full, ids) };
+      },
+    });
+    const listing = listInventory(full);
+    const asked = () => fake.calls.filter((c) => c.method === 'loadGatewayConnections').length;
+    const { result, rerender } = renderHook(({ ids }: { ids: string[] }) => useGatewayConnections(fake.api, listing, ids), { initialProps: { ids: ['vpn-single001'] } });
+    await waitFor(() => expect(result.current.error).toBe('main went away (Ipc.TransportFailed)'));
+    rerender({ ids: ['vpn-single001'] });
+    expect(asked()).toBe(1);
+    rerender({ ids: ['vpn-dual001'] });
+    await waitFor(() => expect(result.current.connectionsOf('vpn-dual001')).toHaveLength(1));
+    rerender({ ids: ['vpn-single001'] });
+    await waitFor(() => expect(asked()).toBe(3));
+    await waitFor(() => expect(result.current.error).not.toBeNull());
+    down = false;
+    act(() => result.current.retry());
+    await waitFor(() => expect(result.current.connectionsOf('vpn-single001')).toHaveLength(2));
+    expect(result.current.error).toBeNull();
   });
 
   it('never shows connections of another profile', async () => {

@@ -136,33 +136,53 @@ describe('inventory', () => {
   });
 
   it('reads the connection being opened live: EnableBgp the list cannot give, remembered only when it changed', async () => {
-    h = await createHarness({ emulator: { seed: seedWithBgpOffConnection() } });
-    await h.call<InventoryListing>('loadInventory', { refresh: true });
+    const calls: string[] = [];
+    h = await createHarness({
+      emulator: { seed: seedWithBgpOffConnection() },
+      compose: {
+        createClient: (options) => {
+          const real = createVpcClient(options);
+          return { call: (call) => (calls.push(call.action), real.call(call)) };
+        },
+      },
+    });
+    const first = await h.call<InventoryListing>('loadInventory', { refresh: true });
+    const revision = async () => (await h!.call<InventoryListing>('loadInventory', { refresh: false })).revision;
+    expect(await revision()).toBe(first.revision);
     const listed = async () =>
       (await h!.call<GatewayConnections>('loadGatewayConnections', { VpnGatewayIds: ['vpn-queue01'] })).connections.find((e) => e.connection.VpnConnectionId === 'vco-q6')!.connection;
     const bgpOf = (c: { mode: string } & Partial<{ BgpConfig: { EnableBgp: boolean } }>) => c.BgpConfig?.EnableBgp;
+    const open = () => h!.call<ConnectionRead>('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-q6' });
     // DescribeVpnConnections has no EnableBgp: a kept tunnel network reads as BGP on.
     expect(bgpOf(await listed())).toBe(true);
-    const read = await h.call<ConnectionRead>('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-q6' });
+    const read = await open();
     expect(read.source).toBe('live');
+    expect(read.reason).toBeUndefined();
     expect(bgpOf(read.entry!.connection)).toBe(false);
     expect(bgpOf(await listed())).toBe(false);
+    // Remembered: main's snapshot has a new revision (the renderer reads again for it).
+    expect(await revision()).toBe(first.revision + 1);
     // Nothing changed since: the held snapshot stays the same object (no cache rewrite for a plain open).
-    const profileId = read.profileId;
-    const before = h.app.services.inventory.cached(profileId);
-    await h.call('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-q6' });
-    expect(h.app.services.inventory.cached(profileId)).toBe(before);
+    const before = h.app.services.inventory.cached(read.profileId);
+    await open();
+    expect(h.app.services.inventory.cached(read.profileId)).toBe(before);
+    expect(await revision()).toBe(first.revision + 1);
+    // Gone from the cloud: an error naming the connection.
     const missing = await h.callRaw('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-nosuch' });
-    expect(missing.ok).toBe(false);
-    expect(missing.error?.code).toMatch(/NotFound/);
-    // Offline: main's copy, and no connect timeout to wait for once the API is known to be unreachable.
+    expect(missing.error).toMatchObject({ code: expect.stringMatching(/NotFound$/), field: 'VpnConnectionId' });
+    // Throttled (or not allowed, or no credentials): main's copy, with the reason.
+    h.emulator.setFaults({ throttleRate: 1, actions: ['DescribeVpnConnection'] });
+    const throttled = await open();
+    expect([throttled.source, throttled.reason?.code, bgpOf(throttled.entry!.connection)]).toEqual(['cache', 'Throttling.User', false]);
+    h.emulator.setFaults({ throttleRate: 0, actions: [] });
+    // Offline: main's copy, and once the API is known to be unreachable no call is even tried.
     await h.emulator.close();
-    expect((await h.call<InventoryListing>('loadInventory', { refresh: true })).source).toBe('cache');
-    const t0 = Date.now();
-    const offline = await h.call<ConnectionRead>('refreshConnection', { RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-q6' });
-    expect(Date.now() - t0).toBeLessThan(1000);
-    expect(offline.source).toBe('cache');
-    expect(bgpOf(offline.entry!.connection)).toBe(false);
+    const cachedListing = await h.call<InventoryListing>('loadInventory', { refresh: true });
+    expect([cachedListing.source, cachedListing.revision]).toEqual(['cache', first.revision + 1]);
+    const callsBefore = calls.length;
+    const offline = await open();
+    expect(calls.length).toBe(callsBefore);
+    expect([offline.source, offline.reason?.code, bgpOf(offline.entry!.connection)]).toEqual(['cache', 'Network.Offline', false]);
   });
 
   it('serves the cached snapshot offline (source cache) and keeps its fetch time', async () => {

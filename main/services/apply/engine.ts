@@ -203,8 +203,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const writeDraft = (draftId: string, status: DraftRecord['status'], patch: Partial<DraftRecord>) => {
     try {
       deps.drafts.setStatus(draftId, status, patch);
-    } catch {
-      // The draft may have been discarded after the job finished; the job's own record is what counts.
+    } catch (error) {
+      // A draft discarded after its job finished is fine: the job's own record is what counts. A file that cannot
+      // be written is reported; the drafts store holds the change in memory and a start after a crash takes it
+      // from the job journal.
+      if (!(error instanceof AppError && error.code === 'Draft.NotFound')) deps.onInternalError?.(error);
     }
   };
   // Marking a landed change's draft applied rewrites the drafts file (every draft in it). Changes on many gateways
@@ -224,8 +227,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
         for (const [draftId, { status, patch }] of pending) writeDraft(draftId, status, patch);
       });
     } catch (error) {
-      // The file could not be written (disk full, permissions): the drafts store keeps the change in memory and
-      // writes it with its next write, and a start after a crash takes it from the job journal. Nothing to throw at.
+      // The batch's one write failed (disk full, permissions): as in writeDraft, reported, never thrown at a timer.
       deps.onInternalError?.(error);
     }
   };

@@ -90,6 +90,8 @@ export const en = {
     connectionId: 'Connection ID',
     openFailed: 'Could not open the draft: {{message}}',
     loadFailed: 'Could not load this connection: {{message}}',
+    notInInventory: 'It is not in this profile’s inventory, and the API could not be asked.',
+    notLive: 'Not read live. {{code}}: {{message}} The Live column shows the inventory copy; applying reads the connection again first.',
     saveFailed: 'Could not save: {{message}}',
     conflicts: 'The live connection changed under this draft',
     conflictsHint: 'These fields were changed both in the cloud and in your draft. Pick a value for each.',

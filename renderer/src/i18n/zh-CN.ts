@@ -91,6 +91,8 @@ export const zhCN: Translation = {
     connectionId: '连接 ID',
     openFailed: '无法打开草稿:{{message}}',
     loadFailed: '无法加载此连接:{{message}}',
+    notInInventory: '此连接不在该配置的资源列表中，且无法向 API 查询。',
+    notLive: '未能实时读取。{{code}}：{{message}} 线上列显示的是资源列表中的副本；应用前会重新读取该连接。',
     saveFailed: '保存失败:{{message}}',
     conflicts: '线上配置在草稿创建后发生了变化',
     conflictsHint: '以下字段在云端和草稿中都被修改了,请逐项选择保留哪个值。',

@@ -2,24 +2,27 @@
 // state, and the siblings the rules check it against) and the gateway of the connection it is compared with. The
 // listing the tree shows carries only summaries, so showing 2,000 connections does not wait for all of them.
 //
-// Connections are held per listing: a new listing (a refresh, or the reload after an apply ends, which carries its
-// read-back) fetches again what is in use and keeps showing the previous copy until the new one is in, so the
-// editor does not blink. A failed fetch is tried again when the wanted gateways or the listing change, or on retry().
+// Connections are held per revision of main's snapshot: a new one (a refresh, or an apply's read-back) fetches again
+// what is in use and keeps showing the previous copy until the new one is in, so the editor does not blink; the
+// same revision answered again (the offline retries reload the listing every few seconds) fetches nothing. A failed
+// fetch is tried again when the wanted gateways or the revision change, or on retry().
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Api, InventoryListing } from '../../../core/contract.ts';
+import { revisionOf } from '../../../core/inventory-listing.ts';
 import type { VpnConnection } from '../../../core/index.ts';
 import { errorMessage } from '../api.ts';
 
 interface Held {
   profileId: string;
-  byGateway: ReadonlyMap<string, { listing: InventoryListing; connections: VpnConnection[] }>;
+  byGateway: ReadonlyMap<string, { revision: string; connections: VpnConnection[] }>;
 }
 
 interface Failure {
-  listing: InventoryListing;
+  revision: string;
   wanted: string;
   message: string;
 }
+
 
 export interface GatewayConnections {
   /** The gateway's connections, or undefined while they have not arrived yet. */
@@ -36,40 +39,44 @@ const NOTHING: Held = { profileId: '', byGateway: new Map() };
 export function useGatewayConnections(api: Api, listing: InventoryListing | null, VpnGatewayIds: ReadonlyArray<string | undefined>): GatewayConnections {
   const [held, setHeld] = useState<Held>(NOTHING);
   const [failure, setFailure] = useState<Failure | null>(null);
-  // Gateway → the listing it is being fetched for, so re-renders do not ask twice.
-  const inFlight = useRef(new Map<string, InventoryListing>());
+  // Gateway → the revision it is being fetched for, so re-renders do not ask twice.
+  const inFlight = useRef(new Map<string, string>());
   const wanted = [...new Set(VpnGatewayIds.filter((id): id is string => !!id))].sort().join('\n');
-  const failedHere = failure !== null && failure.listing === listing && failure.wanted === wanted;
+  const revision = listing ? revisionOf(listing) : '';
+  const profileId = listing?.profileId;
+  const failedHere = failure !== null && failure.revision === revision && failure.wanted === wanted;
+  // Asking for other gateways forgets the failure: coming back to these asks again.
+  if (failure !== null && failure.wanted !== wanted) setFailure(null);
 
   useEffect(() => {
-    if (!listing || wanted === '' || failedHere) return;
-    const current = held.profileId === listing.profileId ? held.byGateway : NOTHING.byGateway;
-    const missing = wanted.split('\n').filter((id) => current.get(id)?.listing !== listing && inFlight.current.get(id) !== listing);
+    if (!profileId || wanted === '' || failedHere) return;
+    const current = held.profileId === profileId ? held.byGateway : NOTHING.byGateway;
+    const missing = wanted.split('\n').filter((id) => current.get(id)?.revision !== revision && inFlight.current.get(id) !== revision);
     if (missing.length === 0) return;
-    for (const id of missing) inFlight.current.set(id, listing);
+    for (const id of missing) inFlight.current.set(id, revision);
     api
       .loadGatewayConnections({ VpnGatewayIds: missing })
       .then(
         (reply) => {
-          if (reply.profileId !== listing.profileId) return;
+          if (reply.profileId !== profileId) return;
           setHeld((previous) => {
-            const byGateway = new Map(previous.profileId === listing.profileId ? previous.byGateway : []);
-            // What an older listing left and nobody asked for again is dropped.
-            for (const [id, entry] of byGateway) if (entry.listing !== listing && !missing.includes(id)) byGateway.delete(id);
-            for (const id of missing) byGateway.set(id, { listing, connections: [] });
+            const byGateway = new Map(previous.profileId === profileId ? previous.byGateway : []);
+            // What an older revision left and nobody asked for again is dropped.
+            for (const [id, entry] of byGateway) if (entry.revision !== revision && !missing.includes(id)) byGateway.delete(id);
+            for (const id of missing) byGateway.set(id, { revision, connections: [] });
             for (const { connection } of reply.connections) byGateway.get(connection.VpnGatewayId)?.connections.push(connection);
-            return { profileId: listing.profileId, byGateway };
+            return { profileId, byGateway };
           });
           setFailure(null);
         },
-        (reason: unknown) => setFailure({ listing, wanted, message: errorMessage(reason) }),
+        (reason: unknown) => setFailure({ revision, wanted, message: errorMessage(reason) }),
       )
       .finally(() => {
-        for (const id of missing) if (inFlight.current.get(id) === listing) inFlight.current.delete(id);
+        for (const id of missing) if (inFlight.current.get(id) === revision) inFlight.current.delete(id);
       });
-  }, [api, listing, wanted, held, failedHere]);
+  }, [api, profileId, revision, wanted, held, failedHere]);
 
-  const byGateway = listing && held.profileId === listing.profileId ? held.byGateway : NOTHING.byGateway;
+  const byGateway = profileId && held.profileId === profileId ? held.byGateway : NOTHING.byGateway;
   const error = failedHere ? failure.message : null;
   const retry = useCallback(() => setFailure(null), []);
   return useMemo(() => {

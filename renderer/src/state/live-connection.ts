@@ -1,44 +1,77 @@
-// The open connection's live state, read through main (DescribeVpnConnection) when it is opened and again when a new
-// listing arrives. The inventory's copy comes from DescribeVpnConnections, which leaves out BgpConfig.EnableBgp, and
-// may be older than the connection: editing from it could send a value nobody chose. Until the read is in, the
-// editor shows nothing to edit; offline, main answers with its own copy.
+// The open connection's live state, read through main (DescribeVpnConnection) when it is opened and again for every
+// new revision of main's snapshot. The inventory's copy comes from DescribeVpnConnections, which leaves out
+// BgpConfig.EnableBgp, and may be older than the connection: editing from it could send a value nobody chose. A
+// read counts only for the profile and revision it was made for: after a refresh or an apply's read-back, edits
+// never start from the copy before it. Until the read is in, the editor shows nothing to edit. When main cannot read it live (offline, no
+// credentials in this session, throttled) it answers with its own copy and says why.
 import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorShape } from '../../../core/errors.ts';
 import type { Api, InventoryListing } from '../../../core/contract.ts';
+import { revisionOf } from '../../../core/inventory-listing.ts';
 import type { VpnConnection } from '../../../core/index.ts';
 import { errorMessage } from '../api.ts';
 import type { Selection } from './editor-session.ts';
 
 interface Read {
+  revision: string;
   VpnConnectionId: string;
   connection?: VpnConnection;
+  fetchedAt?: string | null;
+  /** Why this is main's copy and not a live read. */
+  notLive?: AppErrorShape;
+  /** Neither read live nor held by main. */
+  missing?: boolean;
   error?: string;
 }
 
-export function useLiveConnection(api: Api, listing: InventoryListing | null, selection: Selection | null) {
+export interface LiveConnection {
+  connection: VpnConnection | undefined;
+  fetchedAt: string | null;
+  notLive: AppErrorShape | null;
+  missing: boolean;
+  error: string | null;
+  retry(): void;
+}
+
+export function useLiveConnection(api: Api, listing: InventoryListing | null, selection: Selection | null): LiveConnection {
   const [read, setRead] = useState<Read | null>(null);
   const [attempt, setAttempt] = useState(0);
   const RegionId = selection?.RegionId;
   const VpnConnectionId = selection?.VpnConnectionId;
+  const revision = listing ? revisionOf(listing) : '';
+  const profileId = listing?.profileId;
 
   useEffect(() => {
-    if (!listing || !RegionId || !VpnConnectionId) return;
+    if (!profileId || !RegionId || !VpnConnectionId) return;
     let current = true;
     api.refreshConnection({ RegionId, VpnConnectionId }).then(
       (reply) => {
-        if (!current || reply.profileId !== listing.profileId) return;
-        setRead(reply.entry ? { VpnConnectionId, connection: reply.entry.connection } : { VpnConnectionId, error: `${VpnConnectionId} is not in this profile's inventory.` });
+        if (!current || reply.profileId !== profileId) return;
+        setRead({
+          revision,
+          VpnConnectionId,
+          fetchedAt: reply.fetchedAt,
+          ...(reply.entry ? { connection: reply.entry.connection } : { missing: true }),
+          ...(reply.reason && { notLive: reply.reason }),
+        });
       },
       (reason: unknown) => {
-        if (current) setRead({ VpnConnectionId, error: errorMessage(reason) });
+        if (current) setRead({ revision, VpnConnectionId, error: errorMessage(reason) });
       },
     );
     return () => {
       current = false;
     };
-  }, [api, listing, RegionId, VpnConnectionId, attempt]);
+  }, [api, profileId, revision, RegionId, VpnConnectionId, attempt]);
 
-  // The previous read of the same connection stays until the next one is in (a new listing does not blank the editor).
-  const mine = read && read.VpnConnectionId === VpnConnectionId ? read : null;
+  const mine = read && revision !== '' && read.revision === revision && read.VpnConnectionId === VpnConnectionId ? read : null;
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { connection: mine?.connection, error: mine?.error ?? null, retry };
+  return {
+    connection: mine?.connection,
+    fetchedAt: mine?.fetchedAt ?? null,
+    notLive: mine?.notLive ?? null,
+    missing: mine?.missing === true,
+    error: mine?.error ?? null,
+    retry,
+  };
 }

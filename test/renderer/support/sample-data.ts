@@ -77,6 +77,7 @@ export function snapshot(overrides: Partial<InventorySnapshot> = {}): InventoryS
   return {
     profileId: 'sandbox',
     fetchedAt: new Date(Date.now() - 120_000).toISOString(),
+    revision: 1,
     source: 'live',
     regions: [
       { RegionId: 'cn-hangzhou', LocalName: '华东1(杭州)' },
