@@ -8,6 +8,7 @@ import { DiffPreview, type ApplyBlock } from './components/diff/DiffPreview.tsx'
 import { Drawer, type DrawerTab } from './components/Drawer.tsx';
 import { EditorView, type EditorMode } from './components/editor/EditorView.tsx';
 import { QuickOpen } from './components/common/QuickOpen.tsx';
+import { RetryBanner } from './components/common/RetryBanner.tsx';
 import { Rail } from './components/rail/Rail.tsx';
 import { JobProgress } from './components/timeline/JobProgress.tsx';
 import { Timeline } from './components/timeline/Timeline.tsx';
@@ -287,6 +288,7 @@ function Studio({ api }: { api: Api }) {
     focusTree: () => document.querySelector<HTMLElement>('[role="tree"]')?.focus(),
   });
 
+  const loadFailure = opened.error ?? full.error ?? (opened.missing ? t('editor.notInInventory') : null);
   const compareWith: VpnConnection | null = compareId ? (full.byId.get(compareId) ?? null) : null;
   const activeProfile = profiles.state.profiles.find((p) => p.profileId === profileId);
 
@@ -341,28 +343,18 @@ function Studio({ api }: { api: Api }) {
           now={now}
         />
         <main className="main" id="main">
-          {view === 'editor' && selection && (opened.error ?? full.error ?? (opened.missing ? t('editor.notInInventory') : null)) && (
-            <p role="alert" className="banner error">
-              {t('editor.loadFailed', { message: opened.error ?? full.error ?? t('editor.notInInventory') })}{' '}
-              <button
-                type="button"
-                className="btn small"
-                onClick={() => {
-                  opened.retry();
-                  full.retry();
-                }}
-              >
-                {t('app.retry')}
-              </button>
-            </p>
+          {view === 'editor' && selection && loadFailure && (
+            <RetryBanner
+              tone="error"
+              text={t('editor.loadFailed', { message: loadFailure })}
+              onRetry={() => {
+                opened.retry();
+                full.retry();
+              }}
+            />
           )}
           {view === 'editor' && selection && opened.notLive && !session.record && (
-            <p role="status" className="banner warn" data-testid="not-live">
-              {t('editor.notLive', { code: opened.notLive.code, message: opened.notLive.message })}{' '}
-              <button type="button" className="btn small" onClick={opened.retry}>
-                {t('app.retry')}
-              </button>
-            </p>
+            <RetryBanner tone="warn" testId="not-live" text={t('editor.notLive', { code: opened.notLive.code, message: opened.notLive.message })} onRetry={opened.retry} />
           )}
           {view === 'editor' &&
             (draft && live && analysis ? (
