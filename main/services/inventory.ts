@@ -22,7 +22,8 @@ export interface InventoryService {
   list(args: { refresh: boolean; regionIds?: string[] }): Promise<InventoryListing>;
   /** Full connections of some gateways of the active profile, from its snapshot (no network). */
   gatewayConnections(VpnGatewayIds: readonly string[]): GatewayConnections;
-  /** One connection of the active profile read live and remembered; the snapshot's copy when offline. */
+  /** One connection of the active profile read live and remembered; the snapshot's copy, with the reason, when it
+   * cannot be read live. */
   refreshConnection(RegionId: string, VpnConnectionId: string): Promise<ConnectionRead>;
   cancel(): boolean;
   /** The cached snapshot of a profile (no network). */

@@ -231,8 +231,7 @@ function Studio({ api }: { api: Api }) {
     [switchTo],
   );
   const onSwitchProfile = useCallback((id: string) => void switchProfile(id), [switchProfile]);
-  const { load: reloadInventory } = inventory;
-  const onRefresh = useCallback(() => void reloadInventory(true), [reloadInventory]);
+  const onRefresh = useCallback(() => void loadInventory(true), [loadInventory]);
   const onCancelInventory = useCallback(() => void api.cancelInventory().catch(() => undefined), [api]);
   const onQuickOpen = useCallback(() => setQuickOpen('open'), []);
 

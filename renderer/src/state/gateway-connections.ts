@@ -23,13 +23,12 @@ interface Failure {
   message: string;
 }
 
-
 export interface GatewayConnections {
   /** The gateway's connections, or undefined while they have not arrived yet. */
   connectionsOf(VpnGatewayId: string): readonly VpnConnection[] | undefined;
   /** Every held connection by id. */
   byId: ReadonlyMap<string, VpnConnection>;
-  /** Why the wanted gateways' connections could not be fetched for the current listing. */
+  /** Why the wanted gateways' connections could not be fetched for the current revision. */
   error: string | null;
   retry(): void;
 }

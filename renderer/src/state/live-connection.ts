@@ -2,8 +2,8 @@
 // new revision of main's snapshot. The inventory's copy comes from DescribeVpnConnections, which leaves out
 // BgpConfig.EnableBgp, and may be older than the connection: editing from it could send a value nobody chose. A
 // read counts only for the profile and revision it was made for: after a refresh or an apply's read-back, edits
-// never start from the copy before it. Until the read is in, the editor shows nothing to edit. When main cannot read it live (offline, no
-// credentials in this session, throttled) it answers with its own copy and says why.
+// never start from the copy before it. Until the read is in, the editor shows nothing to edit. When main cannot
+// read it live (offline, no credentials in this session, throttled) it answers with its own copy and says why.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../core/errors.ts';
 import type { Api, InventoryListing } from '../../../core/contract.ts';
