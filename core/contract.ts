@@ -4,6 +4,8 @@
 import * as z from 'zod';
 import type { MergeConflict } from './merge/three-way.ts';
 import type { VpnConnection, VpnType } from './model/connection.ts';
+import type { Health, TunnelHealth, TunnelLoss } from './model/health.ts';
+import type { DraftReadiness } from './rules/readiness.ts';
 import { connectionShape } from './model/shape.ts';
 import type { AppErrorShape } from './errors.ts';
 
@@ -125,8 +127,13 @@ export interface ConnectionSummary {
   VpnGatewayId: string;
   Name: string;
   mode: VpnConnection['mode'];
-  /** IPsec negotiation: ike_sa_not_established | ike_sa_established | ipsec_sa_not_established | ipsec_sa_established */
+  /** IPsec negotiation: ike_sa_not_established | ike_sa_established | ipsec_sa_not_established | ipsec_sa_established.
+   * A dual-tunnel connection's own Status is its master tunnel's: read `health` and `tunnels` instead. */
   Status?: string;
+  /** The worst of its tunnels (core `connectionHealth`). */
+  health: Health;
+  /** Dual-tunnel only: each tunnel's state, so a slave that is down shows without opening the connection. */
+  tunnels?: TunnelHealth[];
 }
 
 /** The whole inventory main holds (and caches) for a profile. */
@@ -213,6 +220,9 @@ export interface DraftSummary {
   changedFieldCount: number;
   conflictCount: number;
   status: DraftStatus;
+  /** Whether "Apply ready drafts" may queue it, and if not why (core `draftReadiness`, against main's inventory of
+   * the draft's gateway). Recomputed when the draft or that inventory changes. */
+  readiness: DraftReadiness;
 }
 
 // ---- apply jobs and the timeline ------------------------------------------------------------------------------
@@ -222,14 +232,38 @@ export type JobPhase =
   | 'validating'
   | 'checking-live'
   | 'submitting'
+  /** The Modify's answer was lost after it may have reached the service: the live connection decides. */
+  | 'reconciling'
   | 'waiting-gateway'
   | 'verifying'
+  /** Applied and read back: every tunnel is watched for the settle period. */
+  | 'settling'
   | 'confirm-window'
   | 'rolling-back'
+  /** Applied, and no tunnel that was up before is down. */
   | 'succeeded'
+  /** Applied, but a tunnel (or BGP session) that was up before is down: rollback offered. */
+  | 'degraded'
+  /** Whether the change landed (or how the tunnels fare) could not be decided: live values shown, rollback offered. */
+  | 'unknown'
   | 'failed'
   | 'conflict'
   | 'rolled-back';
+
+/** Phases after which a job does nothing more on its own. `degraded` and `unknown` still accept a rollback. */
+export const FINAL_JOB_PHASES: readonly JobPhase[] = ['succeeded', 'degraded', 'unknown', 'failed', 'conflict', 'rolled-back'];
+
+/** Each tunnel's state before the change and as last read after it. */
+export interface JobTunnels {
+  before: TunnelHealth[];
+  now: TunnelHealth[];
+  /** ISO time of the read `now` comes from. */
+  checkedAt: string;
+  /** What was up before and is not now (empty: nothing lost). */
+  losses: TunnelLoss[];
+  /** ISO time a loss was first seen, while there is one. */
+  downSince?: string;
+}
 
 export interface JobSummary {
   jobId: string;
@@ -246,6 +280,15 @@ export interface JobSummary {
   attempts: number;
   /** While phase is confirm-window: when the automatic rollback happens unless confirmed. */
   confirmDeadline?: string;
+  /** While phase is settling: when the tunnels have been watched long enough. */
+  settleDeadline?: string;
+  /** Negotiation before the change and since, once the change landed. */
+  tunnels?: JobTunnels;
+  /** How a confirm window ended in keeping the change: the user's Confirm, or every tunnel negotiating at the
+   * deadline. With `degraded`, `user` means the user kept it although a tunnel was down. */
+  keptBy?: 'user' | 'negotiation';
+  /** Whether `rollbackJob` can act on it now. */
+  rollbackable: boolean;
   error?: AppErrorShape;
   /** Rule or API errors mapped to the fields that caused them. */
   fieldErrors: AppErrorShape[];
@@ -258,11 +301,15 @@ export type TimelineKind =
   | 'conflict'
   | 'queued'
   | 'submitted'
+  | 'reconciled'
   | 'retry'
   | 'gateway-status'
   | 'verified'
   | 'mismatch'
   | 'negotiation'
+  | 'settling'
+  | 'degraded'
+  | 'unknown'
   | 'confirm-window'
   | 'confirmed'
   | 'rolling-back'
@@ -288,6 +335,8 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   /** Default confirm window for applies (0 = apply without a confirm window). */
   confirmWindowSeconds: number;
+  /** How long every tunnel is watched after an apply without a confirm window before it counts as succeeded. */
+  settleSeconds: number;
 }
 
 export interface StorageLocations {
@@ -310,6 +359,7 @@ export const contract = {
           language: z.enum(['system', 'zh-CN', 'en']).optional(),
           theme: z.enum(['system', 'light', 'dark']).optional(),
           confirmWindowSeconds: z.number().int().min(0).max(3600).optional(),
+          settleSeconds: z.number().int().min(5).max(600).optional(),
         })
         .strict(),
       result: shape<Settings>(),

@@ -29,6 +29,19 @@ export {
   type TunnelFieldDef,
 } from './model/paths.ts';
 export { changedFields } from './model/changes.ts';
+export {
+  connectionHealth,
+  ESTABLISHED,
+  lostTunnels,
+  negotiationHealth,
+  tunnelHealths,
+  tunnelOverall,
+  worstHealth,
+  type Health,
+  type TunnelHealth,
+  type TunnelLoss,
+  type TunnelPosition,
+} from './model/health.ts';
 export { sameFieldValue } from './model/equality.ts';
 export {
   DescribeParseError,
@@ -42,6 +55,10 @@ export { parseAsn, normalizeAsn } from './net/asn.ts';
 export { RESERVED_TUNNEL_CIDRS } from './rules/bgp.ts';
 export { type RuleIssue, type IssueParams } from './rules/issue.ts';
 export { validate } from './rules/validate.ts';
+export { advise, ADVICE_CODES } from './rules/advise.ts';
+export { draftReadiness, type DraftReadiness, type NotReadyReason, type ReadinessInput } from './rules/readiness.ts';
+export { buildGatewayContext, gatewayContextOf, type ConnectionRef, type GatewayContextParts } from './gateway-context.ts';
+export { copyHold, copyTunnelGroup, tunnelCopyFields, type CopyHold, type TunnelCopyField, type TunnelCopyResult } from './model/copy.ts';
 export { diffConnections, diffTunnels, groupDiffRows, summarizeImpact, MASK, type DiffRow, type DiffSection, type DiffOptions, type ImpactSummary, type LinePart } from './diff/diff.ts';
 export { buildModifyRequest, isEmptyRequest, type BuildRequestOptions, type BuildRequestResult } from './request/build-request.ts';
 export { applyModifyRequest } from './request/apply-request.ts';

@@ -1,10 +1,20 @@
 // The inventory as the renderer first receives it: every connection reduced to what the tree shows. Main holds the
 // full snapshot and hands out whole connections per gateway when one is opened.
 import type { ConnectionEntry, ConnectionSummary, InventoryListing, InventorySnapshot } from './contract.ts';
+import { connectionHealth, tunnelHealths } from './model/health.ts';
 
 export function summarizeConnection({ RegionId, connection }: ConnectionEntry): ConnectionSummary {
   const { VpnConnectionId, VpnGatewayId, Name, mode, Status } = connection;
-  return { RegionId, VpnConnectionId, VpnGatewayId, Name, mode, ...(Status !== undefined && { Status }) };
+  return {
+    RegionId,
+    VpnConnectionId,
+    VpnGatewayId,
+    Name,
+    mode,
+    ...(Status !== undefined && { Status }),
+    health: connectionHealth(connection),
+    ...(mode === 'dual' && { tunnels: tunnelHealths(connection) }),
+  };
 }
 
 export function listInventory(snapshot: InventorySnapshot): InventoryListing {

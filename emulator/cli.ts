@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateInventory } from './seed/generate.ts';
-import { DEFAULT_UPDATE_SECONDS, parseFaultSpec, startEmulator } from './index.ts';
+import { DEFAULT_RENEGOTIATE_SECONDS, DEFAULT_UPDATE_SECONDS, parseFaultSpec, startEmulator } from './index.ts';
 import type { EmulatorSeed } from './types.ts';
 
 // `npm run emulator -- --port 8787 --seed-file my.json --update-seconds 5 --faults throttle=0.1,seed=7`
@@ -11,7 +11,9 @@ const USAGE = `Usage: npm run emulator -- [options]
   --seed-file <path>     inventory JSON (default: emulator/seed/default.json)
   --generate <r,g,c>     instead of a seed file: generated inventory of r regions, g gateways, c connections
   --update-seconds <s>   how long a gateway stays "updating" after a change (default ${DEFAULT_UPDATE_SECONDS})
-  --faults <spec>        e.g. throttle=0.1,5xx=0.05,latency=200,reset=0.01,hang=0.01,hangMs=5000,seed=7 or JSON
+  --renegotiate-seconds <s>  how long a changed tunnel renegotiates after the update (default ${DEFAULT_RENEGOTIATE_SECONDS})
+  --faults <spec>        e.g. throttle=0.1,5xx=0.05,latency=200,reset=0.01,hang=0.01,hangMs=5000,seed=7,
+                         lost=0.05,lostkinds=reset|timeout|5xx|garbage (answer lost after the change) or JSON
   --dual-top-level <m>   empty | mirror-master
   --help`;
 
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
         'seed-file': { type: 'string' },
         generate: { type: 'string' },
         'update-seconds': { type: 'string' },
+        'renegotiate-seconds': { type: 'string' },
         faults: { type: 'string' },
         'dual-top-level': { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -45,6 +48,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid --port ${values.port}`);
   const updateSeconds = values['update-seconds'] === undefined ? DEFAULT_UPDATE_SECONDS : Number(values['update-seconds']);
   if (!Number.isFinite(updateSeconds) || updateSeconds < 0) fail('invalid --update-seconds');
+  const renegotiateSeconds =
+    values['renegotiate-seconds'] === undefined ? DEFAULT_RENEGOTIATE_SECONDS : Number(values['renegotiate-seconds']);
+  if (!Number.isFinite(renegotiateSeconds) || renegotiateSeconds < 0) fail('invalid --renegotiate-seconds');
   let seed: EmulatorSeed | undefined;
   if (values['seed-file']) {
     try {
@@ -76,6 +82,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({
     port,
     updateSeconds,
+    renegotiateSeconds,
     ...(seed ? { seed } : {}),
     ...(faults ? { faults } : {}),
     ...(dualTop ? { dualTopLevelIkeConfig: dualTop } : {}),
@@ -85,7 +92,9 @@ async function main(): Promise<void> {
   console.log(`  AccessKeyId:     ${emulator.credentials.accessKeyId}`);
   console.log(`  AccessKeySecret: ${emulator.credentials.accessKeySecret}  (sandbox key, not a secret)`);
   console.log(`  admin:           ${emulator.adminUrl}/state`);
-  console.log(`  updating lasts:  ${updateSeconds}s${faults ? `; faults: ${JSON.stringify(faults)}` : ''}`);
+  console.log(
+    `  updating lasts:  ${updateSeconds}s, renegotiation ${renegotiateSeconds}s${faults ? `; faults: ${JSON.stringify(faults)}` : ''}`,
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {

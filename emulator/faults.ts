@@ -1,4 +1,6 @@
-import type { FaultConfig } from './types.ts';
+import type { FaultConfig, LostAnswerKind } from './types.ts';
+
+export const LOST_ANSWER_KINDS: readonly LostAnswerKind[] = ['reset', 'timeout', '5xx', 'garbage'];
 
 export const DEFAULT_FAULTS: FaultConfig = {
   seed: 1,
@@ -9,9 +11,17 @@ export const DEFAULT_FAULTS: FaultConfig = {
   hangRate: 0,
   hangMs: 0,
   actions: [],
+  lostAnswerRate: 0,
+  lostAnswerKinds: [...LOST_ANSWER_KINDS],
+  lostAnswerNext: 0,
 };
 
-export type FaultDecision = { kind: 'none' | 'reset' | 'hang' | 'throttle' | 'server-error'; latencyMs: number };
+export type FaultDecision = {
+  kind: 'none' | 'reset' | 'hang' | 'throttle' | 'server-error';
+  latencyMs: number;
+  /** Set (with kind `none`) when the request must run and then lose its answer this way. */
+  lostAnswer?: LostAnswerKind;
+};
 
 /** mulberry32: tiny, fast, and the same sequence for the same seed on every platform. */
 export function seededRandom(seed: number): () => number {
@@ -51,6 +61,19 @@ export function validateFaults(partial: Partial<FaultConfig>, base: FaultConfig 
   if (!Array.isArray(next.actions) || next.actions.some((a) => typeof a !== 'string')) {
     throw new Error('actions must be a list of action names');
   }
+  next.lostAnswerRate = checkRate('lostAnswerRate', next.lostAnswerRate);
+  const kinds: unknown = next.lostAnswerKinds;
+  if (
+    !Array.isArray(kinds) ||
+    kinds.length === 0 ||
+    kinds.some((k) => !(LOST_ANSWER_KINDS as readonly unknown[]).includes(k))
+  ) {
+    throw new Error(`lostAnswerKinds must be a non-empty list of ${LOST_ANSWER_KINDS.join(', ')}`);
+  }
+  next.lostAnswerKinds = [...new Set(kinds as LostAnswerKind[])];
+  if (!Number.isInteger(next.lostAnswerNext) || next.lostAnswerNext < 0 || next.lostAnswerNext > 1_000_000) {
+    throw new Error('lostAnswerNext must be a whole number from 0 to 1000000');
+  }
   return next;
 }
 
@@ -68,9 +91,20 @@ const ALIASES: Record<string, keyof FaultConfig> = {
   hangrate: 'hangRate',
   hangms: 'hangMs',
   actions: 'actions',
+  lost: 'lostAnswerRate',
+  lostanswerrate: 'lostAnswerRate',
+  lostkinds: 'lostAnswerKinds',
+  lostanswerkinds: 'lostAnswerKinds',
+  lostnext: 'lostAnswerNext',
+  lostanswernext: 'lostAnswerNext',
 };
 
-/** `--faults` accepts JSON (`{"throttleRate":0.1}`) or a short list (`throttle=0.1,5xx=0.05,latency=200,seed=7`). */
+const LIST_KEYS = new Set<keyof FaultConfig>(['actions', 'lostAnswerKinds']);
+
+/**
+ * `--faults` accepts JSON (`{"throttleRate":0.1}`) or a short list (`throttle=0.1,5xx=0.05,latency=200,seed=7`,
+ * `lost=0.2,lostkinds=reset|5xx`); list values are separated by `|`.
+ */
 export function parseFaultSpec(spec: string): Partial<FaultConfig> {
   const text = spec.trim();
   if (text.startsWith('{')) return validateFaults(JSON.parse(text) as Partial<FaultConfig>);
@@ -79,21 +113,22 @@ export function parseFaultSpec(spec: string): Partial<FaultConfig> {
     const [rawKey, rawValue = ''] = part.split('=');
     const key = ALIASES[(rawKey ?? '').trim().toLowerCase()];
     if (!key) throw new Error(`unknown fault "${rawKey}"`);
-    out[key] = key === 'actions' ? rawValue.split('|').filter(Boolean) : Number(rawValue);
+    out[key] = LIST_KEYS.has(key) ? rawValue.split('|').filter(Boolean) : Number(rawValue);
   }
   return validateFaults(out as Partial<FaultConfig>);
 }
 
 /**
- * Decides each request's fault. Every request that faults apply to draws the same four numbers in the same order,
- * so a given seed and request sequence always produce the same faults, whichever rates are set.
+ * Decides each request's fault. Every request that faults apply to draws the same six numbers in the same order
+ * (reset, hang, throttle, 5xx, lost answer, lost-answer kind), so a given seed and request sequence always produce
+ * the same faults, whichever rates are set.
  */
 export class Faults {
-  private current: FaultConfig = { ...DEFAULT_FAULTS };
+  private current: FaultConfig = { ...DEFAULT_FAULTS, lostAnswerKinds: [...DEFAULT_FAULTS.lostAnswerKinds] };
   private random = seededRandom(DEFAULT_FAULTS.seed);
 
   get config(): FaultConfig {
-    return { ...this.current, actions: [...this.current.actions] };
+    return { ...this.current, actions: [...this.current.actions], lostAnswerKinds: [...this.current.lostAnswerKinds] };
   }
 
   /** Merges and re-seeds, so setting the same config twice replays the same fault sequence. */
@@ -107,7 +142,19 @@ export class Faults {
     const c = this.current;
     const applies = c.actions.length === 0 || (action !== undefined && c.actions.includes(action));
     if (!applies) return { kind: 'none', latencyMs: 0 };
-    const [reset, hang, throttle, error] = [this.random(), this.random(), this.random(), this.random()];
+    const [reset, hang, throttle, error, lost, which] = [
+      this.random(),
+      this.random(),
+      this.random(),
+      this.random(),
+      this.random(),
+      this.random(),
+    ];
+    const lostKind = c.lostAnswerKinds[Math.floor(which * c.lostAnswerKinds.length)] ?? 'reset';
+    if (c.lostAnswerNext > 0) {
+      c.lostAnswerNext -= 1;
+      return { kind: 'none', latencyMs: c.latencyMs, lostAnswer: lostKind };
+    }
     const kind =
       reset < c.resetRate
         ? 'reset'
@@ -118,6 +165,7 @@ export class Faults {
             : error < c.serverErrorRate
               ? 'server-error'
               : 'none';
+    if (kind === 'none' && lost < c.lostAnswerRate) return { kind, latencyMs: c.latencyMs, lostAnswer: lostKind };
     return { kind, latencyMs: c.latencyMs };
   }
 }

@@ -15,6 +15,7 @@ export type {
   CustomerGateway,
   EmulatorSeed,
   FaultConfig,
+  LostAnswerKind,
   PeerConfig,
   Region,
   SeedCustomerGateway,
@@ -35,13 +36,14 @@ export { v1Signature, v1StringToSign } from './auth/v1.ts';
 export { parseAuthorization, sha256Hex, v3CanonicalRequest, v3Signature, v3StringToSign } from './auth/v3.ts';
 export type { V3Input } from './auth/v3.ts';
 export { percentEncode, canonicalQuery } from './auth/encode.ts';
-export { DEFAULT_FAULTS, parseFaultSpec } from './faults.ts';
+export { DEFAULT_FAULTS, LOST_ANSWER_KINDS, parseFaultSpec } from './faults.ts';
 export { generateInventory } from './seed/generate.ts';
 export type { GenerateOptions } from './seed/generate.ts';
 export { ADMIN_PREFIX } from './admin.ts';
 
 export const DEFAULT_SEED: EmulatorSeed = defaultSeedJson as EmulatorSeed;
 export const DEFAULT_UPDATE_SECONDS = 2;
+export const DEFAULT_RENEGOTIATE_SECONDS = 0;
 
 export interface EmulatorOptions {
   /** 0 (default) picks an ephemeral port. The host is always 127.0.0.1. */
@@ -49,6 +51,11 @@ export interface EmulatorOptions {
   seed?: EmulatorSeed;
   /** How long a gateway stays `updating` after a modification. */
   updateSeconds?: number;
+  /**
+   * After an update ends, how long each tunnel whose negotiation settings the Modify changed reads
+   * `ike_sa_not_established` before it negotiates. Default 0 (straight to the negotiated status).
+   */
+  renegotiateSeconds?: number;
   faults?: Partial<FaultConfig>;
   /** What Describe* puts in the top-level IkeConfig/IpsecConfig of a dual-tunnel connection (undocumented upstream). */
   dualTopLevelIkeConfig?: DualTopLevel;
@@ -76,6 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store(options.seed ?? DEFAULT_SEED, {
     clock: options.clock ?? Date.now,
     updateSeconds: options.updateSeconds ?? DEFAULT_UPDATE_SECONDS,
+    renegotiateSeconds: options.renegotiateSeconds ?? DEFAULT_RENEGOTIATE_SECONDS,
   });
   const faults = new Faults();
   if (options.faults) faults.set(options.faults);

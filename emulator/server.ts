@@ -13,7 +13,7 @@ import { ApiError, errorBody } from './http/errors.ts';
 import { sendJson, sendRawJsonError } from './http/respond.ts';
 import type { Store } from './state/store.ts';
 import type { DualTopLevel } from './state/views.ts';
-import type { AccessKey } from './types.ts';
+import type { AccessKey, LostAnswerKind } from './types.ts';
 
 // Signature and transport parameters: verified by auth, never passed to actions.
 const COMMON_PARAMS = new Set([
@@ -31,6 +31,14 @@ export interface ServerDeps {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  console.error('[emulator] unexpected error', e);
+  return new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.');
+}
+
+const BAD_GATEWAY_HTML = '<html><body>502 Bad Gateway</body></html>';
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
@@ -51,6 +59,37 @@ function parseBody(req: IncomingMessage, raw: Buffer): Pair[] {
 export function createEmulatorServer(deps: ServerDeps): { server: Server; hangingSockets: Set<Socket> } {
   const hangingSockets = new Set<Socket>();
 
+  /** Holds the socket open without answering; `hangMs` > 0 destroys it after that long. */
+  function hang(req: IncomingMessage): void {
+    const hangMs = deps.faults.config.hangMs;
+    hangingSockets.add(req.socket);
+    req.socket.once('close', () => hangingSockets.delete(req.socket));
+    if (hangMs > 0) setTimeout(() => req.socket.destroy(), hangMs).unref();
+  }
+
+  /** The request was carried out (its answer is `body`); what the client gets instead. */
+  function loseAnswer(req: IncomingMessage, res: ServerResponse, kind: LostAnswerKind, body: unknown, requestId: string): void {
+    if (kind === 'reset') {
+      req.socket.destroy();
+    } else if (kind === 'timeout') {
+      hang(req);
+    } else if (kind === '5xx') {
+      // What a load balancer in front of the API answers when the backend's reply never reaches it.
+      res.writeHead(502, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(BAD_GATEWAY_HTML) });
+      res.end(BAD_GATEWAY_HTML);
+    } else {
+      // A truncated copy of the real answer: a strict prefix of a JSON object is never valid JSON.
+      const text = JSON.stringify(body);
+      const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+      res.writeHead(200, {
+        'content-type': 'application/json;charset=utf-8',
+        'content-length': Buffer.byteLength(cut),
+        'x-acs-request-id': requestId,
+      });
+      res.end(cut);
+    }
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, rawQuery: string, requestId: string): Promise<void> {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST') {
@@ -64,21 +103,43 @@ export function createEmulatorServer(deps: ServerDeps): { server: Server; hangin
       return;
     }
     if (fault.kind === 'hang') {
-      const hangMs = deps.faults.config.hangMs;
-      hangingSockets.add(req.socket);
-      req.socket.once('close', () => hangingSockets.delete(req.socket));
-      if (hangMs > 0) setTimeout(() => req.socket.destroy(), hangMs).unref();
+      hang(req);
       return;
     }
-    const rawBody = await readBody(req);
-    const body = parseBody(req, rawBody);
-    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
-    if (fault.kind === 'throttle') {
-      throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
+    if (fault.lostAnswer) {
+      // The request runs exactly as a normal one (success or API error), then its answer is lost.
+      let answer: unknown;
+      try {
+        answer = await runApi(req, method, query, fault.latencyMs, requestId);
+      } catch (e) {
+        const err = toApiError(e);
+        answer = errorBody(requestId, err.code, err.message);
+      }
+      loseAnswer(req, res, fault.lostAnswer, answer, requestId);
+      return;
     }
-    if (fault.kind === 'server-error') {
+    if (fault.kind === 'throttle' || fault.kind === 'server-error') {
+      parseBody(req, await readBody(req));
+      if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+      if (fault.kind === 'throttle') {
+        throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
+      }
       throw new ApiError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.');
     }
+    sendJson(res, 200, await runApi(req, method, query, fault.latencyMs, requestId), requestId);
+  }
+
+  /** Reads, authenticates and runs one API request; resolves to the answer body or throws its ApiError. */
+  async function runApi(
+    req: IncomingMessage,
+    method: string,
+    query: Pair[],
+    latencyMs: number,
+    requestId: string,
+  ): Promise<Record<string, unknown>> {
+    const rawBody = await readBody(req);
+    const body = parseBody(req, rawBody);
+    if (latencyMs > 0) await sleep(latencyMs);
     const auth = authenticate(
       { method, path: '/', query, body, rawBody, headers: req.headers },
       { now: deps.store.now(), keys: deps.keys, nonces: deps.nonces, actions: new Set(ACTIONS.keys()) },
@@ -95,7 +156,7 @@ export function createEmulatorServer(deps: ServerDeps): { server: Server; hangin
       dualTopLevel: deps.dualTopLevel,
       tunnelModeMismatch: deps.tunnelModeMismatch,
     });
-    sendJson(res, 200, { RequestId: requestId, ...result }, requestId);
+    return { RequestId: requestId, ...result };
   }
 
   const server = createServer((req, res) => {
@@ -105,8 +166,7 @@ export function createEmulatorServer(deps: ServerDeps): { server: Server; hangin
     const path = q < 0 ? url : url.slice(0, q);
     const rawQuery = q < 0 ? '' : url.slice(q + 1);
     const done = (e: unknown): void => {
-      const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.');
-      if (!(e instanceof ApiError)) console.error('[emulator] unexpected error', e);
+      const err = toApiError(e);
       if (err.status === 413) res.setHeader('connection', 'close');
       sendJson(res, err.status, errorBody(requestId, err.code, err.message), requestId);
     };

@@ -206,7 +206,25 @@ export interface FaultConfig {
   hangMs: number;
   /** Restrict faults to these actions; empty means every action. */
   actions: string[];
+  /**
+   * Probability (0–1) that the request is carried out (state changes as usual) and then its answer is lost, as
+   * one of `lostAnswerKinds`. Checked after the pre-action faults above, so a request they fault never runs.
+   */
+  lostAnswerRate: number;
+  /** How a lost answer looks to the client; the seeded generator picks one per lost answer. Default: all four. */
+  lostAnswerKinds: LostAnswerKind[];
+  /**
+   * One-shot and deterministic: the next N requests faults apply to run and lose their answer (before any other
+   * fault is considered), then this counts back down to 0.
+   */
+  lostAnswerNext: number;
 }
+
+/**
+ * `reset`: socket destroyed without a response. `timeout`: nothing is sent (socket closed after `hangMs` if set).
+ * `5xx`: a load balancer's 502 with an HTML body. `garbage`: 200 with a body that is not valid JSON.
+ */
+export type LostAnswerKind = 'reset' | 'timeout' | '5xx' | 'garbage';
 
 export interface AccessKey {
   accessKeyId: string;

@@ -49,7 +49,7 @@ export interface ComposeOptions {
   clock?: Clock;
   homeDir?: string;
   env?: Record<string, string | undefined>;
-  apply?: { retry?: RetryPolicy; poll?: PollPolicy; confirmPollMs?: number; maxParallelGateways?: number; draftSettleMs?: number };
+  apply?: { retry?: RetryPolicy; poll?: PollPolicy; confirmPollMs?: number; maxParallelGateways?: number; draftSettleMs?: number; settleMs?: number };
   readTimeoutMs?: number;
   /** Concurrent API requests while loading the inventory (default 6). */
   inventoryConcurrency?: number;
@@ -147,6 +147,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     now,
     nowMs: () => clock.now().getTime(),
     defaultConfirmWindowSeconds: () => settings.get().confirmWindowSeconds,
+    settleMs: () => options.apply?.settleMs ?? settings.get().settleSeconds * 1000,
     onInternalError: (error) => console.error('[apply] unexpected error:', error instanceof Error ? (error.stack ?? error.message) : String(error)),
     ...(options.apply?.retry && { retry: options.apply.retry }),
     ...(options.apply?.poll && { poll: options.apply.poll }),

@@ -73,6 +73,8 @@ const en: Catalog = {
   'Rule.ClientToken.Invalid': 'The client token must be 1–{max} printable ASCII characters.',
   'Rule.Request.IncompleteGroup': 'The group must be sent complete; missing: {missing}.',
   'Rule.Request.Malformed': 'This parameter is not valid JSON.',
+  // Warnings (core/rules/advise.ts): shown next to the field, never blocking.
+  'Advice.Tunnels.SameIkeIds': 'The master and slave tunnels use the same Local ID ({localId}) and Remote ID ({remoteId}). Each tunnel usually identifies its own two ends; check that the peer really expects the same IDs on both tunnels.',
 };
 
 const zh: Catalog = {
@@ -141,6 +143,7 @@ const zh: Catalog = {
   'Rule.ClientToken.Invalid': 'ClientToken 须为 1~{max} 个可打印 ASCII 字符。',
   'Rule.Request.IncompleteGroup': '该参数组须完整发送,缺少:{missing}。',
   'Rule.Request.Malformed': '该参数不是合法的 JSON。',
+  'Advice.Tunnels.SameIkeIds': '主隧道和备隧道使用相同的本端标识({localId})和对端标识({remoteId})。两条隧道通常各自标识自己的两端,请确认对端确实在两条隧道上使用相同的标识。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Catalog>> = { en, 'zh-CN': zh };

@@ -30,6 +30,43 @@ interface ConnectionRecord {
   updatingUntil: number;
   /** Negotiation state while the change is being pushed: the tunnel keeps its old SAs until the update ends. */
   statusDuringUpdate?: { connection: NegotiationStatus; tunnels: Record<string, NegotiationStatus> };
+  /**
+   * Per tunnel (TunnelId; `SINGLE` for a single-tunnel connection): the window after an update during which a
+   * tunnel whose negotiation settings changed renegotiates and reads `ike_sa_not_established`.
+   */
+  renegotiation: Map<string, { from: number; until: number }>;
+}
+
+/** The renegotiation key of a single-tunnel connection (dual-tunnel connections use each TunnelId). */
+const SINGLE = '';
+
+/** JSON with sorted object keys, so two configs compare equal whatever order their fields were written in. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/**
+ * Everything a tunnel's IKE/IPsec negotiation depends on: peer, phase-1 (PSK, identities, proposal, lifetime,
+ * certificate) and phase-2 settings, the traffic selectors (subnets), DPD and NAT-T.
+ */
+function negotiationInputs(c: VpnConnection, t?: Tunnel): string {
+  const end = t
+    ? [t.CustomerGatewayId, t.TunnelIkeConfig, t.TunnelIpsecConfig, t.EnableDpd, t.EnableNatTraversal, t.RemoteCaCertificate]
+    : [c.CustomerGatewayId, c.IkeConfig, c.IpsecConfig, c.EnableDpd, c.EnableNatTraversal, c.RemoteCaCertificate];
+  return stableJson([...end, c.LocalSubnet, c.RemoteSubnet]);
+}
+
+/** The renegotiation keys of the ends whose negotiation inputs differ between `before` and `after`. */
+function renegotiatingEnds(before: VpnConnection, after: VpnConnection): string[] {
+  if (!after.TunnelOptions) return negotiationInputs(before) === negotiationInputs(after) ? [] : [SINGLE];
+  return after.TunnelOptions.filter((t) => {
+    const old = before.TunnelOptions?.find((o) => o.TunnelId === t.TunnelId);
+    return !old || negotiationInputs(before, old) !== negotiationInputs(after, t);
+  }).map((t) => t.TunnelId);
 }
 
 export interface StoredResult {
@@ -50,10 +87,13 @@ export class Store {
   readonly clientTokens = new Map<string, StoredResult>();
   readonly clock: () => number;
   updateMs: number;
+  /** How long a changed tunnel reads `ike_sa_not_established` after the update ends (0: not at all). */
+  renegotiateMs: number;
 
-  constructor(seed: EmulatorSeed, options: { clock: () => number; updateSeconds: number }) {
+  constructor(seed: EmulatorSeed, options: { clock: () => number; updateSeconds: number; renegotiateSeconds?: number }) {
     this.clock = options.clock;
     this.updateMs = Math.max(0, options.updateSeconds * 1000);
+    this.renegotiateMs = Math.max(0, (options.renegotiateSeconds ?? 0) * 1000);
     this.regions = seed.regions.map((r) => ({ ...r }));
     for (const g of seed.vpnGateways) {
       const { Status: status, ...rest } = structuredClone(g);
@@ -71,7 +111,7 @@ export class Store {
     const gatewayMap = new Map([...this.gateways].map(([id, r]) => [id, r.gateway]));
     for (const c of seed.vpnConnections) {
       const connection = normalizeConnection(structuredClone(c), gatewayMap, this.customerGateways);
-      this.connections.set(c.VpnConnectionId, { connection, updatingUntil: 0 });
+      this.connections.set(c.VpnConnectionId, { connection, updatingUntil: 0, renegotiation: new Map() });
       for (const end of endpoints(connection)) {
         if (end.cgw && !this.peers.has(end.cgw)) this.peers.set(end.cgw, peerFromConfig(end.ike, end.ipsec));
       }
@@ -100,11 +140,19 @@ export class Store {
     return gateway?.BusinessStatus === 'FinancialLocked' ? 'financialLocked' : 'active';
   }
 
+  private isRenegotiating(record: ConnectionRecord | undefined, key: string): boolean {
+    const window = record?.renegotiation.get(key);
+    if (!window) return false;
+    const now = this.now();
+    return window.from <= now && now < window.until;
+  }
+
   tunnelStatus(connection: VpnConnection, tunnel: Tunnel): NegotiationStatus {
     const record = this.connections.get(connection.VpnConnectionId);
     if (record?.statusDuringUpdate && record.updatingUntil > this.now()) {
       return record.statusDuringUpdate.tunnels[tunnel.TunnelId] ?? 'ike_sa_not_established';
     }
+    if (this.isRenegotiating(record, tunnel.TunnelId)) return 'ike_sa_not_established';
     return negotiate(tunnel.TunnelIkeConfig, tunnel.TunnelIpsecConfig, this.peers.get(tunnel.CustomerGatewayId));
   }
 
@@ -120,12 +168,14 @@ export class Store {
       const master = connection.TunnelOptions.find((t) => t.Role === 'master') ?? connection.TunnelOptions[0];
       return master ? this.tunnelStatus(connection, master) : 'ike_sa_not_established';
     }
+    if (this.isRenegotiating(this.connections.get(connection.VpnConnectionId), SINGLE)) return 'ike_sa_not_established';
     return negotiate(connection.IkeConfig, connection.IpsecConfig, this.peers.get(connection.CustomerGatewayId));
   }
 
   /**
    * Stores the changed connection and starts the asynchronous update: gateway and connection go `updating` for the
-   * configured time, and the tunnels keep their pre-change negotiation state until it ends.
+   * configured time, and the tunnels keep their pre-change negotiation state until it ends. Then each tunnel whose
+   * negotiation settings changed renegotiates for `renegotiateMs`; the others keep their status.
    */
   commitUpdate(next: VpnConnection): void {
     const record = this.connections.get(next.VpnConnectionId);
@@ -133,9 +183,14 @@ export class Store {
     const tunnels: Record<string, NegotiationStatus> = {};
     for (const t of record.connection.TunnelOptions ?? []) tunnels[t.TunnelId] = this.tunnelStatus(record.connection, t);
     record.statusDuringUpdate = { connection: this.connectionStatus(record.connection), tunnels };
+    const changed = renegotiatingEnds(record.connection, next);
     record.connection = next;
     const until = this.now() + this.updateMs;
     record.updatingUntil = until;
+    for (const [key, window] of record.renegotiation) if (window.until <= this.now()) record.renegotiation.delete(key);
+    if (this.renegotiateMs > 0) {
+      for (const key of changed) record.renegotiation.set(key, { from: until, until: until + this.renegotiateMs });
+    }
     const gateway = this.gateways.get(next.VpnGatewayId);
     if (gateway) {
       gateway.updatingUntil = until;
@@ -163,6 +218,7 @@ export class Store {
     return {
       now: this.now(),
       updateSeconds: this.updateMs / 1000,
+      renegotiateSeconds: this.renegotiateMs / 1000,
       regions: this.regions,
       vpnGateways: [...this.gateways.values()].map((r) => ({
         ...r.gateway,
@@ -172,8 +228,10 @@ export class Store {
         updatingUntil: r.updatingUntil,
       })),
       customerGateways: [...this.customerGateways.values()].map((c) => ({ ...c, Peer: this.peers.get(c.CustomerGatewayId) })),
-      vpnConnections: [...this.connections.values()].map(({ connection }) => ({
+      vpnConnections: [...this.connections.values()].map(({ connection, renegotiation }) => ({
         ...connection,
+        // Epoch ms when the last renegotiation of a changed tunnel ends (0: none), like a gateway's updatingUntil.
+        renegotiatingUntil: Math.max(0, ...[...renegotiation.values()].map((w) => w.until)),
         State: this.connectionState(connection),
         Status: this.connectionStatus(connection),
         TunnelStatus: Object.fromEntries(

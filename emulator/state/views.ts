@@ -4,6 +4,7 @@ import type {
   HealthCheck,
   IkeConfig,
   IpsecConfig,
+  NegotiationStatus,
   Tag,
   Tunnel,
   VpnConnection,
@@ -26,7 +27,12 @@ function isDual(c: VpnConnection): c is VpnConnection & { TunnelOptions: Tunnel[
   return Array.isArray(c.TunnelOptions);
 }
 
+/** BGP sessions run inside the tunnel: `success` only while BGP is on and the tunnel's IPsec SA is up. */
+const bgpStatus = (enabled: boolean, negotiation: NegotiationStatus): 'success' | 'false' =>
+  enabled && negotiation === 'ipsec_sa_established' ? 'success' : 'false';
+
 function tunnelDescribeView(store: Store, connection: VpnConnection, t: Tunnel, index: number): Record<string, unknown> {
+  const status = store.tunnelStatus(connection, t);
   return {
     CustomerGatewayId: t.CustomerGatewayId,
     EnableDpd: String(t.EnableDpd),
@@ -35,12 +41,12 @@ function tunnelDescribeView(store: Store, connection: VpnConnection, t: Tunnel, 
     RemoteCaCertificate: t.RemoteCaCertificate,
     Role: t.Role,
     State: store.isConnectionUpdating(connection.VpnConnectionId) ? 'updating' : 'active',
-    Status: store.tunnelStatus(connection, t),
+    Status: status,
     TunnelId: t.TunnelId,
     TunnelIndex: index + 1,
     ZoneNo: t.ZoneNo,
     TunnelBgpConfig: {
-      BgpStatus: connection.EnableTunnelsBgp ? 'success' : 'false',
+      BgpStatus: bgpStatus(connection.EnableTunnelsBgp, status),
       LocalAsn: String(t.TunnelBgpConfig.LocalAsn),
       LocalBgpIp: t.TunnelBgpConfig.LocalBgpIp,
       PeerAsn: String(t.TunnelBgpConfig.PeerAsn),
@@ -86,7 +92,7 @@ function healthView(h: HealthCheck, withStatus: boolean): Record<string, unknown
   };
 }
 
-function bgpView(b: BgpConfig, withEnable: boolean): Record<string, unknown> {
+function bgpView(b: BgpConfig, withEnable: boolean, negotiation: NegotiationStatus): Record<string, unknown> {
   return {
     AuthKey: '',
     ...(withEnable ? { EnableBgp: String(b.EnableBgp) } : {}),
@@ -94,7 +100,7 @@ function bgpView(b: BgpConfig, withEnable: boolean): Record<string, unknown> {
     LocalBgpIp: b.LocalBgpIp,
     PeerAsn: b.PeerAsn,
     PeerBgpIp: b.PeerBgpIp,
-    Status: b.EnableBgp ? 'success' : 'false',
+    Status: bgpStatus(b.EnableBgp, negotiation),
     TunnelCidr: b.TunnelCidr,
   };
 }
@@ -140,7 +146,7 @@ export function connectionDescribeView(
     IkeConfig: dual ? (mirror ? ikeView(master.TunnelIkeConfig) : {}) : ikeView(c.IkeConfig),
     IpsecConfig: dual ? (mirror ? ipsecView(master.TunnelIpsecConfig) : {}) : ipsecView(c.IpsecConfig),
     VcoHealthCheck: dual ? {} : healthView(c.VcoHealthCheck, true),
-    VpnBgpConfig: dual ? {} : bgpView(c.VpnBgpConfig, !options.plural),
+    VpnBgpConfig: dual ? {} : bgpView(c.VpnBgpConfig, !options.plural, store.connectionStatus(c)),
     TunnelOptionsSpecification: {
       TunnelOptions: dual ? c.TunnelOptions.map((t, i) => tunnelDescribeView(store, c, t, i)) : [],
     },
@@ -168,7 +174,7 @@ export function connectionModifyView(store: Store, c: VpnConnection): Record<str
       TunnelOptionsSpecification: { TunnelOptions: c.TunnelOptions.map((t) => tunnelModifyView(store, c, t)) },
     };
   }
-  const { AuthKey: _authKey, ...bgp } = bgpView(c.VpnBgpConfig, true);
+  const { AuthKey: _authKey, ...bgp } = bgpView(c.VpnBgpConfig, true, store.connectionStatus(c));
   return {
     ...common,
     CustomerGatewayId: c.CustomerGatewayId,

@@ -1,7 +1,7 @@
 // Drafts: one per connection being edited, autosaved on every saveDraft, each with the live snapshot it started
 // from (the three-way merge base). Stored in the `drafts` store with PSKs and certificates sealed.
 import crypto from 'node:crypto';
-import { changedFields, getField, mergeThreeWay, resolveConflict, setField, type VpnConnection } from '../../core/index.ts';
+import { changedFields, draftReadiness, gatewayContextOf, getField, mergeThreeWay, resolveConflict, setField, type VpnConnection } from '../../core/index.ts';
 import type { DraftRecord, DraftStatus, DraftSummary } from '../../core/contract.ts';
 import { connectionShape } from '../../core/model/shape.ts';
 import { AppError } from '../../core/errors.ts';
@@ -83,14 +83,31 @@ export function createDraftsService(deps: DraftsDeps) {
     return stored ? deps.sealer().unsealDeep(stored) : null;
   };
   // Summaries of every draft, kept in step with the store: listing drafts (on every change, for draftsChanged)
-  // would otherwise unseal every draft each time.
-  let summaries: Map<string, { createdAt: string; summary: DraftSummary }> | null = null;
+  // would otherwise unseal every draft each time. An editing draft's readiness also depends on main's inventory of
+  // its gateway: `revision` is the snapshot revision it was computed against, and it is recomputed when that moves.
+  interface IndexEntry {
+    createdAt: string;
+    summary: DraftSummary;
+    revision: number;
+  }
+  let summaries: Map<string, IndexEntry> | null = null;
+  const snapshotRevision = (profileId: string) => deps.inventory.cached(profileId)?.revision ?? -1;
+  const entryOf = (r: DraftRecord): IndexEntry => ({ createdAt: r.createdAt, revision: snapshotRevision(r.profileId), summary: summarize(r) });
   const summaryIndex = () => {
-    summaries ??= new Map(all().map((r) => [r.draftId, { createdAt: r.createdAt, summary: summarize(r) }]));
+    summaries ??= new Map(all().map((r) => [r.draftId, entryOf(r)]));
     return summaries;
   };
+  /** The entry with its readiness computed against the current snapshot; true when the readiness changed. */
+  const refresh = (entry: IndexEntry): boolean => {
+    if (entry.summary.status !== 'editing' || entry.revision === snapshotRevision(entry.summary.profileId)) return false;
+    const r = read(entry.summary.draftId);
+    if (!r) return false;
+    const before = JSON.stringify(entry.summary.readiness);
+    Object.assign(entry, entryOf(r));
+    return JSON.stringify(entry.summary.readiness) !== before;
+  };
   const write = (record: DraftRecord) => {
-    summaryIndex().set(record.draftId, { createdAt: record.createdAt, summary: summarize(record) });
+    summaryIndex().set(record.draftId, entryOf(record));
     const sealer = deps.sealer();
     const conflicts = record.conflicts.map((c) =>
       isSecretPath(c.path)
@@ -118,9 +135,15 @@ export function createDraftsService(deps: DraftsDeps) {
     changedFieldCount: r.base.mode === r.draft.mode ? changedFields(r.base, r.draft).length : 0,
     conflictCount: r.conflicts.length,
     status: r.status,
+    readiness: draftReadiness(r, gatewayContextOf(deps.inventory.cached(r.profileId), r)),
   });
   const list = () =>
-    [...summaryIndex().values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((entry) => entry.summary);
+    [...summaryIndex().values()]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((entry) => {
+        refresh(entry);
+        return entry.summary;
+      });
   /** The open (not yet applied) draft of a connection, if any. */
   const openDraftOf = (profileId: string, VpnConnectionId: string): DraftRecord | null => {
     for (const { summary } of summaryIndex().values()) {
@@ -129,6 +152,14 @@ export function createDraftsService(deps: DraftsDeps) {
     return null;
   };
   const announce = () => deps.emit('draftsChanged', { drafts: list() });
+  // A fetch or a read-back can make a draft ready (its gateway is now known) or not (a sibling now holds its tunnel
+  // network): the renderer hears of it when an editing draft's readiness changes.
+  deps.inventory.onSnapshotChange((profileId) => {
+    if (summaries === null) return;
+    let changed = false;
+    for (const entry of summaries.values()) if (entry.summary.profileId === profileId && refresh(entry)) changed = true;
+    if (changed) announce();
+  });
 
   const get = (draftId: string): DraftRecord => {
     const r = read(draftId);

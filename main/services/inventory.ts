@@ -30,6 +30,8 @@ export interface InventoryService {
   cached(profileId: string): InventorySnapshot | null;
   /** Updates one connection in the cache after a fresh read (apply read-back, reconcile). */
   rememberConnection(profileId: string, entry: ConnectionEntry): void;
+  /** Calls `listener` with the profile whenever main's snapshot of it changes (a fetch, a read-back). */
+  onSnapshotChange(listener: (profileId: string) => void): () => void;
   /** Writes any cache change not yet on disk (at quit). */
   flush(): void;
 }
@@ -81,10 +83,18 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
     }
     unwritten.clear();
   };
+  const listeners = new Set<(profileId: string) => void>();
   /** Holds the snapshot (frozen: every caller shares it) and writes it once the current reply has gone. */
   const saveCache = (snapshot: InventorySnapshot, delayMs = 0): InventorySnapshot => {
     const frozen = deepFreeze(snapshot);
     memory.set(snapshot.profileId, frozen);
+    for (const listener of listeners) {
+      try {
+        listener(snapshot.profileId);
+      } catch {
+        // A listener's failure must not lose the snapshot.
+      }
+    }
     unwritten.add(snapshot.profileId);
     if (writeTimer === undefined || delayMs === 0) {
       clearTimeout(writeTimer);
@@ -168,6 +178,10 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
   const service: InventoryService = {
     cached,
     flush,
+    onSnapshotChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async list(args) {
       return listingOf(await service.load(args));
     },

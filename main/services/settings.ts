@@ -1,7 +1,7 @@
 import type { MethodArgs, Settings } from '../../core/contract.ts';
 import type { KeyValueStore } from './store.ts';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', confirmWindowSeconds: 0 };
+export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', confirmWindowSeconds: 0, settleSeconds: 20 };
 
 const LANGUAGES: ReadonlySet<string> = new Set(['system', 'zh-CN', 'en']);
 const THEMES: ReadonlySet<string> = new Set(['system', 'light', 'dark']);
@@ -14,11 +14,13 @@ const THEMES: ReadonlySet<string> = new Set(['system', 'light', 'dark']);
 function fromStored(stored: unknown): Settings {
   const s = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   const seconds = s.confirmWindowSeconds;
+  const settle = s.settleSeconds;
   return {
     language: typeof s.language === 'string' && LANGUAGES.has(s.language) ? (s.language as Settings['language']) : DEFAULT_SETTINGS.language,
     theme: typeof s.theme === 'string' && THEMES.has(s.theme) ? (s.theme as Settings['theme']) : DEFAULT_SETTINGS.theme,
     confirmWindowSeconds:
       typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600 ? seconds : DEFAULT_SETTINGS.confirmWindowSeconds,
+    settleSeconds: typeof settle === 'number' && Number.isInteger(settle) && settle >= 5 && settle <= 600 ? settle : DEFAULT_SETTINGS.settleSeconds,
   };
 }
 
@@ -31,6 +33,7 @@ export function createSettingsService(store: KeyValueStore) {
       if (patch.language !== undefined) next.language = patch.language;
       if (patch.theme !== undefined) next.theme = patch.theme;
       if (patch.confirmWindowSeconds !== undefined) next.confirmWindowSeconds = patch.confirmWindowSeconds;
+      if (patch.settleSeconds !== undefined) next.settleSeconds = patch.settleSeconds;
       store.set('settings', next);
       return next;
     },

@@ -1,8 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { Api, ConnectionSummary, DraftSummary, EventPayload } from '../../core/contract.ts';
-import type { AppErrorShape } from '../../core/errors.ts';
-import type { GatewayContext, VpnConnection } from '../../core/index.ts';
+import type { Api, ConnectionSummary, DraftSummary, EventPayload, JobSummary } from '../../core/contract.ts';
+import { isAppErrorShape, type AppErrorShape } from '../../core/errors.ts';
+import { buildGatewayContext, type GatewayContext, type VpnConnection } from '../../core/index.ts';
 import { errorMessage } from './api.ts';
 import { DiffPreview, type ApplyBlock } from './components/diff/DiffPreview.tsx';
 import { Drawer, type DrawerTab } from './components/Drawer.tsx';
@@ -26,7 +26,8 @@ import { useApiEvent } from './state/events.ts';
 import { useGatewayConnections } from './state/gateway-connections.ts';
 import { useLiveConnection } from './state/live-connection.ts';
 import { useInventory } from './state/inventory.ts';
-import { isInFlight, latestJobFor, useJobs } from './state/jobs.ts';
+import { isInFlight, latestJobFor, needsAttention, useJobs, watchedJobs } from './state/jobs.ts';
+import { jobHealthOverrides, openHealth, withHealth } from './state/health.ts';
 import { useProfiles } from './state/profiles.ts';
 import { useSettings } from './state/settings.ts';
 import { focusChange } from './state/shortcuts.ts';
@@ -45,6 +46,13 @@ export function App({ api }: { api: Api }) {
 }
 
 type Notice = EventPayload<'appNotice'> & { id: number };
+
+/** A failure as a notice: main's message on screen, its code kept for support (title / data-code), not shown. */
+function errorNotice(reason: unknown, fallbackCode: string): Notice {
+  const id = Date.now() + Math.random();
+  if (isAppErrorShape(reason)) return { id, level: 'error', code: reason.code, message: reason.message };
+  return { id, level: 'error', code: fallbackCode, message: errorMessage(reason) };
+}
 
 const OFFLINE_RETRY_MS = 4000;
 const NO_CONNECTIONS: readonly VpnConnection[] = [];
@@ -78,7 +86,13 @@ function Studio({ api }: { api: Api }) {
 
   const snapshot = inventory.snapshot;
   const index = useMemo(() => indexInventory(snapshot), [snapshot]);
-  const rows = useMemo(() => treeRows(index, { filter: deferredFilter, regionId, collapsed }), [index, deferredFilter, regionId, collapsed]);
+  const listedRows = useMemo(() => treeRows(index, { filter: deferredFilter, regionId, collapsed }), [index, deferredFilter, regionId, collapsed]);
+  // An apply watching the tunnels knows more than the listing fetched before it: its read shows in the tree.
+  const healthOverrides = useMemo(() => jobHealthOverrides(jobs.jobs, snapshot?.fetchedAt ?? null), [jobs.jobs, snapshot?.fetchedAt]);
+  const rows = useMemo(
+    () => (healthOverrides.size === 0 ? listedRows : listedRows.map((r) => (r.kind === 'connection' && healthOverrides.has(r.key) ? { ...r, entry: withHealth(r.entry, healthOverrides.get(r.key)) } : r))),
+    [listedRows, healthOverrides],
+  );
   const entries = useMemo(() => snapshot?.connections ?? [], [snapshot]);
   const entryById = useMemo(() => new Map(entries.map((e) => [e.VpnConnectionId, e])), [entries]);
   const draftIds = useMemo(() => new Set(drafts.drafts.filter((d) => d.status !== 'applied').map((d) => d.VpnConnectionId)), [drafts.drafts]);
@@ -93,28 +107,36 @@ function Studio({ api }: { api: Api }) {
   const gateway = draft ? index.byId.get(draft.VpnGatewayId) : undefined;
 
   const gatewayId = draft?.VpnGatewayId;
-  const customerGatewayAsns = useMemo(
-    () => Object.fromEntries((snapshot?.customerGateways ?? []).map((c) => [c.CustomerGatewayId, c.Asn ?? ''])),
-    [snapshot],
-  );
+  const customerGateways = snapshot?.customerGateways;
+  const RegionId = selection?.RegionId ?? '';
   // The rules check a connection against its gateway's other connections: no analysis (and no Apply) without them.
+  // Built by core's buildGatewayContext, as main builds it for draft readiness and before sending.
   const siblings = gatewayId ? full.connectionsOf(gatewayId) : NO_CONNECTIONS;
+  const gatewayType = gateway?.VpnType;
+  const gatewayBgp = gateway?.EnableBgp === true;
   const context = useMemo<GatewayContext | null>(
     () =>
-      siblings
-        ? {
-            VpnType: gateway?.VpnType ?? 'Normal',
-            otherConnections: siblings.filter((c) => c.VpnConnectionId !== selectedId),
-            ...(gateway?.EnableBgp && { EnableBgp: true }),
-            customerGatewayAsns,
-          }
+      siblings && selectedId
+        ? buildGatewayContext({
+            VpnConnectionId: selectedId,
+            RegionId,
+            gateway: gatewayType ? { VpnType: gatewayType, EnableBgp: gatewayBgp } : undefined,
+            connections: siblings,
+            customerGateways: customerGateways ?? [],
+          })
         : null,
-    [gateway?.VpnType, gateway?.EnableBgp, siblings, selectedId, customerGatewayAsns],
+    [gatewayType, gatewayBgp, siblings, selectedId, RegionId, customerGateways],
   );
-  const RegionId = selection?.RegionId ?? '';
   const analysis = useMemo(() => (live && draft && context ? analyse(live, draft, context, RegionId, revealDiff) : null), [live, draft, context, RegionId, revealDiff]);
 
   const job = selectedId ? latestJobFor(jobs.jobs, selectedId) : undefined;
+  // Tunnel health of the open connection: from its live read (or its apply's newer read), never from the draft.
+  const selectedEntry = selectedId ? entryById.get(selectedId) : undefined;
+  const listedAt = snapshot?.fetchedAt ?? null;
+  const liveHealth = useMemo(
+    () => openHealth(opened.connection, opened.fetchedAt, job, { entry: selectedEntry, fetchedAt: listedAt }),
+    [opened.connection, opened.fetchedAt, job, selectedEntry, listedAt],
+  );
   const inFlight = isInFlight(job);
   // Errors main mapped to fields on a failed apply stay next to those fields until the next apply.
   const apiErrors = useMemo(() => {
@@ -123,17 +145,21 @@ function Studio({ api }: { api: Api }) {
     for (const e of job.fieldErrors) if (e.field) map.set(e.field, [...(map.get(e.field) ?? []), e]);
     return map;
   }, [job]);
+  // Conflicts first: resolving them can change what the rules see.
+  const hasConflicts = (session.record?.conflicts.length ?? 0) > 0;
   const block: ApplyBlock = !analysis
     ? 'none'
-    : analysis.issues.length > 0
-      ? 'rules'
-      : !connectivity.online
-        ? 'offline'
-        : inFlight
-          ? 'busy'
-          : analysis.rows.length === 0 || !analysis.request
-            ? 'none'
-            : null;
+    : hasConflicts
+      ? 'conflicts'
+      : analysis.issues.length > 0
+        ? 'rules'
+        : !connectivity.online
+          ? 'offline'
+          : inFlight
+            ? 'busy'
+            : analysis.rows.length === 0 || !analysis.request
+              ? 'none'
+              : null;
 
   const { fetchTimeline } = jobs;
   useEffect(() => {
@@ -231,6 +257,18 @@ function Studio({ api }: { api: Api }) {
     [switchTo],
   );
   const onSwitchProfile = useCallback((id: string) => void switchProfile(id), [switchProfile]);
+  // Countdowns of every change being watched, shown in the top bar from any view; a chip opens its timeline.
+  const watched = useMemo(() => watchedJobs(jobs.jobs).map((j) => ({ job: j, name: entryById.get(j.VpnConnectionId)?.Name || j.VpnConnectionId })), [jobs.jobs, entryById]);
+  const openJob = useCallback(
+    async (j: JobSummary) => {
+      if (j.profileId !== profileId) await switchProfile(j.profileId);
+      await openEntry({ RegionId: j.RegionId, VpnConnectionId: j.VpnConnectionId });
+      setDrawerTab('timeline');
+      setDrawerOpen(true);
+    },
+    [openEntry, profileId, switchProfile],
+  );
+  const onOpenJob = useCallback((j: JobSummary) => void openJob(j), [openJob]);
   const onRefresh = useCallback(() => void loadInventory(true), [loadInventory]);
   const onCancelInventory = useCallback(() => void api.cancelInventory().catch(() => undefined), [api]);
   const onQuickOpen = useCallback(() => setQuickOpen('open'), []);
@@ -255,7 +293,7 @@ function Studio({ api }: { api: Api }) {
       jobs.upsertJob(started);
       setDrawerTab('timeline');
     } catch (reason) {
-      setNotices((list) => [...list, { id: Date.now(), level: 'error', code: 'Apply', message: errorMessage(reason) }]);
+      setNotices((list) => [...list, errorNotice(reason, 'Apply')]);
     }
   }, [api, session, confirmWindow, settings.confirmWindowSeconds, jobs]);
 
@@ -265,7 +303,7 @@ function Studio({ api }: { api: Api }) {
       try {
         jobs.upsertJob(await api[action]({ jobId: job.jobId }));
       } catch (reason) {
-        setNotices((list) => [...list, { id: Date.now(), level: 'error', code: action, message: errorMessage(reason) }]);
+        setNotices((list) => [...list, errorNotice(reason, action)]);
       }
     },
     [api, job, jobs],
@@ -293,7 +331,7 @@ function Studio({ api }: { api: Api }) {
 
   return (
     <div className="app-shell">
-      <TopBar view={view} onView={setView} profile={activeProfile} connectivity={connectivity} draftCount={drafts.drafts.length} onQuickOpen={onQuickOpen} />
+      <TopBar view={view} onView={setView} profile={activeProfile} connectivity={connectivity} draftCount={drafts.drafts.length} onQuickOpen={onQuickOpen} watched={watched} onOpenJob={onOpenJob} />
       {!connectivity.online && (
         <div className="offline-banner" role="status" data-testid="offline-banner">
           <strong>{t('app.offline')}</strong> — {t('app.offlineHint')}
@@ -308,8 +346,14 @@ function Studio({ api }: { api: Api }) {
       {notices.length > 0 && (
         <div className="notices" role="region" aria-label={t('app.notice')}>
           {notices.map((n) => (
-            <p key={n.id} className={`banner ${n.level === 'error' ? 'error' : n.level === 'warning' ? 'warn' : 'ok'}`} role={n.level === 'error' ? 'alert' : 'status'}>
-              <span className="mono">{n.code}</span> {n.message}
+            <p
+              key={n.id}
+              className={`banner ${n.level === 'error' ? 'error' : n.level === 'warning' ? 'warn' : 'ok'}`}
+              role={n.level === 'error' ? 'alert' : 'status'}
+              data-code={n.code}
+              title={n.code}
+            >
+              <span className="notice-text">{n.message}</span>
               <button type="button" className="btn small ghost" onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))} aria-label={t('app.close')}>
                 ×
               </button>
@@ -369,6 +413,8 @@ function Studio({ api }: { api: Api }) {
                 compareWith={compareWith}
                 revealed={revealed}
                 apiErrors={apiErrors}
+                liveConnection={opened.connection}
+                health={liveHealth}
                 busy={inFlight}
                 onToggleReveal={onToggleReveal}
                 onChange={edit}
@@ -398,7 +444,7 @@ function Studio({ api }: { api: Api }) {
         </main>
         {view === 'editor' && draft && analysis && (
           <Drawer open={drawerOpen} onOpenChange={setDrawerOpen} tab={drawerTab} onTab={setDrawerTab} changeCount={analysis.rows.length} busy={inFlight}>
-            {job && (drawerTab === 'timeline' || inFlight) && <JobProgressTicker job={job} onConfirm={() => void jobAction('confirmJob')} onRollback={() => void jobAction('rollbackJob')} />}
+            {job && (drawerTab === 'timeline' || inFlight || needsAttention(job)) && <JobProgressTicker job={job} onConfirm={() => void jobAction('confirmJob')} onRollback={() => void jobAction('rollbackJob')} />}
             {drawerTab === 'diff' ? (
               <DiffPreview
                 analysis={analysis}
@@ -418,7 +464,7 @@ function Studio({ api }: { api: Api }) {
                 onExport={(format) =>
                   void api.exportTimeline({ format, VpnConnectionId: draft.VpnConnectionId }).then(
                     (file) => download(file.fileName, file.content),
-                    (reason: unknown) => setNotices((list) => [...list, { id: Date.now(), level: 'error', code: 'Timeline.Export', message: errorMessage(reason) }]),
+                    (reason: unknown) => setNotices((list) => [...list, errorNotice(reason, 'Timeline.Export')]),
                   )
                 }
               />
@@ -428,7 +474,7 @@ function Studio({ api }: { api: Api }) {
       </div>
       {quickOpen && (
         <QuickOpen
-          entries={quickOpen === 'compare' ? entries.filter((e) => e.VpnConnectionId !== selectedId) : entries}
+          entries={(quickOpen === 'compare' ? entries.filter((e) => e.VpnConnectionId !== selectedId) : entries).map((e) => withHealth(e, healthOverrides.get(e.VpnConnectionId)))}
           title={quickOpen === 'compare' ? t('quickOpen.compareTitle') : t('quickOpen.title')}
           onClose={() => setQuickOpen(null)}
           onPick={(entry) => {

@@ -63,7 +63,7 @@ export async function launchStudio(options: LaunchOptions = {}): Promise<Studio>
     emit: forward,
     keychain: null,
     sandbox: async () => ({ endpoint: emulator.endpoint, credentials: emulator.credentials, close: async () => undefined }),
-    apply: { retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 400 }, poll: { initialMs: 50, maxMs: 250, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 200 },
+    apply: { retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 400 }, poll: { initialMs: 50, maxMs: 250, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 200, settleMs: 1500 },
   });
   if (options.settings) composed.services.settings.update(options.settings);
   const ipcLog: Studio['ipcLog'] = [];

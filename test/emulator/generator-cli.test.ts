@@ -106,8 +106,13 @@ test('npm run emulator: binds 127.0.0.1, prints endpoint and credentials, serves
   const dir = mkdtempSync(join(tmpdir(), 'emu-seed-'));
   const seedFile = join(dir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(generateInventory({ regions: 5, gateways: 5, connections: 20, seed: 3 })));
-  const { code, stdout } = await runCli(['--port', '0', '--seed-file', seedFile, '--update-seconds', '0.2', '--faults', 'latency=1,seed=4']);
+  const { code, stdout } = await runCli([
+    '--port', '0', '--seed-file', seedFile, '--update-seconds', '0.2', '--renegotiate-seconds', '0.5',
+    '--faults', 'latency=1,seed=4,lost=0,lostkinds=reset|5xx',
+  ]);
   expect(stdout).toContain('LTAI-SANDBOX-FULL-ACCESS');
+  expect(stdout).toContain('renegotiation 0.5s');
+  expect(stdout).toContain('"lostAnswerKinds":["reset","5xx"]');
   expect(stdout).toContain('REGIONS=5');
   expect(stdout).toContain('SIGINT');
   expect(code).toBe(0);
@@ -117,4 +122,12 @@ test('npm run emulator: an unusable --generate is a usage error, not an empty in
   const { code, stdout } = await runCli(['--port', '0', '--generate', 'three,ten,many']);
   expect(code).toBe(2);
   expect(stdout).not.toContain('listening');
+});
+
+test('npm run emulator: an unusable --renegotiate-seconds or lost-answer kind is a usage error', async () => {
+  for (const args of [['--renegotiate-seconds', 'soon'], ['--faults', 'lostkinds=drop']]) {
+    const { code, stdout } = await runCli(['--port', '0', ...args]);
+    expect(code, args.join(' ')).toBe(2);
+    expect(stdout).not.toContain('listening');
+  }
 });

@@ -25,6 +25,8 @@ export interface ClientOptions {
   accessKeySecret?: string;
   securityToken?: string;
   readTimeout?: number;
+  /** The SDK applies this to a reused keep-alive socket that never answers, too (ConnectTimeout). */
+  connectTimeout?: number;
 }
 
 export interface SdkError extends Error {
@@ -45,6 +47,7 @@ export class TestClient {
       regionId: 'cn-hangzhou',
       ...(options.signing === 'v2' ? { signatureAlgorithm: 'v2' } : {}),
       ...(options.readTimeout ? { readTimeout: options.readTimeout } : {}),
+      ...(options.connectTimeout ? { connectTimeout: options.connectTimeout } : {}),
     });
     this.client = new (OpenApiClient as unknown as new (c: $OpenApi.Config) => $OpenApi.default)(config);
   }

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ConnectionRead } from '../../core/contract.ts';
-import { editableFields, MASK } from '../../core/index.ts';
+import type { ConnectionRead, DraftRecord } from '../../core/contract.ts';
+import { draftReadiness, editableFields, MASK, setField } from '../../core/index.ts';
 import { FakeApiError } from './support/fake-api.ts';
 import { input, openConnection, renderStudio } from './support/render.tsx';
 import { DUAL, snapshot } from './support/sample-data.ts';
@@ -250,5 +250,164 @@ describe('side-by-side editor', () => {
     expect(document.activeElement?.getAttribute('name')).toBe(`${SLAVE}.TunnelIpsecConfig.IpsecPfs`);
     fireEvent.keyDown(window, { key: 'F7', shiftKey: true });
     expect(document.activeElement?.getAttribute('name')).toBe('Name');
+  });
+});
+
+describe('copying between tunnels', () => {
+  const M = 'TunnelOptionsSpecification.1';
+
+  async function tunnelsSideBySide() {
+    const rendered = await renderStudio();
+    await openConnection(rendered.user, /dc-1 dual BGP/);
+    fireEvent.keyDown(window, { key: '\\', ctrlKey: true });
+    await screen.findByRole('group', { name: 'Tunnels side by side' });
+    // The master gets its own identities and a stronger phase 1 cipher.
+    await rendered.user.type(input(`${M}.TunnelIkeConfig.LocalId`), '47.96.10.1');
+    await rendered.user.type(input(`${M}.TunnelIkeConfig.RemoteId`), 'hq.example.com');
+    await rendered.user.selectOptions(input(`${M}.TunnelIkeConfig.IkeEncAlg`), 'aes256');
+    return rendered;
+  }
+
+  it('copies phase 1 to the slave without its Local ID, Remote ID or PSK, and says which fields it left out', async () => {
+    const { user } = await tunnelsSideBySide();
+    await user.click(screen.getByRole('button', { name: 'Copy to slave → (Phase 1 (IKE))' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Copy Phase 1 (IKE) to the slave tunnel' });
+    expect(within(dialog).getByTestId('copy-plain').textContent).toMatch(/Encryption algorithm: aes256/);
+    const localId = within(dialog).getByRole('checkbox', { name: /Local ID: 47\.96\.10\.1/ }) as HTMLInputElement;
+    const remoteId = within(dialog).getByRole('checkbox', { name: /Remote ID: hq\.example\.com/ }) as HTMLInputElement;
+    const psk = within(dialog).getByRole('checkbox', { name: 'Also copy the pre-shared key' }) as HTMLInputElement;
+    expect([localId.checked, remoteId.checked, psk.checked]).toEqual([false, false, false]);
+    // The secret itself is never shown in the dialog.
+    expect(dialog.textContent).not.toContain('master-Psk-1');
+    // Copy has the focus: Enter copies what is listed and nothing held back.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Copy' }));
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect((input(`${SLAVE}.TunnelIkeConfig.IkeEncAlg`) as HTMLSelectElement).value).toBe('aes256');
+    expect((input(`${SLAVE}.TunnelIkeConfig.LocalId`) as HTMLInputElement).value).toBe('');
+    expect((input(`${SLAVE}.TunnelIkeConfig.RemoteId`) as HTMLInputElement).value).toBe('');
+    expect((input(`${SLAVE}.TunnelIkeConfig.Psk`) as HTMLInputElement).value).toBe('slave-Psk-1');
+    expect(screen.getByTestId('copy-outcome').textContent).toContain(
+      'Phase 1 (IKE): copied 1 field to the slave tunnel. Left out (each tunnel’s own identity, address or key): Pre-shared key, Local ID, Remote ID.',
+    );
+    expect(diffPaths()).not.toContain(`${SLAVE}.TunnelIkeConfig.LocalId`);
+    expect(diffPaths()).not.toContain(`${SLAVE}.TunnelIkeConfig.Psk`);
+  });
+
+  it('copies identities and the PSK only when ticked, then warns (not an error) that both tunnels carry the same IDs', async () => {
+    const { user } = await tunnelsSideBySide();
+    await user.click(screen.getByRole('button', { name: 'Copy to slave → (Phase 1 (IKE))' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('checkbox', { name: /Local ID/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: /Remote ID/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Also copy the pre-shared key' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
+    expect((input(`${SLAVE}.TunnelIkeConfig.LocalId`) as HTMLInputElement).value).toBe('47.96.10.1');
+    expect((input(`${SLAVE}.TunnelIkeConfig.Psk`) as HTMLInputElement).value).toBe('master-Psk-1');
+    expect(screen.getByTestId('copy-outcome').textContent).toBe('Phase 1 (IKE): copied 4 fields to the slave tunnel.×');
+    // The warning sits next to the field, in the warning style, and is described by it — but counts as no error.
+    const slaveLocalId = input(`${SLAVE}.TunnelIkeConfig.LocalId`);
+    const note = document.getElementById(slaveLocalId.getAttribute('aria-describedby')!)!;
+    const warning = note.querySelector('li.field-warning')!;
+    expect(warning.getAttribute('data-code')).toBe('Advice.Tunnels.SameIkeIds');
+    expect(warning.textContent).toContain('The master and slave tunnels use the same Local ID (47.96.10.1) and Remote ID (hq.example.com).');
+    expect(slaveLocalId.getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByTestId('error-count').textContent).toBe('0 errors');
+    expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('Esc closes the copy dialog without copying anything', async () => {
+    const { user } = await tunnelsSideBySide();
+    const copyButton = screen.getByRole('button', { name: 'Copy to slave → (Phase 1 (IKE))' });
+    await user.click(copyButton);
+    await screen.findByRole('dialog');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(copyButton);
+    expect((input(`${SLAVE}.TunnelIkeConfig.IkeEncAlg`) as HTMLSelectElement).value).toBe('aes');
+    expect(screen.queryByTestId('copy-outcome')).toBeNull();
+  });
+
+  it('between connections copies one picked field at a time, identities and keys included only when picked', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /branch-2/);
+    await user.click(screen.getByRole('button', { name: 'Compare with…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Compare with a connection' });
+    await user.type(within(dialog).getByRole('combobox'), 'branch-1{Enter}');
+    await user.click(await screen.findByRole('button', { name: '← Copy Remote subnet from branch-1 into the draft' }));
+    expect(diffPaths()).toEqual(['RemoteSubnet']);
+    // No section copy exists: the PSK moves only with its own button.
+    expect(screen.queryByRole('button', { name: /Copy .*section/i })).toBeNull();
+    await user.click(screen.getByRole('button', { name: '← Copy Pre-shared key from branch-1 into the draft' }));
+    expect(diffPaths()).toEqual(['RemoteSubnet', 'IkeConfig.Psk']);
+  });
+});
+
+describe('apply with conflicts', () => {
+  it('keeps Apply disabled with its reason while conflicts are unresolved, and enables it once they are', async () => {
+    const now = new Date().toISOString();
+    let record: DraftRecord = {
+      draftId: 'd1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: DUAL.VpnConnectionId, VpnGatewayId: DUAL.VpnGatewayId,
+      base: DUAL, baseFetchedAt: now, draft: setField(DUAL, 'Name', 'mine'), createdAt: now, updatedAt: now, status: 'conflict',
+      conflicts: [{ path: 'Name', base: DUAL.Name, draft: 'mine', live: 'theirs' }],
+    };
+    const summary = () => ({
+      draftId: 'd1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: DUAL.VpnConnectionId, VpnGatewayId: DUAL.VpnGatewayId, Name: record.draft.Name,
+      baseFetchedAt: now, updatedAt: record.updatedAt, changedFieldCount: 1, conflictCount: record.conflicts.length, status: record.status,
+      readiness: draftReadiness(record, null),
+    });
+    const { user, main } = await renderStudio({
+      handlers: {
+        listDrafts: () => [summary()],
+        getDraft: () => record,
+        resolveConflict: () => {
+          record = { ...record, draft: setField(DUAL, 'Name', 'theirs'), conflicts: [], status: 'editing', updatedAt: new Date(Date.now() + 1000).toISOString() };
+          return record;
+        },
+      },
+    });
+    await openConnection(user, /dc-1 dual BGP/);
+    await screen.findByTestId('conflicts');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    const apply = screen.getByTestId('apply') as HTMLButtonElement;
+    expect(apply.disabled).toBe(true);
+    expect(document.getElementById(apply.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Apply is disabled: the live connection changed fields this draft also changes. Keep your value or take the live one for each of them first.',
+    );
+    expect(main.calls.some((c) => c.method === 'applyDraft')).toBe(false);
+    await user.click(within(screen.getByTestId('conflicts')).getByRole('button', { name: 'Take live: Name' }));
+    await waitFor(() => expect(screen.queryByTestId('conflicts')).toBeNull());
+    await waitFor(() => expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(false));
+  });
+});
+
+describe('discard', () => {
+  it('asks first, naming the connection and the changed fields that would be lost; Esc keeps the draft', async () => {
+    const { user, main } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    await user.type(input('Name'), '!');
+    const psk = input(`${SLAVE}.TunnelIkeConfig.Psk`) as HTMLInputElement;
+    await user.clear(psk);
+    await user.type(psk, 'NewSlaveKey42');
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText('Saved');
+    const discard = screen.getByRole('button', { name: 'Discard draft' });
+    await user.click(discard);
+    const dialog = await screen.findByRole('dialog', { name: 'Discard the draft of dc-1 dual BGP?' });
+    expect(within(dialog).getByText('These 2 changed fields will be lost:')).toBeTruthy();
+    expect([...within(dialog).getByTestId('discard-fields').querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Name', 'Slave tunnel · Pre-shared key']);
+    expect(dialog.textContent).not.toContain('NewSlaveKey42');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep the draft' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(discard);
+    expect(main.calls.some((c) => c.method === 'discardDraft')).toBe(false);
+    expect((input('Name') as HTMLInputElement).value).toBe('dc-1 dual BGP!');
+
+    await user.click(discard);
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(main.calls.some((c) => c.method === 'discardDraft')).toBe(true));
+    await waitFor(() => expect((input('Name') as HTMLInputElement).value).toBe('dc-1 dual BGP'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'dc-1 dual BGP' })));
   });
 });

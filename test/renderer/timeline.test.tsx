@@ -60,7 +60,7 @@ describe('apply progress and the status timeline', () => {
     const waiting: JobSummary = { ...job, phase: 'confirm-window', confirmDeadline: new Date(Date.now() + 30_000).toISOString() };
     await act(async () => main.emit('jobUpdated', waiting));
     const box = screen.getByRole('group', { name: 'Confirm the change' });
-    expect(within(box).getByRole('timer').textContent).toMatch(/Automatic rollback in (29|30|31) s unless you confirm\./);
+    expect(within(box).getByRole('timer').textContent).toMatch(/^(29|30|31) s left\. The change is kept if every tunnel still negotiates then, and rolled back if not\.$/);
     await user.click(within(box).getByRole('button', { name: 'Confirm' }));
     expect(main.calls.filter((c) => c.method === 'confirmJob')).toEqual([{ method: 'confirmJob', args: { jobId: job.jobId } }]);
     expect(screen.getByTestId('job-progress').getAttribute('data-phase')).toBe('succeeded');
@@ -123,7 +123,7 @@ describe('saving and applying', () => {
           await new Promise((resolve) => setTimeout(resolve, n === 1 ? 300 : 5));
           order.push(`save-${n}-end`);
           const { draftId } = args as { draftId: string };
-          return { draftId, profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-dual001', VpnGatewayId: 'vpn-dual001', Name: 'x', baseFetchedAt: '', updatedAt: '', changedFieldCount: 1, conflictCount: 0, status: 'editing' as const };
+          return { draftId, profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-dual001', VpnGatewayId: 'vpn-dual001', Name: 'x', baseFetchedAt: '', updatedAt: '', changedFieldCount: 1, conflictCount: 0, status: 'editing' as const, readiness: { ready: true as const } };
         },
       },
     });

@@ -46,6 +46,7 @@ describe('drafts and profiles', () => {
     const summary: DraftSummary = {
       draftId: 'd1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: DUAL.VpnConnectionId, VpnGatewayId: DUAL.VpnGatewayId, Name: DUAL.Name,
       baseFetchedAt: new Date(Date.now() - 3 * 3600_000).toISOString(), updatedAt: new Date().toISOString(), changedFieldCount: 3, conflictCount: 1, status: 'conflict',
+      readiness: { ready: false, reason: 'conflicts', issueCount: 1 },
     };
     const record: DraftRecord = {
       draftId: 'd1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: DUAL.VpnConnectionId, VpnGatewayId: DUAL.VpnGatewayId,
@@ -68,32 +69,70 @@ describe('drafts and profiles', () => {
     expect((input('Name') as HTMLInputElement).value).toBe('theirs');
   });
 
-  it('applies the ready drafts in one step after showing what will be queued', async () => {
+  it('applies only the ready drafts, after listing them and what it leaves out and why', async () => {
     const base = {
       profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnGatewayId: DUAL.VpnGatewayId, baseFetchedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), conflictCount: 0,
     } as const;
     const list: DraftSummary[] = [
-      { ...base, draftId: 'r1', VpnConnectionId: 'vco-r1', Name: 'ready one', changedFieldCount: 2, status: 'editing' },
-      { ...base, draftId: 'r2', VpnConnectionId: 'vco-r2', Name: 'ready two', changedFieldCount: 1, status: 'editing' },
-      { ...base, draftId: 'c1', VpnConnectionId: 'vco-c1', Name: 'has conflict', changedFieldCount: 1, status: 'conflict', conflictCount: 1 },
-      { ...base, draftId: 'u1', VpnConnectionId: 'vco-u1', Name: 'unchanged', changedFieldCount: 0, status: 'editing' },
-      { ...base, draftId: 'a1', VpnConnectionId: 'vco-a1', Name: 'applying', changedFieldCount: 1, status: 'applying' },
+      { ...base, draftId: 'r1', VpnConnectionId: 'vco-r1', Name: 'ready one', changedFieldCount: 2, status: 'editing', readiness: { ready: true } },
+      { ...base, draftId: 'r2', VpnConnectionId: 'vco-r2', Name: 'ready two', changedFieldCount: 1, status: 'editing', readiness: { ready: true } },
+      // Changed, no conflicts, status editing — the case that used to be queued and fail: rule errors.
+      { ...base, draftId: 'e1', VpnConnectionId: 'vco-e1', Name: 'broken cidr', changedFieldCount: 1, status: 'editing', readiness: { ready: false, reason: 'rules', issueCount: 2 } },
+      { ...base, draftId: 'c1', VpnConnectionId: 'vco-c1', Name: 'has conflict', changedFieldCount: 1, status: 'conflict', conflictCount: 1, readiness: { ready: false, reason: 'conflicts', issueCount: 1 } },
+      { ...base, draftId: 'u1', VpnConnectionId: 'vco-u1', Name: 'unchanged', changedFieldCount: 0, status: 'editing', readiness: { ready: false, reason: 'no-changes' } },
+      { ...base, draftId: 'n1', VpnConnectionId: 'vco-n1', Name: 'unknown gateway', changedFieldCount: 1, status: 'editing', readiness: { ready: false, reason: 'not-loaded' } },
+      { ...base, draftId: 'a1', VpnConnectionId: 'vco-a1', Name: 'applying', changedFieldCount: 1, status: 'applying', readiness: { ready: false, reason: 'busy' } },
+      { ...base, draftId: 'h1', VpnConnectionId: 'vco-h1', Name: 'history', changedFieldCount: 1, status: 'applied', readiness: { ready: false, reason: 'applied' } },
     ];
     const { user, main } = await renderStudio({ handlers: { listDrafts: () => list, applyDrafts: () => [] } });
     await user.click(nav(/^Drafts/));
+    // Each row says whether it is ready, and why not.
+    const table = screen.getByTestId('drafts-table');
+    expect(within(within(table).getByRole('row', { name: /broken cidr/ })).getByTestId('readiness').textContent).toBe('2 rule errors — open it to fix');
+    expect(within(within(table).getByRole('row', { name: /ready one/ })).getByTestId('readiness').textContent).toBe('Ready');
     await user.click(screen.getByRole('button', { name: 'Apply ready drafts (2)' }));
     const dialog = screen.getByRole('dialog', { name: 'Apply 2 drafts?' });
     expect(within(dialog).getByTestId('apply-ready-list').textContent).toMatch(/ready one.*2 changes.*ready two.*1 change/);
+    expect(within(dialog).getByTestId('apply-ready-list').textContent).not.toMatch(/broken cidr|has conflict|unchanged|unknown gateway|applying|history/);
+    const leftOut = within(dialog).getByRole('list', { name: 'Left out (5)' });
+    expect([...leftOut.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'broken cidr — 2 rule errors — open it to fix',
+      'has conflict — Conflicts with the live connection on 1 field',
+      'unchanged — No changes',
+      'unknown gateway — Its gateway is not in the loaded inventory — refresh the inventory',
+      'applying — Being applied',
+    ]);
     expect(main.calls.some((c) => c.method === 'applyDrafts')).toBe(false);
     await user.keyboard('{Enter}');
     expect(main.calls).toContainEqual({ method: 'applyDrafts', args: { draftIds: ['r1', 'r2'], confirmWindowSeconds: expect.any(Number) } });
     await waitFor(() => expect(screen.getAllByRole('status').some((e) => e.textContent?.includes('2 drafts queued'))).toBe(true));
   });
 
-  it('says which draft stopped "apply ready drafts"', async () => {
+  it('counts readiness from main, not from the change and conflict counts: two drafts with rule errors are not "ready"', async () => {
+    const { user } = await renderStudio();
+    // Two drafts main judged against the gateway's inventory: changed, no conflicts, editing — but a rule fails.
+    for (const [name, path, value] of [
+      [/dc-1 dual BGP/, 'TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr', '10.0.0.0/30'],
+      [/branch-2/, 'Name', 'https://branch-2'],
+    ] as const) {
+      await openConnection(user, name);
+      await user.clear(input(path));
+      await user.type(input(path), value);
+      expect(screen.getByTestId('error-count').textContent).not.toBe('0 errors');
+      await user.keyboard('{Control>}s{/Control}');
+      await screen.findByText('Saved');
+    }
+    await user.click(nav(/^Drafts/));
+    const table = screen.getByTestId('drafts-table');
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    for (const cell of within(table).getAllByTestId('readiness')) expect(cell.textContent).toMatch(/rule error/);
+    expect((screen.getByRole('button', { name: 'Apply ready drafts (0)' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says which draft stopped "apply ready drafts", in words, with the code kept for support only', async () => {
     const summary: DraftSummary = {
       draftId: 'r1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-r1', VpnGatewayId: DUAL.VpnGatewayId, Name: 'ready one',
-      baseFetchedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), changedFieldCount: 1, conflictCount: 0, status: 'editing',
+      baseFetchedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), changedFieldCount: 1, conflictCount: 0, status: 'editing', readiness: { ready: true },
     };
     const { user } = await renderStudio({
       handlers: { listDrafts: () => [summary], applyDrafts: () => { throw new FakeApiError({ code: 'Draft.Applied', message: 'The draft of ready one was applied already.', field: 'draftIds.0' }); } },
@@ -101,7 +140,35 @@ describe('drafts and profiles', () => {
     await user.click(nav(/^Drafts/));
     await user.click(screen.getByRole('button', { name: 'Apply ready drafts (1)' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Apply 1 draft' }));
-    await waitFor(() => expect(screen.getAllByRole('alert').some((e) => e.textContent === 'The draft of ready one was applied already. (Draft.Applied)')).toBe(true));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The draft of ready one was applied already.');
+    expect(alert.getAttribute('data-code')).toBe('Draft.Applied');
+  });
+
+  it('asks before discarding a draft, naming the connection and the changed fields; Esc keeps it', async () => {
+    const { user, main } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    await user.type(input('Name'), '!');
+    await user.selectOptions(input('TunnelOptionsSpecification.2.TunnelIpsecConfig.IpsecPfs'), 'group5');
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText('Saved');
+    await user.click(nav(/^Drafts/));
+    const discardButton = screen.getByRole('button', { name: 'Discard: dc-1 dual BGP!' });
+    await user.click(discardButton);
+    const dialog = await screen.findByRole('dialog', { name: 'Discard the draft of dc-1 dual BGP!?' });
+    await waitFor(() => expect(within(dialog).getByText('These 2 changed fields will be lost:')).toBeTruthy());
+    expect([...within(dialog).getByTestId('discard-fields').querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Name', 'Slave tunnel · DH group']);
+    // The safe choice has focus; Esc closes without discarding and focus returns to the row's Discard button.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep the draft' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(discardButton);
+    expect(main.calls.some((c) => c.method === 'discardDraft')).toBe(false);
+    await user.click(discardButton);
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(main.calls.some((c) => c.method === 'discardDraft')).toBe(true));
+    expect(await screen.findByText('Draft of dc-1 dual BGP! discarded.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Drafts' })));
   });
 
   it('adds a profile, imports from the aliyun CLI and shows the keychain status', async () => {

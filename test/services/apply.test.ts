@@ -34,7 +34,7 @@ describe('apply engine', () => {
     expect(done.attempts).toBe(1);
 
     const events = await timelineOf(h, job.jobId);
-    expect(kinds(events)).toEqual(['queued', 'validated', 'submitted', 'gateway-status:updating', 'gateway-status:active', 'verified', 'succeeded']);
+    expect(kinds(events)).toEqual(['queued', 'validated', 'submitted', 'gateway-status:updating', 'gateway-status:active', 'verified', 'negotiation', 'settling', 'succeeded']);
     const submitted = events.find((e) => e.kind === 'submitted')!;
     expect(submitted.detail.RequestId).toMatch(/^[0-9A-F-]{36}$/);
     expect(submitted.detail.ClientToken).toBe(job.ClientToken);
@@ -74,7 +74,7 @@ describe('apply engine', () => {
     const done = await waitForJob(h, job.jobId);
     expect(done.phase).toBe('succeeded');
     const events = await timelineOf(h, job.jobId);
-    expect(kinds(events)).toEqual(['queued', 'validated', 'submitted', 'gateway-status:updating', 'gateway-status:active', 'verified', 'succeeded']);
+    expect(kinds(events)).toEqual(['queued', 'validated', 'submitted', 'gateway-status:updating', 'gateway-status:active', 'verified', 'negotiation', 'settling', 'succeeded']);
     const request = JSON.parse(String(events.find((e) => e.kind === 'submitted')!.detail.request));
     expect(request.TunnelOptionsSpecification.map((t: { Role: string }) => t.Role)).toEqual(['master', 'slave']);
     expect(JSON.stringify(request)).not.toContain('hzA-master-Psk1');
@@ -106,8 +106,9 @@ describe('apply engine', () => {
 
     const all = await h.call<TimelineEvent[]>('getTimeline', {});
     const seqOf = (jobId: string, kind: string) => all.find((e) => e.jobId === jobId && e.kind === kind)!.seq;
-    // Strictly serial on vpn-queue01: each job submits only after the previous one has finished.
-    for (let i = 1; i < jobs.length; i++) expect(seqOf(jobs[i]!.jobId, 'submitted')).toBeGreaterThan(seqOf(jobs[i - 1]!.jobId, 'succeeded'));
+    // Strictly serial on vpn-queue01: each job submits only after the previous one's change has landed and read
+    // back; watching its tunnels (the settle period) does not hold the gateway.
+    for (let i = 1; i < jobs.length; i++) expect(seqOf(jobs[i]!.jobId, 'submitted')).toBeGreaterThan(seqOf(jobs[i - 1]!.jobId, 'verified'));
     // The other gateways did not wait for the queue: they were submitted before the busy gateway's first job finished.
     for (const o of others) expect(seqOf(o.jobId, 'submitted')).toBeLessThan(seqOf(jobs[0]!.jobId, 'succeeded'));
     expect(h.emulator.modificationCount('vpn-queue01')).toBe(5);
@@ -134,7 +135,7 @@ describe('apply engine', () => {
     for (const j of jobs) expect((await waitForJob(h, j.jobId, undefined, 40_000)).phase).toBe('succeeded');
     const all = await h.call<TimelineEvent[]>('getTimeline', {});
     const seqOf = (jobId: string, kind: string) => all.find((e) => e.jobId === jobId && e.kind === kind)!.seq;
-    for (let i = 1; i < 3; i++) expect(seqOf(jobs[i]!.jobId, 'submitted')).toBeGreaterThan(seqOf(jobs[i - 1]!.jobId, 'succeeded'));
+    for (let i = 1; i < 3; i++) expect(seqOf(jobs[i]!.jobId, 'submitted')).toBeGreaterThan(seqOf(jobs[i - 1]!.jobId, 'verified'));
     expect(seqOf(jobs[3]!.jobId, 'submitted')).toBeLessThan(seqOf(jobs[0]!.jobId, 'succeeded'));
     expect(h.emulator.modificationCount('vpn-queue01')).toBe(3);
     expect(h.emulator.modificationCount('vpn-eusingle01')).toBe(1);
@@ -244,12 +245,12 @@ describe('apply engine', () => {
     const done = await waitForJob(h, job.jobId);
     expect(done.phase).toBe('rolled-back');
     const k = kinds(await timelineOf(h, job.jobId));
-    expect(k.slice(0, 7)).toEqual(['queued', 'validated', 'submitted', 'gateway-status:updating', 'gateway-status:active', 'verified', 'confirm-window']);
+    expect(k.slice(0, 8)).toEqual(['queued', 'validated', 'submitted', 'gateway-status:updating', 'gateway-status:active', 'verified', 'negotiation', 'confirm-window']);
     expect(k).toContain('negotiation');
     expect(k.slice(-1)).toEqual(['rolled-back']);
     expect(k.indexOf('rolling-back')).toBeGreaterThan(k.indexOf('confirm-window'));
     const events = await timelineOf(h, job.jobId);
-    expect(events.some((e) => e.kind === 'negotiation' && e.detail.status === 'ike_sa_not_established')).toBe(true);
+    expect(events.some((e) => e.kind === 'negotiation' && e.detail.status === 'connection:ike_sa_not_established' && e.detail.lost === 'connection')).toBe(true);
     expect(JSON.stringify(events)).not.toContain('a-psk-the-peer-does-not-know');
     // The change and its rollback: two modifications, and the peer's PSK is back.
     expect(h.emulator.modificationCount('vpn-hzsingle01')).toBe(2);
@@ -263,11 +264,12 @@ describe('apply engine', () => {
   it('keeps a change the user confirms inside the confirm window', async () => {
     h = await createHarness();
     await h.call('loadInventory', { refresh: true });
-    const d = await editAndSave(h, 'cn-hangzhou', 'vco-hzbgp001', (c) => (c.mode === 'single' ? { ...c, IkeConfig: { ...c.IkeConfig, Psk: 'new-psk-confirmed' } } : c));
+    const d = await editAndSave(h, 'cn-hangzhou', 'vco-hzbgp001', (c) => (c.mode === 'single' ? { ...c, IkeConfig: { ...c.IkeConfig, IkeLifetime: 43200 } } : c));
     const job = await h.call<JobSummary>('applyDraft', { draftId: d.draftId, confirmWindowSeconds: 30 });
     await waitForJob(h, job.jobId, ['confirm-window']);
     await h.call('confirmJob', { jobId: job.jobId });
-    expect((await waitForJob(h, job.jobId)).phase).toBe('succeeded');
+    const done = await waitForJob(h, job.jobId);
+    expect(done).toMatchObject({ phase: 'succeeded', keptBy: 'user' });
     const events = await timelineOf(h, job.jobId);
     expect(events.find((e) => e.kind === 'confirmed')?.detail.by).toBe('user');
     expect(h.emulator.modificationCount('vpn-hzsingle01')).toBe(1);

@@ -1,31 +1,34 @@
-// The confirm window (like Junos `commit confirmed`): after a change, watch the negotiation status; the change
-// stands when the user confirms or the tunnels come back up, and is rolled back at the deadline otherwise.
-import type { VpnConnection } from '../../../core/index.ts';
+// Watching the tunnels after a change (the settle period, and the confirm window like Junos `commit confirmed`):
+// what each read of the connection means for the job. Pure, so every outcome is a table test.
+import { lostTunnels, type TunnelHealth } from '../../../core/index.ts';
+import type { JobTunnels } from '../../../core/contract.ts';
 
-export const ESTABLISHED = 'ipsec_sa_established';
-
-/** Negotiation status per tunnel: the connection's own for single-tunnel, each tunnel's for dual-tunnel. */
-export function negotiationStates(c: VpnConnection): string[] {
-  return c.mode === 'single' ? [c.Status ?? 'unknown'] : c.tunnels.map((t) => t.Status ?? 'unknown');
+/** Folds one read of the tunnels into what the job shows: the losses since the change and when they began. */
+export function observeTunnels(before: TunnelHealth[], now: TunnelHealth[], previous: JobTunnels | undefined, at: string): JobTunnels {
+  const losses = lostTunnels(before, now);
+  const downSince = losses.length === 0 ? undefined : previous?.downSince ?? at;
+  return { before, now, checkedAt: at, losses, ...(downSince !== undefined && { downSince }) };
 }
 
-export function establishedCount(c: VpnConnection): number {
-  return negotiationStates(c).filter((s) => s === ESTABLISHED).length;
-}
+export type ConfirmDecision = 'wait' | 'rollback' | 'kept' | 'kept-degraded' | 'kept-by-negotiation';
 
 /**
- * Whether the tunnels are back: at least as many established as before the change (a tunnel that was down
- * before cannot be blamed on the change), and at least one when one was up.
+ * The confirm window. `losses` is null while no read of the tunnels has succeeded. The user's Confirm keeps the
+ * change (degraded when a tunnel is down: the user saw it and chose to keep it); without one, the change stands at
+ * the deadline only when every tunnel that was up before is up, and unknown counts as down.
  */
-export function negotiationRecovered(c: VpnConnection, establishedBefore: number): boolean {
-  return establishedCount(c) >= establishedBefore;
+export function decideConfirm(args: { confirmed: boolean; rollbackRequested: boolean; losses: number | null; nowMs: number; deadlineMs: number }): ConfirmDecision {
+  if (args.rollbackRequested) return 'rollback';
+  if (args.confirmed) return args.losses !== null && args.losses > 0 ? 'kept-degraded' : 'kept';
+  if (args.nowMs < args.deadlineMs) return 'wait';
+  return args.losses === 0 ? 'kept-by-negotiation' : 'rollback';
 }
 
-export type ConfirmDecision = 'confirmed' | 'recovered' | 'rollback' | 'wait';
+export type SettleDecision = 'wait' | 'succeeded' | 'degraded' | 'unknown';
 
-export function decide(args: { confirmed: boolean; rollbackRequested: boolean; recovered: boolean; nowMs: number; deadlineMs: number }): ConfirmDecision {
-  if (args.rollbackRequested) return 'rollback';
-  if (args.confirmed) return 'confirmed';
+/** The settle period after an apply without a confirm window: judged on the last read at its end. */
+export function decideSettle(args: { losses: number | null; nowMs: number; deadlineMs: number }): SettleDecision {
   if (args.nowMs < args.deadlineMs) return 'wait';
-  return args.recovered ? 'recovered' : 'rollback';
+  if (args.losses === null) return 'unknown';
+  return args.losses > 0 ? 'degraded' : 'succeeded';
 }

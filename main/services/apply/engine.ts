@@ -1,11 +1,11 @@
-// The apply engine (design.md "Apply engine"): validate → re-read live and stop on conflict → persist the job with
-// its ClientToken (write-ahead) → send the minimal request, retried with the same token → poll the gateway until
-// active → read back and compare → optional confirm window with automatic rollback. One job at a time per gateway,
-// several gateways in parallel. After a restart, unfinished jobs are resumed from what was persisted: a job that
-// may have been sent is first reconciled against live state, and is resent only with its original ClientToken.
+// The apply engine (design.md "Apply engine"): validate → re-read live and stop on conflict → write the job ahead
+// with its ClientToken → send the minimal request, retried with the same token (an answer lost after the request
+// may have landed is settled by reading the connection) → poll the gateway until active → read back and compare →
+// watch every tunnel (the settle period, or the confirm window with automatic rollback) and end `succeeded` only
+// when no tunnel that was up before is down. The phases and their moves are the table in phases.ts; a restarted
+// process continues each persisted job at its `resumePoint`. One job at a time per gateway, gateways in parallel.
 import crypto from 'node:crypto';
 import {
-  applyModifyRequest,
   buildModifyRequest,
   changedFields,
   formatIssue,
@@ -13,55 +13,35 @@ import {
   maskSecrets,
   mergeThreeWay,
   toWire,
+  tunnelHealths,
   validate,
-  type GatewayContext,
   type ModifyVpnConnectionAttributeRequest,
   type RuleIssue,
+  type TunnelLoss,
   type VpnConnection,
-  type VpnType,
 } from '../../../core/index.ts';
-import type { DraftRecord, JobPhase, JobSummary, TimelineEvent } from '../../../core/contract.ts';
+import { applyModifyRequest } from '../../../core/request/apply-request.ts';
+import type { DraftRecord, JobSummary, TimelineEvent } from '../../../core/contract.ts';
 import { AppError, type AppErrorShape } from '../../../core/errors.ts';
 import { ApiError, fieldForApiError, normalizeApiError, type ApiErrorShape } from '../api-error.ts';
 import type { DraftsService } from '../drafts.ts';
 import type { EventSink } from '../events.ts';
 import type { InventoryService } from '../inventory.ts';
 import type { Sealer } from '../sealing.ts';
-import type { KeyValueStore, StoreSpec } from '../store.ts';
+import type { KeyValueStore } from '../store.ts';
 import type { TimelineService } from '../timeline.ts';
 import type { VpcReads } from '../vpc-reads.ts';
 import type { VpcAction, VpcClient } from '../vpc-client.ts';
-import { decide, establishedCount, negotiationRecovered, negotiationStates } from './confirm.ts';
+import { decideConfirm, decideSettle, observeTunnels } from './confirm.ts';
+import { createDraftSettling } from './draft-settling.ts';
+import { createGatewayFacts, readConnection, type RetriedRead } from './gateway-facts.ts';
+import { canRollBack, createJobJournal, lostUnder, summaryOf, type JobRecord, type SendState } from './journal.ts';
+import { canMove, FINAL, resumePoint } from './phases.ts';
 import { createUpdateDurations, DEFAULT_POLL, waitForActive, type PollPolicy } from './poller.ts';
 import { createGatewayQueue } from './queue.ts';
 import { Aborted, DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry.ts';
 
-export const JOBS_STORE: StoreSpec = { name: 'jobs', version: 1, migrations: [(data) => data] };
-
-const TERMINAL: ReadonlySet<JobPhase> = new Set(['succeeded', 'failed', 'conflict', 'rolled-back']);
-
-interface SendState {
-  ClientToken: string;
-  request: ModifyVpnConnectionAttributeRequest;
-  changedPaths: string[];
-  RequestId?: string;
-}
-
-/** What is persisted per job (PSKs and certificates sealed by the store layer). */
-export interface JobRecord extends JobSummary {
-  order: number;
-  confirmWindowSeconds: number;
-  /** Write-ahead payload, set before the first send. */
-  before?: VpnConnection;
-  target?: VpnConnection;
-  /** The connection as read back once the change landed (what its draft becomes). */
-  after?: VpnConnection;
-  send?: SendState;
-  establishedBefore?: number;
-  confirmed?: boolean;
-  rollbackRequested?: boolean;
-  rollback?: SendState;
-}
+export { JOBS_STORE, type JobRecord } from './journal.ts';
 
 export interface ApplyEngineDeps {
   store: KeyValueStore;
@@ -77,7 +57,7 @@ export interface ApplyEngineDeps {
   sleep?: Sleep;
   retry?: RetryPolicy;
   poll?: PollPolicy;
-  /** Interval of negotiation checks during the confirm window. */
+  /** Interval of negotiation checks during the settle period and the confirm window. */
   confirmPollMs?: number;
   maxParallelGateways?: number;
   /** How long a landed change's draft may wait to be marked applied together with others (ms). */
@@ -85,6 +65,8 @@ export interface ApplyEngineDeps {
   /** Where unexpected failures are reported (the app's log); their text never reaches a job record. */
   onInternalError?(error: unknown): void;
   defaultConfirmWindowSeconds?: () => number;
+  /** How long every tunnel is watched after an apply without a confirm window (ms). */
+  settleMs?: () => number;
 }
 
 export interface ApplyEngine {
@@ -114,31 +96,29 @@ function issuesToErrors(issues: RuleIssue[]): AppErrorShape[] {
   }));
 }
 
-function summaryOf(job: JobRecord): JobSummary {
-  return {
-    jobId: job.jobId,
-    draftId: job.draftId,
-    profileId: job.profileId,
-    RegionId: job.RegionId,
-    VpnConnectionId: job.VpnConnectionId,
-    VpnGatewayId: job.VpnGatewayId,
-    phase: job.phase,
-    ClientToken: job.ClientToken,
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt,
-    attempts: job.attempts,
-    ...(job.confirmDeadline !== undefined && { confirmDeadline: job.confirmDeadline }),
-    ...(job.error !== undefined && { error: job.error }),
-    fieldErrors: job.fieldErrors,
-  };
-}
-
 /** Fields of the request that read back differently from what was asked. */
 export function readBackMismatches(before: VpnConnection, request: ModifyVpnConnectionAttributeRequest, changedPaths: string[], actual: VpnConnection): string[] {
   const expected = applyModifyRequest(before, request);
   if (expected.mode !== actual.mode) return ['mode'];
   const differing = new Set(changedFields(expected, actual).map((d) => d.path));
   return changedPaths.filter((p) => differing.has(p));
+}
+
+/** Whether a request the service may or may not have processed shows in the live connection: all of it, none of
+ * it (every changed field still as before), or some (undecidable). */
+export function landedState(before: VpnConnection, send: Pick<SendState, 'request' | 'changedPaths'>, live: VpnConnection): 'applied' | 'not-applied' | 'partial' {
+  if (readBackMismatches(before, send.request, send.changedPaths, live).length === 0) return 'applied';
+  if (before.mode !== live.mode) return 'partial';
+  const moved = new Set(changedFields(before, live).map((d) => d.path));
+  return send.changedPaths.some((p) => moved.has(p)) ? 'partial' : 'not-applied';
+}
+
+/** Whether an error could have come after the service received the request (so it may have applied it): anything
+ * but a refusal the service answered and a connection that never opened. */
+export function mayHaveLanded(error: ApiErrorShape): boolean {
+  if (['Network.ConnectionRefused', 'Network.HostNotFound', 'Network.Unreachable'].includes(error.code)) return false;
+  if (error.httpStatus >= 400 && error.httpStatus < 500) return false;
+  return true;
 }
 
 const apiErrorShape = (e: ApiErrorShape): AppErrorShape & Record<string, unknown> => ({
@@ -150,6 +130,9 @@ const apiErrorShape = (e: ApiErrorShape): AppErrorShape & Record<string, unknown
   ...(e.field !== undefined && { field: e.field }),
 });
 
+const positions = (losses: readonly TunnelLoss[]) => losses.map((l) => (l.what === 'bgp' ? `${l.position}-bgp` : l.position)).join(',');
+const statesOf = (c: VpnConnection) => tunnelHealths(c).map((t) => `${t.position}:${t.Status || 'unknown'}`).join(',');
+
 export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const sleep = deps.sleep ?? realSleep;
   const nowMs = deps.nowMs ?? Date.now;
@@ -158,156 +141,59 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   // Waiting jobs cost a timer and a poll per update, so many gateways can be in flight at once.
   const queue = createGatewayQueue(deps.maxParallelGateways ?? 16);
   const durations = createUpdateDurations();
-  // A gateway's VpnType never changes and its BGP switch and customer gateways' ASNs rarely do: they are taken from
-  // the inventory (or read) once per gateway / region, not on every job. The service still has the last word.
-  const gatewayFacts = new Map<string, { VpnType: VpnType; EnableBgp: boolean }>();
-  const customerGatewayAsns = new Map<string, Record<string, string>>();
+  const journal = createJobJournal(deps);
+  const drafts = createDraftSettling({ drafts: deps.drafts, now: deps.now, ...(deps.draftSettleMs !== undefined && { settleMs: deps.draftSettleMs }), ...(deps.onInternalError && { onInternalError: deps.onInternalError }) });
+  const gateways = createGatewayFacts(deps.inventory);
   const lifetime = new AbortController();
   const wakers = new Map<string, () => void>();
-  const active = new Set<string>();
-
-  const key = (jobId: string) => `job:${jobId}`;
-  const read = (jobId: string): JobRecord | null => {
-    const stored = deps.store.get<JobRecord>(key(jobId));
-    return stored ? deps.sealer().unsealDeep(stored) : null;
-  };
-  const allJobs = (): JobRecord[] =>
-    deps.store
-      .keys()
-      .filter((k) => k.startsWith('job:'))
-      .map((k) => read(k.slice(4)))
-      .filter((j): j is JobRecord => j !== null)
-      .sort((a, b) => a.order - b.order);
-  // Reading every job to find the next order number made queueing n changes cost O(n²) unseals.
-  let lastOrder: number | undefined;
-  const nextOrder = (): number => {
-    lastOrder = (lastOrder ?? allJobs().reduce((max, j) => Math.max(max, j.order), 0)) + 1;
-    return lastOrder;
-  };
-  const save = (job: JobRecord, patch: Partial<JobRecord> = {}): JobRecord => {
-    Object.assign(job, patch, { updatedAt: deps.now() });
-    deps.store.set(key(job.jobId), deps.sealer().sealDeep(job));
-    deps.emit('jobUpdated', summaryOf(job));
+  /** Jobs being run, by id: confirm and rollback requests change the very object the running loop holds. */
+  const running = new Map<string, JobRecord>();
+  const current = (jobId: string): JobRecord => {
+    const job = running.get(jobId) ?? journal.read(jobId);
+    if (!job) throw new AppError('Job.NotFound', `No job with id ${jobId}.`, 'jobId');
     return job;
   };
-  // Progress that a restart does not need (a job not yet sent is run afresh from any of these phases; a job past
-  // `active` simply polls once more) is shown live but not written: each write rewrites the whole jobs file.
-  const progress = (job: JobRecord, patch: Partial<JobRecord>): JobRecord => {
-    Object.assign(job, patch, { updatedAt: deps.now() });
-    deps.emit('jobUpdated', summaryOf(job));
-    return job;
-  };
+  const { save, progress } = journal;
   const record = (job: JobRecord, kind: TimelineEvent['kind'], detail: TimelineEvent['detail'] = {}) =>
     deps.timeline.append(kind, job.VpnConnectionId, detail, job.jobId);
-
-  const writeDraft = (draftId: string, status: DraftRecord['status'], patch: Partial<DraftRecord>) => {
-    try {
-      deps.drafts.setStatus(draftId, status, patch);
-    } catch (error) {
-      // A draft discarded after its job finished is fine: the job's own record is what counts. A file that cannot
-      // be written is reported; the drafts store holds the change in memory and a start after a crash takes it
-      // from the job journal.
-      if (!(error instanceof AppError && error.code === 'Draft.NotFound')) deps.onInternalError?.(error);
-    }
-  };
-  // Marking a landed change's draft applied rewrites the drafts file (every draft in it). Changes on many gateways
-  // land in the same instant, and each write there delays every other gateway's next change, so these writes wait
-  // a moment and go out as one, while the gateways are busy updating. The job record (written at once) is the
-  // truth: a start after a crash in between finishes the draft from it (`settleDrafts`).
-  const settling = new Map<string, { status: DraftRecord['status']; patch: Partial<DraftRecord> }>();
-  let settleTimer: ReturnType<typeof setTimeout> | undefined;
-  const flushDrafts = () => {
-    clearTimeout(settleTimer);
-    settleTimer = undefined;
-    if (settling.size === 0) return;
-    const pending = [...settling];
-    settling.clear();
-    try {
-      deps.drafts.batch(() => {
-        for (const [draftId, { status, patch }] of pending) writeDraft(draftId, status, patch);
-      });
-    } catch (error) {
-      // The batch's one write failed (disk full, permissions): as in writeDraft, reported, never thrown at a timer.
-      deps.onInternalError?.(error);
-    }
-  };
-  const setDraftSoon = (job: JobRecord, status: DraftRecord['status'], patch: Partial<DraftRecord>) => {
-    settling.set(job.draftId, { status, patch });
-    settleTimer ??= setTimeout(flushDrafts, deps.draftSettleMs ?? 200);
-    settleTimer.unref?.();
-  };
-  const setDraft = (job: JobRecord, status: DraftRecord['status'], patch: Partial<DraftRecord> = {}) => {
-    // Anything still settling was decided earlier: it goes first.
-    flushDrafts();
-    writeDraft(job.draftId, status, patch);
-  };
-  /** Drafts still marked applying whose job has ended (the process stopped between the two writes). */
-  const settleDrafts = (jobs: JobRecord[]) => {
-    const latest = new Map<string, JobRecord>();
-    for (const job of jobs) latest.set(job.draftId, job);
-    for (const draft of deps.drafts.list()) {
-      if (draft.status !== 'applying') continue;
-      const job = latest.get(draft.draftId);
-      if (job && !TERMINAL.has(job.phase)) continue;
-      if (job?.phase !== 'succeeded') writeDraft(draft.draftId, 'editing', {});
-      // Without a read-back on record the draft keeps what it holds; only its status follows the job.
-      else writeDraft(draft.draftId, 'applied', job.after ? { base: job.after, baseFetchedAt: job.updatedAt, draft: job.after, conflicts: [] } : {});
-    }
-  };
 
   const fail = (job: JobRecord, error: AppErrorShape, fieldErrors: AppErrorShape[] = []) => {
     save(job, { phase: 'failed', error, fieldErrors });
     record(job, 'failed', { code: error.code, message: error.message, ...(error.field !== undefined && { field: error.field }) });
-    setDraft(job, 'editing');
+    if (job.rollback === undefined) drafts.backToEditing(job.draftId);
+  };
+  /** The change was sent, but whether it landed, or how the tunnels fare, cannot be told: rollback stays offered. */
+  const endUnknown = (job: JobRecord, error: AppErrorShape, live?: VpnConnection) => {
+    save(job, { phase: 'unknown', error, ...(live && { after: live }) });
+    record(job, 'unknown', { code: error.code, message: error.message, ...(live && { negotiation: statesOf(live) }) });
+    drafts.backToEditing(job.draftId, live);
+  };
+  /** Ends a job on an error its current phase allows: failed before the send, unknown after it. */
+  const endWithError = (job: JobRecord, error: AppErrorShape) => {
+    if (canMove(job.phase, 'failed')) fail(job, error);
+    else if (canMove(job.phase, 'unknown')) endUnknown(job, error);
+    else deps.onInternalError?.(new Error(`job ${job.jobId} in ${job.phase} stopped: ${error.code}`));
   };
 
   // Reads during an apply are retried like the send, and each retry is on the job's timeline: it is why an apply
   // took longer than its gateway's update.
-  const retried = <T>(job: JobRecord, action: VpcAction, task: () => Promise<T>) =>
-    withRetry(
-      retryPolicy,
-      {
-        sleep,
-        signal: lifetime.signal,
-        onRetry: (error, attempt, delayMs) => record(job, 'retry', { code: error.code, attempt, delayMs, httpStatus: error.httpStatus, RequestId: error.requestId, for: 'read', action }),
-      },
-      task,
-    );
+  const retriedFor =
+    (job: JobRecord): RetriedRead =>
+    (action: VpcAction, task) =>
+      withRetry(
+        retryPolicy,
+        {
+          sleep,
+          signal: lifetime.signal,
+          onRetry: (error, attempt, delayMs) => record(job, 'retry', { code: error.code, attempt, delayMs, httpStatus: error.httpStatus, RequestId: error.requestId, for: 'read', action }),
+        },
+        task,
+      );
+  const readOwn = (job: JobRecord, reads: VpcReads) => readConnection(job, reads, retriedFor(job));
 
-  // DescribeVpnConnection, not the gateway's list: DescribeVpnConnections leaves out BgpConfig.EnableBgp, which the
-  // parser can only infer from a configured tunnel network (still there after BGP is switched off).
-  const readOwn = (job: JobRecord, reads: VpcReads) => retried(job, 'DescribeVpnConnection', () => reads.connection(job.RegionId, job.VpnConnectionId));
-
-  async function gatewayContext(job: JobRecord, reads: VpcReads): Promise<{ context: GatewayContext; live: VpnConnection }> {
-    const asnKey = `${job.profileId}|${job.RegionId}`;
-    let known = gatewayFacts.get(job.VpnGatewayId);
-    if (!known || !customerGatewayAsns.has(asnKey)) {
-      const snapshot = deps.inventory.cached(job.profileId);
-      const summary = snapshot?.gateways.find((g) => g.VpnGatewayId === job.VpnGatewayId);
-      if (!known && summary) known = { VpnType: summary.VpnType, EnableBgp: summary.EnableBgp === true };
-      if (snapshot && !customerGatewayAsns.has(asnKey)) {
-        const asns = snapshot.customerGateways.filter((c) => c.RegionId === job.RegionId).map((c) => [c.CustomerGatewayId, c.Asn ?? ''] as const);
-        customerGatewayAsns.set(asnKey, Object.fromEntries(asns));
-      }
-    }
-    const [facts, connections, live] = await Promise.all([
-      known ?? retried(job, 'DescribeVpnGateway', () => reads.gateway(job.RegionId, job.VpnGatewayId)).then((g) => ({ VpnType: g.VpnType, EnableBgp: g.EnableBgp === true })),
-      retried(job, 'DescribeVpnConnections', () => reads.gatewayConnections(job.RegionId, job.VpnGatewayId)),
-      readOwn(job, reads),
-    ]);
-    gatewayFacts.set(job.VpnGatewayId, facts);
-    const asns = customerGatewayAsns.get(asnKey);
-    const context: GatewayContext = {
-      VpnType: facts.VpnType,
-      otherConnections: connections.filter((c) => c.VpnConnectionId !== job.VpnConnectionId),
-      ...(facts.EnableBgp && { EnableBgp: true }),
-      ...(asns && { customerGatewayAsns: asns }),
-    };
-    return { context, live };
-  }
-
+  type Submitted = 'accepted' | 'failed' | { lost: ApiErrorShape };
   /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. */
-  async function submit(job: JobRecord, client: VpcClient, send: SendState, label: 'apply' | 'rollback'): Promise<boolean> {
+  async function submit(job: JobRecord, client: VpcClient, send: SendState, label: 'apply' | 'rollback'): Promise<Submitted> {
     const wire = toWire(send.request);
     try {
       const body = await withRetry(
@@ -327,18 +213,46 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       // Sent and accepted: an apply now waits for the gateway (one write for both facts).
       save(job, label === 'apply' ? { phase: 'waiting-gateway' } : {});
       record(job, 'submitted', { RequestId: send.RequestId, ClientToken: send.ClientToken, attempts: label === 'apply' ? job.attempts : 0, for: label, request: JSON.stringify(maskSecrets(send.request)) });
-      return true;
+      return 'accepted';
     } catch (error) {
       if (error instanceof Aborted) throw error;
       const shape = normalizeApiError(error);
+      if (mayHaveLanded(shape)) return { lost: shape };
       const field = fieldForApiError(shape.code, send.changedPaths);
       const withField = field ? { ...shape, field } : shape;
       fail(job, apiErrorShape(withField), field ? [{ code: shape.code, message: shape.message, field }] : []);
-      return false;
+      return 'failed';
     }
   }
 
-  async function awaitGateway(job: JobRecord, reads: VpcReads): Promise<boolean> {
+  /** The answer to a Modify was lost: the live connection says whether it landed. */
+  async function reconcile(job: JobRecord, reads: VpcReads, lost: ApiErrorShape): Promise<boolean> {
+    const send = job.send!;
+    save(job, { phase: 'reconciling' });
+    let live: VpnConnection;
+    try {
+      live = await readOwn(job, reads);
+    } catch (error) {
+      if (error instanceof Aborted) throw error;
+      endUnknown(job, { code: 'Apply.Unknown', message: `The answer to the change was lost (${lost.code}) and the connection could not be read to tell whether it landed.` });
+      return false;
+    }
+    const state = landedState(job.before!, send, live);
+    record(job, 'reconciled', { code: lost.code, landed: state });
+    if (state === 'applied') {
+      send.RequestId = '';
+      save(job, { phase: 'waiting-gateway' });
+      return true;
+    }
+    if (state === 'not-applied') {
+      fail(job, apiErrorShape(lost));
+      return false;
+    }
+    endUnknown(job, { code: 'Apply.Unknown', message: `The answer to the change was lost (${lost.code}) and the connection holds part of it.` }, live);
+    return false;
+  }
+
+  async function awaitGateway(job: JobRecord, reads: VpcReads): Promise<ApiErrorShape | AppErrorShape | null> {
     const expectedMs = durations.expectedMs(job.VpnGatewayId);
     const outcome = await waitForActive(pollPolicy, {
       readStatus: async () => (await reads.gateway(job.RegionId, job.VpnGatewayId)).Status,
@@ -348,104 +262,37 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       signal: lifetime.signal,
       onStatus: (status, elapsedMs) => record(job, 'gateway-status', { status, elapsedMs }),
     });
-    if (outcome.ok) durations.observe(job.VpnGatewayId, outcome.elapsedMs);
-    if (!outcome.ok) {
-      fail(job, outcome.error ? apiErrorShape(outcome.error) : { code: 'Apply.GatewayTimeout', message: `The VPN gateway did not become active (last status: ${outcome.lastStatus || 'unknown'}).` });
-      return false;
-    }
-    return true;
-  }
-
-  async function verify(job: JobRecord, reads: VpcReads, send: SendState, before: VpnConnection): Promise<VpnConnection | null> {
-    const actual = await readOwn(job, reads);
-    deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
-    const mismatches = readBackMismatches(before, send.request, send.changedPaths, actual);
-    if (mismatches.length > 0) {
-      record(job, 'mismatch', { paths: mismatches.join(','), count: mismatches.length });
-      fail(job, { code: 'Apply.ReadBackMismatch', message: `The connection reads back differently on ${mismatches.join(', ')}.`, field: mismatches[0]! });
+    if (outcome.ok) {
+      durations.observe(job.VpnGatewayId, outcome.elapsedMs);
       return null;
     }
-    record(job, 'verified', { fields: send.changedPaths.length, RequestId: send.RequestId ?? '' });
-    return actual;
+    return outcome.error ? apiErrorShape(outcome.error) : { code: 'Apply.GatewayTimeout', message: `The VPN gateway did not become active (last status: ${outcome.lastStatus || 'unknown'}).` };
   }
 
-  /** Whether a persisted, possibly-sent request is already visible in live state. */
-  function alreadyApplied(before: VpnConnection, send: SendState, live: VpnConnection): boolean {
-    return readBackMismatches(before, send.request, send.changedPaths, live).length === 0;
-  }
-
-  async function runRollback(job: JobRecord, reason: string): Promise<void> {
-    const client = await deps.clientFor(job.profileId);
-    const reads = await deps.readsFor(job.profileId);
-    const before = job.before!;
-    if (job.phase !== 'rolling-back') {
-      save(job, { phase: 'rolling-back' });
-      record(job, 'rolling-back', { reason });
-    }
-    const { context, live } = await gatewayContext(job, reads);
-    if (!job.rollback) {
-      const built = buildModifyRequest(live, before, context, { RegionId: job.RegionId, ClientToken: crypto.randomUUID() });
-      if (!built.ok) return fail(job, { code: 'Apply.RollbackRefused', message: 'The pre-change snapshot cannot be re-applied.' }, issuesToErrors(built.issues));
-      if (isEmptyRequest(built.request)) {
-        save(job, { phase: 'rolled-back' });
-        record(job, 'rolled-back', { noChange: true });
-        setDraft(job, 'editing', { base: live, baseFetchedAt: deps.now() });
-        return;
-      }
-      // Write-ahead: the rollback request and its token are on disk before the first send.
-      save(job, { rollback: { ClientToken: built.request.ClientToken!, request: built.request, changedPaths: built.changedPaths } });
-    }
-    const rollback = job.rollback!;
-    const current = live;
-    // After a restart the rollback may already be visible in live state: then it is not sent again.
-    const alreadyRolledBack = changedFields(before, current).every((d) => !rollback.changedPaths.includes(d.path));
-    const sent = rollback.RequestId !== undefined || alreadyRolledBack ? true : await submit(job, client, rollback, 'rollback');
-    if (!sent) return;
-    if (!(await awaitGateway(job, reads))) return;
-    const actual = await readOwn(job, reads);
-    deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
-    const mismatches = changedFields(before, actual)
-      .map((d) => d.path)
-      .filter((p) => rollback.changedPaths.includes(p));
-    if (mismatches.length > 0) {
-      record(job, 'mismatch', { paths: mismatches.join(','), for: 'rollback' });
-      return fail(job, { code: 'Apply.RollbackMismatch', message: `After the rollback the connection differs on ${mismatches.join(', ')}.` });
-    }
-    save(job, { phase: 'rolled-back' });
-    record(job, 'rolled-back', { RequestId: rollback.RequestId ?? '', ClientToken: rollback.ClientToken, negotiation: negotiationStates(actual).join(',') });
-    setDraft(job, 'editing', { base: actual, baseFetchedAt: deps.now() });
-  }
-
-  async function watchConfirm(job: JobRecord, reads: VpcReads): Promise<void> {
-    const deadlineMs = Date.parse(job.confirmDeadline!);
-    let lastStates = '';
+  /** Reads the tunnels until `decide` stops waiting; each change of state is on the timeline. */
+  async function watchTunnels<D extends string>(job: JobRecord, reads: VpcReads, deadlineMs: number, decide: (losses: number | null) => D | 'wait'): Promise<D> {
+    let lastStates = job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : '';
+    // Null until a read succeeds in this run: a state persisted before a restart may be stale.
+    let observed: number | null = null;
     for (;;) {
-      const fresh = read(job.jobId);
-      if (fresh) Object.assign(job, { confirmed: fresh.confirmed, rollbackRequested: fresh.rollbackRequested });
-      let recovered = false;
       try {
         const c = await reads.connection(job.RegionId, job.VpnConnectionId);
-        const states = negotiationStates(c).join(',');
+        const tunnels = observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(c), job.tunnels, deps.now());
+        const states = statesOf(c);
+        const lossesChanged = positions(tunnels.losses) !== positions(job.tunnels?.losses ?? []);
         if (states !== lastStates) {
-          record(job, 'negotiation', { status: states, established: establishedCount(c), establishedBefore: job.establishedBefore ?? 0 });
+          record(job, 'negotiation', { status: states, lost: positions(tunnels.losses) });
           lastStates = states;
         }
-        recovered = negotiationRecovered(c, job.establishedBefore ?? 0);
+        // A new loss (or its end) is written, so a restart and the UI agree on it; a plain re-read is only shown.
+        if (lossesChanged) save(job, { tunnels });
+        else progress(job, { tunnels });
+        observed = tunnels.losses.length;
       } catch (error) {
         if (error instanceof Aborted) throw error;
-        recovered = false;
       }
-      const decision = decide({ confirmed: job.confirmed === true, rollbackRequested: job.rollbackRequested === true, recovered, nowMs: nowMs(), deadlineMs });
-      if (decision === 'confirmed' || decision === 'recovered') {
-        if (job.phase !== 'succeeded') {
-          save(job, { phase: 'succeeded' });
-          record(job, 'confirmed', { by: decision === 'confirmed' ? 'user' : 'negotiation' });
-          record(job, 'succeeded', { RequestId: job.send?.RequestId ?? '' });
-          setDraft(job, 'applied');
-        }
-        return;
-      }
-      if (decision === 'rollback') return runRollback(job, job.rollbackRequested ? 'user' : 'negotiation-failed');
+      const decision = decide(observed);
+      if (decision !== 'wait') return decision;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(10, Math.min(deps.confirmPollMs ?? 1000, deadlineMs - nowMs())));
         wakers.set(job.jobId, () => {
@@ -462,25 +309,106 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     }
   }
 
+  const lossText = (job: JobRecord) => {
+    const t = job.tunnels!;
+    return `Applied, but ${t.losses.map((l) => (l.what === 'bgp' ? `the ${l.position} tunnel's BGP session` : l.position === 'connection' ? 'the tunnel' : `the ${l.position} tunnel`)).join(' and ')} went down (since ${t.downSince ?? t.checkedAt}).`;
+  };
+
+  const endDegraded = (job: JobRecord, keptBy?: 'user') => {
+    save(job, { phase: 'degraded', error: { code: 'Apply.TunnelDown', message: lossText(job) }, ...(keptBy && { keptBy }) });
+    record(job, 'degraded', { lost: positions(job.tunnels!.losses), since: job.tunnels!.downSince ?? '', RequestId: job.send?.RequestId ?? '' });
+    drafts.markApplied(job.draftId, job.after);
+  };
+
+  async function watchSettle(job: JobRecord, reads: VpcReads): Promise<void> {
+    const deadlineMs = Date.parse(job.settleDeadline!);
+    const decision = await watchTunnels(job, reads, deadlineMs, (losses) => (job.rollbackRequested ? 'rollback' : decideSettle({ losses, nowMs: nowMs(), deadlineMs })));
+    if (decision === 'rollback') return rollBackOnGateway(job, 'user');
+    if (decision === 'succeeded') {
+      save(job, { phase: 'succeeded' });
+      record(job, 'succeeded', { RequestId: job.send?.RequestId ?? '', ClientToken: job.ClientToken, attempts: job.attempts, negotiation: job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : '' });
+      drafts.markApplied(job.draftId, job.after, { soon: true });
+    } else if (decision === 'degraded') endDegraded(job);
+    else {
+      save(job, { phase: 'unknown', error: { code: 'Apply.NegotiationUnknown', message: 'The change landed, but the tunnels could not be read to tell whether they still negotiate.' } });
+      record(job, 'unknown', { code: 'Apply.NegotiationUnknown' });
+      drafts.markApplied(job.draftId, job.after, { soon: true });
+    }
+  }
+
+  async function watchConfirm(job: JobRecord, reads: VpcReads): Promise<void> {
+    const deadlineMs = Date.parse(job.confirmDeadline!);
+    const decision = await watchTunnels(job, reads, deadlineMs, (losses) =>
+      decideConfirm({ confirmed: job.confirmed === true, rollbackRequested: job.rollbackRequested === true, losses, nowMs: nowMs(), deadlineMs }),
+    );
+    if (decision === 'rollback') return rollBackOnGateway(job, job.rollbackRequested ? 'user' : 'negotiation-failed');
+    if (decision === 'kept-degraded') {
+      record(job, 'confirmed', { by: 'user', lost: positions(job.tunnels!.losses) });
+      return endDegraded(job, 'user');
+    }
+    const by = decision === 'kept' ? 'user' : 'negotiation';
+    save(job, { phase: 'succeeded', keptBy: by });
+    record(job, 'confirmed', { by });
+    record(job, 'succeeded', { RequestId: job.send?.RequestId ?? '' });
+    drafts.markApplied(job.draftId, job.after);
+  }
+
   async function afterSubmit(job: JobRecord, reads: VpcReads): Promise<void> {
     const send = job.send!;
-    if (job.phase !== 'waiting-gateway' && job.phase !== 'verifying') save(job, { phase: 'waiting-gateway' });
     if (job.phase === 'waiting-gateway') {
-      if (!(await awaitGateway(job, reads))) return;
+      const stuck = await awaitGateway(job, reads);
+      if (stuck) return endUnknown(job, stuck);
       progress(job, { phase: 'verifying' });
     }
-    const actual = await verify(job, reads, send, job.before!);
-    if (!actual) return;
+    const actual = await readOwn(job, reads);
+    deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
+    const mismatches = readBackMismatches(job.before!, send.request, send.changedPaths, actual);
+    if (mismatches.length > 0) {
+      record(job, 'mismatch', { paths: mismatches.join(','), count: mismatches.length });
+      return endUnknown(job, { code: 'Apply.ReadBackMismatch', message: `The connection reads back differently on ${mismatches.join(', ')}.`, field: mismatches[0]! }, actual);
+    }
+    record(job, 'verified', { fields: send.changedPaths.length, RequestId: send.RequestId ?? '' });
+    const tunnels = observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(actual), undefined, deps.now());
+    record(job, 'negotiation', { status: statesOf(actual), lost: positions(tunnels.losses) });
     if (job.confirmWindowSeconds > 0) {
       const deadline = new Date(nowMs() + job.confirmWindowSeconds * 1000).toISOString();
-      save(job, { phase: 'confirm-window', confirmDeadline: deadline, after: actual });
+      save(job, { phase: 'confirm-window', confirmDeadline: deadline, after: actual, tunnels });
       record(job, 'confirm-window', { seconds: job.confirmWindowSeconds, deadline });
-      setDraft(job, 'applying', { base: actual, baseFetchedAt: deps.now(), draft: actual, conflicts: [] });
-      return watchConfirm(job, reads);
+      drafts.holdLanded(job.draftId, actual);
+      return startWatch(job);
     }
-    save(job, { phase: 'succeeded', after: actual });
-    record(job, 'succeeded', { RequestId: send.RequestId ?? '', ClientToken: send.ClientToken, attempts: job.attempts });
-    setDraftSoon(job, 'applied', { base: actual, baseFetchedAt: deps.now(), draft: actual, conflicts: [] });
+    const settleMs = deps.settleMs?.() ?? 20_000;
+    const deadline = new Date(nowMs() + settleMs).toISOString();
+    save(job, { phase: 'settling', settleDeadline: deadline, after: actual, tunnels });
+    record(job, 'settling', { seconds: Math.round(settleMs / 1000), deadline });
+    startWatch(job);
+  }
+
+  // Watching the tunnels does not hold the gateway's queue: the next change on the gateway (another connection's)
+  // goes ahead meanwhile. A rollback, which sends, queues on the gateway like any change.
+  const watches = new Set<Promise<void>>();
+  const watched = new Set<string>();
+  function startWatch(job: JobRecord): void {
+    running.set(job.jobId, job);
+    watched.add(job.jobId);
+    const watch = (async () => {
+      try {
+        const reads = await deps.readsFor(job.profileId);
+        await (job.phase === 'settling' ? watchSettle(job, reads) : watchConfirm(job, reads));
+      } catch (error) {
+        stopped(job, error);
+      } finally {
+        watched.delete(job.jobId);
+        if (running.get(job.jobId) === job) running.delete(job.jobId);
+      }
+    })();
+    watches.add(watch);
+    void watch.finally(() => watches.delete(watch));
+  }
+  function rollBackOnGateway(job: JobRecord, reason: string): void {
+    save(job, { phase: 'rolling-back' });
+    record(job, 'rolling-back', { reason });
+    enqueue(job);
   }
 
   async function runFresh(job: JobRecord): Promise<void> {
@@ -489,15 +417,12 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     const draft = deps.drafts.get(job.draftId);
 
     progress(job, { phase: 'validating' });
-    const { context, live } = await gatewayContext(job, reads);
+    const { context, live } = await gateways.contextFor(job, reads, retriedFor(job));
     const issues = validate(draft.draft, context);
     if (issues.length > 0) {
       const fieldErrors = issuesToErrors(issues);
       record(job, 'validation-failed', { issues: issues.length, codes: [...new Set(issues.map((i) => i.code))].join(','), fields: issues.map((i) => i.path).join(',') });
-      save(job, { phase: 'failed', error: { code: 'Apply.ValidationFailed', message: `${issues.length} rule(s) refuse this draft.`, field: issues[0]!.path }, fieldErrors });
-      record(job, 'failed', { code: 'Apply.ValidationFailed' });
-      setDraft(job, 'editing');
-      return;
+      return fail(job, { code: 'Apply.ValidationFailed', message: `${issues.length} rule(s) refuse this draft.`, field: issues[0]!.path }, fieldErrors);
     }
     record(job, 'validated', { rules: 'all', otherConnections: context.otherConnections.length });
 
@@ -526,61 +451,128 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     if (isEmptyRequest(built.request)) {
       save(job, { phase: 'succeeded', after: live });
       record(job, 'succeeded', { noChange: true });
-      setDraft(job, 'applied', { base: live, draft: live, baseFetchedAt: deps.now() });
+      drafts.markApplied(job.draftId, live);
       return;
     }
-    // Write-ahead: request, token and the pre-change snapshot reach the disk before anything is sent.
+    // Write-ahead: request, token and the pre-change snapshot (with each tunnel's state) reach the disk before
+    // anything is sent.
     save(job, {
       phase: 'submitting',
       before: live,
       target: merged.merged,
-      establishedBefore: establishedCount(live),
+      tunnelsBefore: tunnelHealths(live),
       send: { ClientToken: job.ClientToken, request: built.request, changedPaths: built.changedPaths },
     });
-    if (!(await submit(job, client, job.send!, 'apply'))) return;
+    await sendAndFollow(job, client, reads);
+  }
+
+  async function sendAndFollow(job: JobRecord, client: VpcClient, reads: VpcReads): Promise<void> {
+    const outcome = await submit(job, client, job.send!, 'apply');
+    if (outcome === 'failed') return;
+    if (outcome !== 'accepted' && !(await reconcile(job, reads, outcome.lost))) return;
     await afterSubmit(job, reads);
   }
 
+  /** A job written ahead and perhaps sent before the process stopped: the live connection decides whether to send
+   * it again; a resend carries the original ClientToken, so a processed-but-unanswered request is not applied twice. */
   async function resumeSubmitted(job: JobRecord): Promise<void> {
     const client = await deps.clientFor(job.profileId);
     const reads = await deps.readsFor(job.profileId);
     const send = job.send!;
-    if (send.RequestId === undefined) {
-      // The process stopped around the send: the service may or may not have it. Live state decides; a resend
-      // carries the original ClientToken, so even a processed-but-unanswered request is not applied twice.
-      const live = await readOwn(job, reads);
-      if (alreadyApplied(job.before!, send, live)) {
-        record(job, 'submitted', { ClientToken: send.ClientToken, resumed: true, reconciled: true });
-        send.RequestId = '';
-        save(job, { phase: 'waiting-gateway' });
-      } else if (!(await submit(job, client, send, 'apply'))) return;
+    if (send.RequestId !== undefined) return afterSubmit(job, reads);
+    const live = await readOwn(job, reads);
+    if (landedState(job.before!, send, live) === 'applied') {
+      record(job, 'submitted', { ClientToken: send.ClientToken, resumed: true, reconciled: true });
+      send.RequestId = '';
+      save(job, { phase: 'waiting-gateway' });
+      return afterSubmit(job, reads);
     }
-    await afterSubmit(job, reads);
+    if (lostUnder(job, 'send.')) {
+      // The sealed request cannot be opened in this process: sending it would set its secrets to ''.
+      return fail(job, { code: 'Apply.SecretsLost', message: "The change's secrets were held for the last session only; open the draft and enter the PSK again. Nothing was sent." });
+    }
+    await sendAndFollow(job, client, reads);
+  }
+
+  async function runRollback(job: JobRecord, reason: string): Promise<void> {
+    const client = await deps.clientFor(job.profileId);
+    const reads = await deps.readsFor(job.profileId);
+    const before = job.before!;
+    if (job.phase !== 'rolling-back') {
+      save(job, { phase: 'rolling-back' });
+      record(job, 'rolling-back', { reason });
+    }
+    if (lostUnder(job, 'before.') || (job.rollback === undefined ? false : lostUnder(job, 'rollback.'))) {
+      return fail(job, { code: 'Apply.SecretsLost', message: 'The pre-change secrets were held for the last session only, so the change cannot be rolled back here. Nothing was sent.' });
+    }
+    const { context, live } = await gateways.contextFor(job, reads, retriedFor(job));
+    if (!job.rollback) {
+      const built = buildModifyRequest(live, before, context, { RegionId: job.RegionId, ClientToken: crypto.randomUUID() });
+      if (!built.ok) return fail(job, { code: 'Apply.RollbackRefused', message: 'The pre-change snapshot cannot be re-applied.' }, issuesToErrors(built.issues));
+      if (isEmptyRequest(built.request)) {
+        save(job, { phase: 'rolled-back' });
+        record(job, 'rolled-back', { noChange: true });
+        drafts.backToEditing(job.draftId, live);
+        return;
+      }
+      // Write-ahead: the rollback request and its token are on disk before the first send.
+      save(job, { rollback: { ClientToken: built.request.ClientToken!, request: built.request, changedPaths: built.changedPaths } });
+    }
+    const rollback = job.rollback!;
+    // After a restart the rollback may already be visible in live state: then it is not sent again.
+    const alreadyRolledBack = changedFields(before, live).every((d) => !rollback.changedPaths.includes(d.path));
+    if (rollback.RequestId === undefined && !alreadyRolledBack) {
+      const outcome = await submit(job, client, rollback, 'rollback');
+      if (outcome === 'failed') return;
+      // A lost answer is settled by the read-back below, as after a restart.
+      if (outcome !== 'accepted') record(job, 'reconciled', { code: outcome.lost.code, for: 'rollback' });
+    }
+    const stuck = await awaitGateway(job, reads);
+    if (stuck) return fail(job, stuck);
+    const actual = await readOwn(job, reads);
+    deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
+    const mismatches = changedFields(before, actual)
+      .map((d) => d.path)
+      .filter((p) => rollback.changedPaths.includes(p));
+    if (mismatches.length > 0) {
+      record(job, 'mismatch', { paths: mismatches.join(','), for: 'rollback' });
+      return fail(job, { code: 'Apply.RollbackMismatch', message: `After the rollback the connection differs on ${mismatches.join(', ')}.` });
+    }
+    save(job, { phase: 'rolled-back' });
+    record(job, 'rolled-back', { RequestId: rollback.RequestId ?? '', ClientToken: rollback.ClientToken, negotiation: statesOf(actual) });
+    drafts.backToEditing(job.draftId, actual);
+  }
+
+  /** An unexpected stop: the job ends on an error its phase allows. */
+  function stopped(job: JobRecord, error: unknown): void {
+    if (error instanceof Aborted || lifetime.signal.aborted) return;
+    // An unexpected error's text may hold anything (paths, values): it goes to the log, not to the job record.
+    if (!(error instanceof AppError) && !(error instanceof ApiError)) deps.onInternalError?.(error);
+    const shape =
+      error instanceof AppError
+        ? error.toShape()
+        : error instanceof ApiError
+          ? apiErrorShape(error.shape)
+          : { code: 'Apply.Internal', message: 'An unexpected error stopped this apply. Details are in the log.' };
+    endWithError(job, shape);
   }
 
   async function run(jobId: string): Promise<void> {
-    const job = read(jobId);
+    const job = journal.read(jobId);
     if (!job) return;
-    if (TERMINAL.has(job.phase) && !(job.phase === 'succeeded' && job.rollbackRequested)) return;
-    active.add(jobId);
+    const point = resumePoint({ phase: job.phase, sent: job.send !== undefined, hasBefore: job.before !== undefined, rollbackRequested: job.rollbackRequested === true });
+    if (point === 'none') return;
+    if (point === 'settle' || point === 'confirm') return startWatch(job);
+    running.set(jobId, job);
     try {
-      if (job.phase === 'rolling-back' || (job.rollbackRequested && job.before)) await runRollback(job, job.rollbackRequested ? 'user' : 'negotiation-failed');
-      else if (job.phase === 'confirm-window') await watchConfirm(job, await deps.readsFor(job.profileId));
-      else if (job.send && job.phase !== 'queued' && job.phase !== 'validating' && job.phase !== 'checking-live') await resumeSubmitted(job);
-      else await runFresh(job);
+      if (point === 'fresh') await runFresh(job);
+      else if (point === 'rollback') await runRollback(job, job.rollbackRequested ? 'user' : 'negotiation-failed');
+      else await resumeSubmitted(job);
     } catch (error) {
-      if (error instanceof Aborted || lifetime.signal.aborted) return;
-      // An unexpected error's text may hold anything (paths, values): it goes to the log, not to the job record.
-      if (!(error instanceof AppError) && !(error instanceof ApiError)) deps.onInternalError?.(error);
-      const shape =
-        error instanceof AppError
-          ? error.toShape()
-          : error instanceof ApiError
-            ? apiErrorShape(error.shape)
-            : { code: 'Apply.Internal', message: 'An unexpected error stopped this apply. Details are in the log.' };
-      fail(job, shape);
+      stopped(job, error);
     } finally {
-      active.delete(jobId);
+      // A job now watching its tunnels stays known to confirm and rollback requests.
+      if (running.get(jobId) === job && !watched.has(jobId)) running.delete(jobId);
     }
   }
 
@@ -599,12 +591,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
 
   /** Writes the job ahead and marks the draft; the caller enqueues. */
   const queueJob = (draft: DraftRecord, confirmWindowSeconds: number | undefined): JobRecord => {
-    const draftId = draft.draftId;
     const now = deps.now();
     const jobId = crypto.randomUUID();
     const job: JobRecord = {
       jobId,
-      draftId,
+      draftId: draft.draftId,
       profileId: draft.profileId,
       RegionId: draft.RegionId,
       VpnConnectionId: draft.VpnConnectionId,
@@ -616,76 +607,71 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       updatedAt: now,
       attempts: 0,
       fieldErrors: [],
-      order: nextOrder(),
+      order: journal.nextOrder(),
       confirmWindowSeconds: confirmWindowSeconds ?? deps.defaultConfirmWindowSeconds?.() ?? 0,
     };
     save(job);
-    deps.drafts.setStatus(draftId, 'applying');
-    record(job, 'queued', { draftId, ClientToken: job.ClientToken, VpnGatewayId: job.VpnGatewayId, confirmWindowSeconds: job.confirmWindowSeconds });
+    drafts.markApplying(draft.draftId);
+    record(job, 'queued', { draftId: draft.draftId, ClientToken: job.ClientToken, VpnGatewayId: job.VpnGatewayId, confirmWindowSeconds: job.confirmWindowSeconds });
     return job;
   };
 
   return {
     async apply(draftId, confirmWindowSeconds) {
       // A draft whose change has landed is applied, even while its write is settling.
-      flushDrafts();
+      drafts.flush();
       const job = queueJob(applicable(draftId, 'draftId'), confirmWindowSeconds);
       enqueue(job);
       return summaryOf(job);
     },
     async applyMany(draftIds, confirmWindowSeconds) {
       const unique = [...new Set(draftIds)];
-      flushDrafts();
-      const drafts = unique.map((draftId, i) => applicable(draftId, `draftIds.${i}`));
+      drafts.flush();
+      const list = unique.map((draftId, i) => applicable(draftId, `draftIds.${i}`));
       // The drafts file is written once for the whole batch, not once per draft.
-      const jobs = deps.store.batch(() => deps.drafts.batch(() => drafts.map((draft) => queueJob(draft, confirmWindowSeconds))));
+      const jobs = deps.store.batch(() => deps.drafts.batch(() => list.map((draft) => queueJob(draft, confirmWindowSeconds))));
       // Each gateway's first change starts now; later ones wait their turn on their gateway.
       for (const job of jobs) enqueue(job);
       return jobs.map(summaryOf);
     },
     async confirm(jobId) {
-      const job = read(jobId);
-      if (!job) throw new AppError('Job.NotFound', `No job with id ${jobId}.`, 'jobId');
+      const job = current(jobId);
       if (job.phase !== 'confirm-window') throw new AppError('Job.NotConfirmable', `The job is ${job.phase}, not waiting for confirmation.`, 'jobId');
       save(job, { confirmed: true });
       wakers.get(jobId)?.();
       return summaryOf(job);
     },
     async rollback(jobId) {
-      const job = read(jobId);
-      if (!job) throw new AppError('Job.NotFound', `No job with id ${jobId}.`, 'jobId');
-      if (job.phase === 'confirm-window') {
-        save(job, { rollbackRequested: true });
-        wakers.get(jobId)?.();
-        return summaryOf(job);
+      const job = current(jobId);
+      if (!canRollBack(job)) {
+        const why = lostUnder(job, 'before.') ? ' (its pre-change secrets were held for the last session only)' : '';
+        throw new AppError('Job.NotRollbackable', `A ${job.phase} job cannot be rolled back${why}.`, 'jobId');
       }
-      if (job.phase === 'succeeded' && job.before) {
-        save(job, { rollbackRequested: true });
-        enqueue(job);
-        return summaryOf(job);
-      }
-      throw new AppError('Job.NotRollbackable', `A ${job.phase} job cannot be rolled back.`, 'jobId');
-    },
-    list: () => allJobs().map(summaryOf),
-    get(jobId) {
-      const job = read(jobId);
-      if (!job) throw new AppError('Job.NotFound', `No job with id ${jobId}.`, 'jobId');
+      save(job, { rollbackRequested: true });
+      // A job still watching its tunnels rolls back from its own loop; a finished one is queued on its gateway.
+      if (running.has(jobId)) wakers.get(jobId)?.();
+      else enqueue(job);
       return summaryOf(job);
     },
+    list: () => journal.all().map(summaryOf),
+    get: (jobId) => summaryOf(current(jobId)),
     async resume() {
-      const jobs = allJobs();
-      settleDrafts(jobs);
-      for (const job of jobs) if (!TERMINAL.has(job.phase)) enqueue(job);
+      const jobs = journal.all();
+      drafts.settleAfterRestart(jobs);
+      for (const job of jobs) if (!FINAL.has(job.phase) || job.rollbackRequested) enqueue(job);
     },
     async idle() {
+      // A watch may queue a rollback, and a queued job may start a watch: wait until neither has anything left.
+      while (watches.size > 0 || queue.running > 0) {
+        await Promise.all([queue.idle(), ...watches]);
+      }
       await queue.idle();
-      flushDrafts();
+      drafts.flush();
     },
     async dispose() {
       lifetime.abort();
-      await Promise.race([queue.idle(), new Promise((r) => setTimeout(r, 2000))]);
-      flushDrafts();
+      await Promise.race([Promise.all([queue.idle(), ...watches]), new Promise((r) => setTimeout(r, 2000))]);
+      drafts.flush();
     },
   };
 }
-

@@ -1,11 +1,30 @@
 import { useTranslation } from 'react-i18next';
-import type { ProfileSummary } from '../../../core/contract.ts';
+import type { JobSummary, ProfileSummary } from '../../../core/contract.ts';
 import type { Connectivity } from '../state/connectivity.ts';
+import { useNow } from '../state/use-now.ts';
 
 export type View = 'editor' | 'drafts' | 'profiles' | 'settings';
 const VIEWS: readonly View[] = ['editor', 'drafts', 'profiles', 'settings'];
 
-export function TopBar({ view, onView, profile, connectivity, draftCount, onQuickOpen }: { view: View; onView(v: View): void; profile: ProfileSummary | undefined; connectivity: Connectivity; draftCount: number; onQuickOpen(): void }) {
+/** A job whose countdown shows in the top bar (confirm window or settle period), with its connection's name. */
+export interface WatchedJob {
+  job: JobSummary;
+  name: string;
+}
+
+export interface TopBarProps {
+  view: View;
+  onView(v: View): void;
+  profile: ProfileSummary | undefined;
+  connectivity: Connectivity;
+  draftCount: number;
+  onQuickOpen(): void;
+  /** Changes counting down anywhere (any connection, any view). */
+  watched?: readonly WatchedJob[];
+  onOpenJob?(job: JobSummary): void;
+}
+
+export function TopBar({ view, onView, profile, connectivity, draftCount, onQuickOpen, watched = [], onOpenJob }: TopBarProps) {
   const { t } = useTranslation();
   return (
     <header className="title-bar">
@@ -19,6 +38,7 @@ export function TopBar({ view, onView, profile, connectivity, draftCount, onQuic
         ))}
       </nav>
       <span className="spacer" />
+      {watched.length > 0 && <WatchChips watched={watched} onOpen={(job) => onOpenJob?.(job)} />}
       <button type="button" className="btn ghost small" onClick={onQuickOpen} aria-keyshortcuts="Control+P">
         {t('rail.quickOpen')} <kbd>Ctrl+P</kbd>
       </button>
@@ -30,5 +50,44 @@ export function TopBar({ view, onView, profile, connectivity, draftCount, onQuic
         {profile?.name ?? 'Sandbox'}
       </span>
     </header>
+  );
+}
+
+const secondsUntil = (iso: string | undefined, now: number) => (iso ? Math.max(0, Math.ceil((Date.parse(iso) - now) / 1000)) : 0);
+
+/** One chip per watched change: the connection, what happens and the seconds left; red when a tunnel was lost. */
+function WatchChips({ watched, onOpen }: { watched: readonly WatchedJob[]; onOpen(job: JobSummary): void }) {
+  const { t } = useTranslation();
+  const now = useNow(500);
+  return (
+    <div className="watch-chips" role="group" aria-label={t('watch.label')} data-testid="watch-chips">
+      {watched.map(({ job, name }) => {
+        const lossy = (job.tunnels?.losses.length ?? 0) > 0;
+        const confirm = job.phase === 'confirm-window';
+        const seconds = secondsUntil(confirm ? job.confirmDeadline : job.settleDeadline, now);
+        const text = confirm
+          ? lossy
+            ? t('watch.confirmLoss', { name, seconds })
+            : t('watch.confirm', { name, seconds })
+          : lossy
+            ? t('watch.settlingLoss', { name, seconds })
+            : t('watch.settling', { name, seconds });
+        return (
+          <button
+            key={job.jobId}
+            type="button"
+            className={`watch-chip ${lossy ? 'bad' : confirm ? 'confirm' : 'settling'}`}
+            title={t('watch.open', { name })}
+            data-testid="watch-chip"
+            data-job={job.jobId}
+            data-phase={job.phase}
+            onClick={() => onOpen(job)}
+          >
+            <span className={`dot ${lossy ? 'bad' : 'warn'}`} aria-hidden="true" />
+            <span className="watch-text">{text}</span>
+          </button>
+        );
+      })}
+    </div>
   );
 }

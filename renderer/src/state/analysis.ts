@@ -1,6 +1,7 @@
 // Everything the editor and the diff preview derive from (live, draft): rule issues, field diff, impact, the
 // minimal request. Pure and memoised per (live, draft, context) object identity, so a keystroke costs one run.
 import {
+  advise,
   buildModifyRequest,
   diffConnections,
   maskSecrets,
@@ -18,6 +19,8 @@ import {
 export interface Analysis {
   issues: RuleIssue[];
   issuesByPath: Map<string, RuleIssue[]>;
+  /** Warnings (core `advise`): shown next to their field, never counted as errors, never blocking Apply. */
+  warningsByPath: Map<string, RuleIssue[]>;
   rows: DiffRow[];
   changedPaths: Set<string>;
   impact: ImpactSummary;
@@ -46,7 +49,9 @@ export function analyse(live: VpnConnection, draft: VpnConnection, context: Gate
       }
     }
   }
-  return { issues, issuesByPath, rows, changedPaths, impact: summarizeImpact(rows), request };
+  const warningsByPath = new Map<string, RuleIssue[]>();
+  for (const warning of advise(draft)) warningsByPath.set(warning.path, [...(warningsByPath.get(warning.path) ?? []), warning]);
+  return { issues, issuesByPath, warningsByPath, rows, changedPaths, impact: summarizeImpact(rows), request };
 }
 
 const shellQuote = (value: string): string => (/^[\w./:@,=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);

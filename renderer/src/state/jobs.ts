@@ -1,12 +1,23 @@
 // Apply jobs and timeline events: fetched once, then kept current by main's jobUpdated / timelineEvent pushes.
 import { useCallback, useEffect, useState } from 'react';
-import type { Api, JobPhase, JobSummary, TimelineEvent } from '../../../core/contract.ts';
+import { FINAL_JOB_PHASES, type Api, type JobPhase, type JobSummary, type TimelineEvent } from '../../../core/contract.ts';
 import { useApiEvent } from './events.ts';
 
-export const FINAL_PHASES: ReadonlySet<JobPhase> = new Set(['succeeded', 'failed', 'conflict', 'rolled-back']);
+export const FINAL_PHASES: ReadonlySet<JobPhase> = new Set(FINAL_JOB_PHASES);
 
+/** Not yet final: the job still acts on its own (including the settle period and the confirm window). */
 export function isInFlight(job: JobSummary | undefined): boolean {
   return job !== undefined && !FINAL_PHASES.has(job.phase);
+}
+
+/** Final, but a tunnel is down or the outcome is unknown, and a rollback is on offer: keep it in front of the user. */
+export function needsAttention(job: JobSummary | undefined): boolean {
+  return job !== undefined && (job.phase === 'degraded' || job.phase === 'unknown') && job.rollbackable;
+}
+
+/** Jobs that count down where the user can see it from anywhere: the confirm window and the settle period. */
+export function watchedJobs(jobs: ReadonlyMap<string, JobSummary>): JobSummary[] {
+  return [...jobs.values()].filter((j) => j.phase === 'confirm-window' || j.phase === 'settling').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 function mergeEvents(current: TimelineEvent[], incoming: readonly TimelineEvent[]): TimelineEvent[] {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { Api, Settings } from '../../../core/contract.ts';
 import { i18n, resolveLang, systemLanguage } from '../i18n/index.ts';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', confirmWindowSeconds: 0 };
+export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', confirmWindowSeconds: 0, settleSeconds: 20 };
 
 function prefersDark(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;

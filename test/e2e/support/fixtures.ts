@@ -59,7 +59,7 @@ export const test = base.extend<{ app: AppHarness }>({
       emit: (event, payload) => forward(event, payload),
       ...(process.env.IPSEC_STUDIO_TEST_KEYRING === '1' ? {} : { keychain: null }),
       sandbox: async () => ({ endpoint: emulator.endpoint, credentials: emulator.credentials, close: async () => undefined }),
-      apply: { retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 400 }, poll: { initialMs: 50, maxMs: 250, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 200 },
+      apply: { retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 400 }, poll: { initialMs: 50, maxMs: 250, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 200, settleMs: 1500 },
     });
     const table = composed.table;
     const ipcLog: AppHarness['ipcLog'] = [];

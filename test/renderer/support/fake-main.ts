@@ -1,7 +1,7 @@
 // A stateful in-memory stand-in for main's services (profiles, inventory, drafts, jobs, timeline, settings) behind
 // the typed fake api. Tests override single handlers to script failures or pushes.
 import type { DraftRecord, DraftSummary, InventorySnapshot, JobSummary, ProfilesState, Settings, TimelineEvent } from '../../../core/contract.ts';
-import { diffConnections, type VpnConnection } from '../../../core/index.ts';
+import { diffConnections, draftReadiness, gatewayContextOf, type VpnConnection } from '../../../core/index.ts';
 import { connectionsOfGateways, listInventory } from '../../../core/inventory-listing.ts';
 import { createFakeApi, FakeApiError, type FakeHandlers } from './fake-api.ts';
 import { snapshot as sampleSnapshot } from './sample-data.ts';
@@ -14,7 +14,7 @@ export interface FakeMainOptions {
 
 export function createFakeMain(options: FakeMainOptions = {}) {
   let inventory = options.inventory ?? sampleSnapshot();
-  let settings: Settings = { language: 'en', theme: 'light', confirmWindowSeconds: 0, ...options.settings };
+  let settings: Settings = { language: 'en', theme: 'light', confirmWindowSeconds: 0, settleSeconds: 20, ...options.settings };
   const profiles: ProfilesState = {
     profiles: [{ profileId: 'sandbox', name: 'Sandbox', kind: 'Sandbox', regionId: 'cn-hangzhou', accessKeyIdMasked: null, hasSecret: false, sessionOnly: false, builtIn: true }],
     activeProfileId: 'sandbox',
@@ -34,6 +34,8 @@ export function createFakeMain(options: FakeMainOptions = {}) {
     draftId: r.draftId, profileId: r.profileId, RegionId: r.RegionId, VpnConnectionId: r.VpnConnectionId, VpnGatewayId: r.VpnGatewayId,
     Name: r.draft.Name, baseFetchedAt: r.baseFetchedAt, updatedAt: r.updatedAt, changedFieldCount: diffConnections(r.base, r.draft).length,
     conflictCount: r.conflicts.length, status: r.status,
+    // As main computes it: core's readiness against the inventory of the draft's gateway.
+    readiness: draftReadiness(r, gatewayContextOf(inventory, r)),
   });
   const getRecord = (draftId: string) => {
     const r = drafts.get(draftId);
@@ -91,7 +93,7 @@ export function createFakeMain(options: FakeMainOptions = {}) {
       const r = getRecord((args as { draftId: string }).draftId);
       const job: JobSummary = {
         jobId: `job-${jobs.size + 1}`, draftId: r.draftId, profileId: r.profileId, RegionId: r.RegionId, VpnConnectionId: r.VpnConnectionId, VpnGatewayId: r.VpnGatewayId,
-        phase: 'queued', ClientToken: `tok-${jobs.size + 1}`, createdAt: now(), updatedAt: now(), attempts: 1, fieldErrors: [],
+        phase: 'queued', ClientToken: `tok-${jobs.size + 1}`, createdAt: now(), updatedAt: now(), attempts: 1, rollbackable: false, fieldErrors: [],
       };
       jobs.set(job.jobId, job);
       return job;

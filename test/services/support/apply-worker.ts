@@ -49,7 +49,7 @@ const app = await composeApp({
   },
   ...(process.env.IPSEC_STUDIO_TEST_KEYRING === '1' ? {} : { keychain: fileSecretStore(env('WORKER_SECRET_FILE')) }),
   sandbox: async () => ({ endpoint: `${host}:${port}`, credentials, close: async () => undefined }),
-  apply: { retry: { maxAttempts: 12, baseDelayMs: 20, maxDelayMs: 200 }, poll: { initialMs: 30, maxMs: 150, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 50 },
+  apply: { retry: { maxAttempts: 12, baseDelayMs: 20, maxDelayMs: 200 }, poll: { initialMs: 30, maxMs: 150, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 50, settleMs: 300 },
 });
 const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
   const reply = await dispatch(app.table, method, args, { url: 'app://bundle/index.html', isMainFrame: true }, { allowedOrigins: ['app://bundle'] });

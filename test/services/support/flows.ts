@@ -1,4 +1,4 @@
-import type { DraftRecord, JobSummary, TimelineEvent } from '../../../core/contract.ts';
+import { FINAL_JOB_PHASES, type DraftRecord, type JobSummary, type TimelineEvent } from '../../../core/contract.ts';
 import type { VpnConnection } from '../../../core/index.ts';
 import { eventually, type Harness } from './harness.ts';
 
@@ -12,7 +12,7 @@ export async function editAndSave(h: Harness, RegionId: string, VpnConnectionId:
   return h.call<DraftRecord>('getDraft', { draftId: d.draftId });
 }
 
-export async function waitForJob(h: Harness, jobId: string, phases: string[] = ['succeeded', 'failed', 'conflict', 'rolled-back'], timeoutMs = 20_000): Promise<JobSummary> {
+export async function waitForJob(h: Harness, jobId: string, phases: readonly string[] = FINAL_JOB_PHASES, timeoutMs = 20_000): Promise<JobSummary> {
   return eventually(async () => {
     const job = (await h.call<JobSummary[]>('listJobs')).find((j) => j.jobId === jobId);
     return job && phases.includes(job.phase) ? job : undefined;

@@ -16,6 +16,7 @@ export const FAST_APPLY = {
   retry: { maxAttempts: 12, baseDelayMs: 20, maxDelayMs: 200 },
   poll: { initialMs: 40, maxMs: 200, growth: 0.1, timeoutMs: 60_000 },
   confirmPollMs: 60,
+  settleMs: 300,
 } as const;
 
 export const FACTS = { name: 'IPsec Studio', version: '0.0.0-test', platform: process.platform, arch: process.arch, versions: { node: process.versions.node } };
@@ -57,6 +58,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       env: {},
       ...options.compose,
       ...overrides,
+      // A test that tunes one apply setting keeps the fast others (the settle period above all).
+      apply: { ...FAST_APPLY, ...options.compose?.apply, ...overrides.apply },
     });
   let app = await build();
   const harness: Harness = {

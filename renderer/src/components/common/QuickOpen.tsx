@@ -2,7 +2,9 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../core/contract.ts';
+import { summaryHealth } from '../../state/health.ts';
 import { quickOpenMatches } from '../../state/tree.ts';
+import { ConnectionHealthBadge } from './Health.tsx';
 import { Dialog } from './Dialog.tsx';
 
 export function QuickOpen({ entries, title, onPick, onClose }: { entries: readonly ConnectionSummary[]; title: string; onPick(entry: ConnectionSummary): void; onClose(): void }) {
@@ -59,8 +61,11 @@ export function QuickOpen({ entries, title, onPick, onClose }: { entries: readon
           >
             <span className="qo-name">{e.Name || e.VpnConnectionId}</span>
             <span className="qo-id mono">{e.VpnConnectionId}</span>
-            <span className="qo-meta mono">
-              {e.RegionId} · {e.VpnGatewayId}
+            <span className="qo-meta">
+              <span className="mono">
+                {e.RegionId} · {e.VpnGatewayId}
+              </span>
+              <ConnectionHealthBadge health={summaryHealth(e)} />
             </span>
           </li>
         ))}

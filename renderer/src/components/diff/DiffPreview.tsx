@@ -1,10 +1,11 @@
 // The change before it happens: field rows with impact badges, the minimal request (masked unless revealed) as JSON
-// and as an aliyun CLI command, and Apply — disabled while any rule fails, offline, or a change is in flight.
+// and as an aliyun CLI command, and Apply — disabled while conflicts with the live connection are unresolved, any
+// rule fails, offline, or a change is in flight.
 import { useTranslation } from 'react-i18next';
 import { fieldLabel, groupDiffRows, GROUP_LABELS, IMPACT_LABELS, sectionLabel, type Lang } from '../../../../core/index.ts';
 import { cliCommand, type Analysis } from '../../state/analysis.ts';
 
-export type ApplyBlock = 'rules' | 'offline' | 'busy' | 'none' | null;
+export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | null;
 
 export interface DiffPreviewProps {
   analysis: Analysis;
@@ -17,7 +18,7 @@ export interface DiffPreviewProps {
   onApply(): void;
 }
 
-const BLOCK_KEYS = { rules: 'diff.applyBlockedRules', offline: 'diff.applyBlockedOffline', busy: 'diff.applyBlockedBusy', none: 'diff.applyBlockedNone' } as const;
+const BLOCK_KEYS = { conflicts: 'diff.applyBlockedConflicts', rules: 'diff.applyBlockedRules', offline: 'diff.applyBlockedOffline', busy: 'diff.applyBlockedBusy', none: 'diff.applyBlockedNone' } as const;
 
 export function DiffPreview({ analysis, lang, revealSecrets, onRevealSecrets, block, confirmWindowSeconds, onConfirmWindowSeconds, onApply }: DiffPreviewProps) {
   const { t } = useTranslation();
@@ -109,7 +110,7 @@ export function DiffPreview({ analysis, lang, revealSecrets, onRevealSecrets, bl
           </button>
         </div>
         {block && (
-          <p id="apply-block" className={block === 'rules' ? 'hint error' : 'hint'}>
+          <p id="apply-block" className={block === 'rules' || block === 'conflicts' ? 'hint error' : 'hint'} data-block={block}>
             {t(BLOCK_KEYS[block])}
           </p>
         )}

@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { getField, GROUP_LABELS, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
+import type { TunnelState } from '../../state/health.ts';
+import { TunnelHealthBadge } from '../common/Health.tsx';
 import { FieldRow } from './FieldRow.tsx';
 import { allowedFor, sectionsFor } from './layout.ts';
 
 export interface EditorGridProps {
   live: VpnConnection;
   draft: VpnConnection;
+  /** Each tunnel's place and state, from the live connection (present whether or not the draft is saved). */
+  tunnels: readonly TunnelState[];
   vpnType: VpnType;
   analysis: Analysis;
   lang: Lang;
@@ -20,7 +24,7 @@ export interface EditorGridProps {
 }
 
 /** Live | Draft, aligned rows grouped by section and API group; changed rows highlighted in both columns. */
-export const EditorGrid = memo(function EditorGrid({ live, draft, vpnType, analysis, lang, liveCaption, apiErrors, revealed, onToggleReveal, onChange }: EditorGridProps) {
+export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, vpnType, analysis, lang, liveCaption, apiErrors, revealed, onToggleReveal, onChange }: EditorGridProps) {
   const { t } = useTranslation();
   const sections = sectionsFor(draft.mode, vpnType, (p) => [getField(live, p), getField(draft, p)]);
   return (
@@ -32,20 +36,23 @@ export const EditorGrid = memo(function EditorGrid({ live, draft, vpnType, analy
         </span>
         <span className="cell draft">{t('editor.draft')}</span>
       </div>
-      {sections.map((s) => {
+      {sections.map((s, i) => {
         const headingId = `sec-${s.key.replace(/[^\w]/g, '-')}`;
         const tunnel = s.section.startsWith('TunnelOptionsSpecification.') ? Number(s.section.slice(-1)) - 1 : -1;
-        const t0 = tunnel >= 0 && draft.mode === 'dual' ? draft.tunnels[tunnel as 0 | 1] : undefined;
+        // The first group of each tunnel's section says where the tunnel is and how it is.
+        const t0 = tunnel >= 0 && draft.mode === 'dual' && sections[i - 1]?.section !== s.section ? tunnels[tunnel] : undefined;
         return (
           <section key={s.key} className="field-section" aria-labelledby={headingId}>
             <h3 id={headingId} className="section-title">
               {s.section !== 'General' && <span className="section-tunnel">{sectionLabel(s.section, lang)} · </span>}
               {GROUP_LABELS[lang][s.group]}
-              {t0 && s.group === 'Tunnel' && (
-                <span className="section-meta mono">
-                  {t0.TunnelId}
-                  {t0.InternetIp ? ` · ${t0.InternetIp}` : ''}
-                  {t0.Status ? ` · ${t0.Status}` : ''}
+              {t0 && (
+                <span className="section-meta" data-testid={`tunnel-state-${t0.position}`}>
+                  <span className="mono">
+                    {t0.TunnelId}
+                    {t0.InternetIp ? ` · ${t0.InternetIp}` : ''}
+                  </span>
+                  <TunnelHealthBadge tunnel={t0.health} />
                 </span>
               )}
             </h3>
@@ -58,6 +65,7 @@ export const EditorGrid = memo(function EditorGrid({ live, draft, vpnType, analy
                 draftValue={getField(draft, def.path)}
                 changed={analysis.changedPaths.has(def.path)}
                 issues={analysis.issuesByPath.get(def.path)}
+                warnings={analysis.warningsByPath.get(def.path)}
                 apiErrors={apiErrors.get(def.path)}
                 lang={lang}
                 revealed={revealed.has(def.path)}

@@ -1,3 +1,4 @@
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editableFields, formatIssue, fieldLabel, type Lang, type VpnConnection } from '../../../../core/index.ts';
 import type { GatewaySummary } from '../../../../core/contract.ts';
@@ -5,6 +6,10 @@ import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import type { EditorSession } from '../../state/editor-session.ts';
 import { formatAge } from '../../state/format.ts';
+import { connectionTone, tunnelStates, type ShownHealth } from '../../state/health.ts';
+import { Dialog } from '../common/Dialog.tsx';
+import { DiscardConfirm, lostFields } from '../common/DiscardConfirm.tsx';
+import { ConnectionHealthBadge } from '../common/Health.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { ConnectionCompare } from './ConnectionCompare.tsx';
 import { EditorGrid } from './EditorGrid.tsx';
@@ -16,6 +21,10 @@ export interface EditorViewProps {
   session: EditorSession;
   live: VpnConnection;
   draft: VpnConnection;
+  /** The connection as last read live (DescribeVpnConnection): where its tunnels are. Never the draft. */
+  liveConnection: VpnConnection | undefined;
+  /** Every tunnel's state, from the live read or the latest apply's newer read of the tunnels. */
+  health: ShownHealth | null;
   analysis: Analysis;
   gateway: GatewaySummary | undefined;
   lang: Lang;
@@ -44,18 +53,44 @@ export function EditorView(props: EditorViewProps) {
   const fieldPaths = new Set(editableFields(draft.mode).map((d) => d.path));
   const orphanIssues = analysis.issues.filter((i) => !fieldPaths.has(i.path));
   const saveState = session.saving ? t('editor.saving') : session.dirty ? t('editor.unsaved') : t('editor.saved');
+  // Status comes from the live connection only: a saved draft carries no read-only status fields.
+  const where = props.liveConnection ?? live;
+  const tunnels = useMemo(() => tunnelStates(where, props.health), [where, props.health]);
+  // Discarding loses the draft for good: it asks first, naming the connection and every changed field.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const connectionName = live.Name || draft.VpnConnectionId;
+  const lost = lostFields(
+    analysis.rows.map((row) => row.path),
+    lang,
+  );
+  const discard = async () => {
+    setConfirmDiscard(false);
+    await session.discard();
+    // The Discard button is gone with the draft: focus goes to the connection's heading, not to the page body.
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
   return (
     <div className="editor" aria-label={draft.Name}>
+      {confirmDiscard && (
+        <Dialog title={t('discard.title', { name: connectionName })} onClose={() => setConfirmDiscard(false)}>
+          <DiscardConfirm
+            name={connectionName}
+            fields={lost}
+            conflictCount={session.record?.conflicts.length ?? 0}
+            onCancel={() => setConfirmDiscard(false)}
+            onConfirm={() => void discard()}
+          />
+        </Dialog>
+      )}
       <header className="editor-head">
         <div className="editor-title">
-          <h1 className="conn-name">{live.Name || draft.VpnConnectionId}</h1>
+          <h1 className="conn-name" ref={headingRef} tabIndex={-1}>
+            {live.Name || draft.VpnConnectionId}
+          </h1>
           <span className={`badge ${draft.mode}`}>{draft.mode === 'dual' ? t('rail.dual') : t('rail.single')}</span>
           {vpnType === 'NationalStandard' && <span className="badge sm">{t('rail.sm')}</span>}
-          {draft.Status && (
-            <span className={`status-pill ${statusTone(draft.Status)}`} title={t('rail.negotiation', { status: draft.Status })}>
-              {draft.Status}
-            </span>
-          )}
+          <ConnectionHealthBadge health={props.health} tone={connectionTone(props.health?.health ?? 'unknown', gateway?.Status)} testId="connection-health" pill />
           <span className="counts">
             <span className={analysis.rows.length > 0 ? 'count changed' : 'count'} data-testid="change-count">
               {t('editor.changes', { count: analysis.rows.length })}
@@ -108,7 +143,7 @@ export function EditorView(props: EditorViewProps) {
             </button>
           )}
           {session.record && (
-            <button type="button" className="btn ghost" disabled={props.busy} onClick={() => void session.discard()}>
+            <button type="button" className="btn ghost" disabled={props.busy} onClick={() => setConfirmDiscard(true)} aria-haspopup="dialog">
               {t('editor.discard')}
             </button>
           )}
@@ -145,6 +180,7 @@ export function EditorView(props: EditorViewProps) {
         {mode === 'tunnels' && draft.mode === 'dual' ? (
           <TunnelCompare
             draft={draft}
+            tunnels={tunnels}
             vpnType={vpnType}
             analysis={analysis}
             lang={lang}
@@ -154,9 +190,9 @@ export function EditorView(props: EditorViewProps) {
             onReplace={(next) => session.replaceDraft(() => next)}
           />
         ) : mode === 'compare' && compareWith ? (
-          <ConnectionCompare draft={draft} other={compareWith} vpnType={vpnType} analysis={analysis} lang={lang} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+          <ConnectionCompare draft={draft} draftHealth={props.health} other={compareWith} vpnType={vpnType} analysis={analysis} lang={lang} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
         ) : (
-          <EditorGrid live={live} draft={draft} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} apiErrors={props.apiErrors} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+          <EditorGrid live={live} draft={draft} tunnels={tunnels} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} apiErrors={props.apiErrors} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
         )}
       </fieldset>
     </div>
@@ -166,7 +202,9 @@ export function EditorView(props: EditorViewProps) {
 export function statusTone(status: string): 'ok' | 'warn' | 'bad' | 'idle' {
   const s = status.toLowerCase();
   if (s === 'active') return 'ok';
-  if (s.includes('established') && !s.includes('not')) return 'ok';
+  // Only both phases up carries traffic: ike_sa_established alone is down.
+  if (s === 'ipsec_sa_established') return 'ok';
+  if (s === 'ike_sa_established') return 'bad';
   if (s === 'updating' || s === 'provisioning' || s === 'init') return 'warn';
   if (s.includes('not') || s.includes('fail') || s === 'deleting' || s === 'financiallocked') return 'bad';
   return 'idle';

@@ -11,6 +11,8 @@ export interface FieldRowProps {
   draftValue: unknown;
   changed: boolean;
   issues: readonly RuleIssue[] | undefined;
+  /** Warnings (core `advise`) on this field: shown, never counted as errors. */
+  warnings?: readonly RuleIssue[] | undefined;
   /** Errors main mapped to this field when the last apply failed. */
   apiErrors?: readonly AppErrorShape[] | undefined;
   lang: Lang;
@@ -29,8 +31,21 @@ function apiErrorText(error: AppErrorShape, lang: Lang): string {
   return `${error.message} (${error.code})`;
 }
 
-export function IssueList({ id, issues, apiErrors, lang }: { id: string; issues: readonly RuleIssue[] | undefined; apiErrors?: readonly AppErrorShape[] | undefined; lang: Lang }) {
-  if ((!issues || issues.length === 0) && (!apiErrors || apiErrors.length === 0)) return null;
+export function IssueList({
+  id,
+  issues,
+  apiErrors,
+  warnings,
+  lang,
+}: {
+  id: string;
+  issues: readonly RuleIssue[] | undefined;
+  apiErrors?: readonly AppErrorShape[] | undefined;
+  warnings?: readonly RuleIssue[] | undefined;
+  lang: Lang;
+}) {
+  const { t } = useTranslation();
+  if ((!issues || issues.length === 0) && (!apiErrors || apiErrors.length === 0) && (!warnings || warnings.length === 0)) return null;
   return (
     <ul className="field-errors" id={id}>
       {(issues ?? []).map((issue, i) => (
@@ -43,6 +58,12 @@ export function IssueList({ id, issues, apiErrors, lang }: { id: string; issues:
           {apiErrorText(error, lang)}
         </li>
       ))}
+      {(warnings ?? []).map((warning, i) => (
+        <li key={`warn-${warning.code}-${i}`} data-code={warning.code} className="field-warning">
+          <span className="sr-only">{t('editor.warning')}: </span>
+          {formatIssue(warning, lang)}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -52,17 +73,18 @@ export function badValuesOf(issues: readonly RuleIssue[] | undefined): string[] 
 }
 
 /** One aligned row: label | live (read-only) | draft (editable) + inline rule errors. */
-export const FieldRow = memo(function FieldRow({ def, allowed, liveValue, draftValue, changed, issues, apiErrors, lang, revealed, onToggleReveal, onChange }: FieldRowProps) {
+export const FieldRow = memo(function FieldRow({ def, allowed, liveValue, draftValue, changed, issues, warnings, apiErrors, lang, revealed, onToggleReveal, onChange }: FieldRowProps) {
   const { t } = useTranslation();
   const id = fieldInputId(def.path);
   const errorId = `${id}-errors`;
   const invalid = (issues?.length ?? 0) > 0 || (apiErrors?.length ?? 0) > 0;
+  const warned = (warnings?.length ?? 0) > 0;
   const short = fieldLabel(def.path, lang);
   // Tunnel fields repeat per tunnel: their accessible names carry the tunnel ("Slave tunnel · Pre-shared key").
   const prefix = def.section === 'General' ? '' : `${sectionLabel(def.section, lang)} · `;
   const label = `${prefix}${short}`;
   return (
-    <div className={`field-row${changed ? ' changed' : ''}${invalid ? ' invalid' : ''}`} data-path={def.path}>
+    <div className={`field-row${changed ? ' changed' : ''}${invalid ? ' invalid' : ''}${warned ? ' warned' : ''}`} data-path={def.path}>
       <label className="cell label" htmlFor={id} title={def.path}>
         {prefix && <span className="sr-only">{prefix}</span>}
         <span className="label-text">{short}</span>
@@ -82,13 +104,13 @@ export const FieldRow = memo(function FieldRow({ def, allowed, liveValue, draftV
           label={label}
           {...(allowed && { allowed })}
           invalid={invalid}
-          {...(invalid && { describedBy: errorId })}
+          {...((invalid || warned) && { describedBy: errorId })}
           revealed={revealed}
           onToggleReveal={onToggleReveal}
           onChange={onChange}
           badValues={badValuesOf(issues)}
         />
-        <IssueList id={errorId} issues={issues} apiErrors={apiErrors} lang={lang} />
+        <IssueList id={errorId} issues={issues} apiErrors={apiErrors} warnings={warnings} lang={lang} />
       </div>
     </div>
   );

@@ -1,8 +1,28 @@
 // Dual-tunnel connections: master and slave drafts side by side, with "copy this section to the other tunnel".
+// A section copy leaves out each tunnel's identities and addresses (LocalId, RemoteId, TunnelCidr, LocalBgpIp) and its
+// pre-shared key unless they are ticked one by one in the copy dialog, and says what it left out.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldLabel, getField, GROUP_LABELS, sectionLabel, setField, type DualTunnelConnection, type FieldGroup, type Lang, type TunnelFieldDef, type VpnType } from '../../../../core/index.ts';
+import {
+  copyTunnelGroup,
+  fieldLabel,
+  getField,
+  GROUP_LABELS,
+  sectionLabel,
+  tunnelCopyFields,
+  type CopyHold,
+  type DualTunnelConnection,
+  type FieldGroup,
+  type Lang,
+  type TunnelFieldDef,
+  type VpnType,
+} from '../../../../core/index.ts';
 import type { Analysis } from '../../state/analysis.ts';
-import { FieldControl, fieldInputId } from './controls.tsx';
+import { tunnelWords, type TunnelState } from '../../state/health.ts';
+import { TunnelHealthBadge } from '../common/Health.tsx';
+import { Dialog } from '../common/Dialog.tsx';
+import { displayValue, FieldControl, fieldInputId } from './controls.tsx';
+import { CopyDialogBody } from './CopyDialog.tsx';
 import { badValuesOf, IssueList } from './FieldRow.tsx';
 import { allowedFor, TUNNEL_GROUPS, tunnelDefs } from './layout.ts';
 
@@ -13,16 +33,17 @@ function sameSection(draft: DualTunnelConnection, defs: readonly TunnelFieldDef[
   return defs.every((d) => JSON.stringify(getField(draft.tunnels[0], d.path)) === JSON.stringify(getField(draft.tunnels[1], d.path)));
 }
 
-export function copyTunnelGroup(draft: DualTunnelConnection, group: FieldGroup, from: 0 | 1, vpnType: VpnType): DualTunnelConnection {
-  let next = draft;
-  for (const def of tunnelDefs(group, vpnType, () => [])) {
-    next = setField(next, `${P[1 - from]}.${def.path}`, getField(draft, `${P[from]}.${def.path}`));
-  }
-  return next;
+interface CopyOutcome {
+  group: FieldGroup;
+  from: 0 | 1;
+  copied: string[];
+  leftOut: Array<{ path: string; hold: CopyHold }>;
 }
 
 export interface TunnelCompareProps {
   draft: DualTunnelConnection;
+  /** Master and slave as read live: address and state (never from the draft). */
+  tunnels?: readonly TunnelState[];
   vpnType: VpnType;
   analysis: Analysis;
   lang: Lang;
@@ -32,15 +53,80 @@ export interface TunnelCompareProps {
   onReplace(next: DualTunnelConnection): void;
 }
 
-export function TunnelCompare({ draft, vpnType, analysis, lang, revealed, onToggleReveal, onChange, onReplace }: TunnelCompareProps) {
+export function TunnelCompare({ draft, tunnels = [], vpnType, analysis, lang, revealed, onToggleReveal, onChange, onReplace }: TunnelCompareProps) {
   const { t } = useTranslation();
+  // A copy that would touch a held-back field asks first (which of them to include); others copy at once.
+  const [asking, setAsking] = useState<{ group: FieldGroup; from: 0 | 1 } | null>(null);
+  const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
+  const copy = (group: FieldGroup, from: 0 | 1, include: readonly string[] = []) => {
+    const result = copyTunnelGroup(draft, group, from, vpnType, include);
+    onReplace(result.draft);
+    setOutcome({ group, from, copied: result.copied, leftOut: result.leftOut });
+  };
+  const startCopy = (group: FieldGroup, from: 0 | 1) => {
+    if (tunnelCopyFields(draft, group, vpnType).some((f) => f.hold !== null && f.differs)) setAsking({ group, from });
+    else copy(group, from);
+  };
+  const target = (from: 0 | 1) => (from === 0 ? t('editor.targetSlave') : t('editor.targetMaster'));
+  const listSeparator = lang === 'zh-CN' ? '、' : ', ';
+  const askingFields = asking
+    ? tunnelCopyFields(draft, asking.group, vpnType)
+        .filter((f) => f.differs)
+        .map((f) => ({
+          key: f.path,
+          label: fieldLabel(f.path, lang),
+          hold: f.hold,
+          from: displayValue(f.def.kind, getField(draft.tunnels[asking.from], f.path), false, t),
+          to: displayValue(f.def.kind, getField(draft.tunnels[asking.from === 0 ? 1 : 0], f.path), false, t),
+        }))
+    : [];
+  const askingTitle = asking ? t('editor.copyDialogTitle', { section: GROUP_LABELS[lang][asking.group], target: target(asking.from) }) : '';
   return (
     <div className="editor-grid tunnels" id="editor-grid" role="group" aria-label={t('editor.tunnels')}>
+      {asking && (
+        <Dialog title={askingTitle} onClose={() => setAsking(null)}>
+          <CopyDialogBody
+            title={askingTitle}
+            fields={askingFields}
+            onCancel={() => setAsking(null)}
+            onCopy={(picked) => {
+              const { group, from } = asking;
+              setAsking(null);
+              copy(group, from, picked);
+            }}
+          />
+        </Dialog>
+      )}
+      {outcome && (
+        <p className="banner small copy-outcome" role="status" data-testid="copy-outcome">
+          {t('editor.copyDone', { count: outcome.copied.length, section: GROUP_LABELS[lang][outcome.group], target: target(outcome.from) })}
+          {outcome.leftOut.length > 0 && (
+            <>
+              {' '}
+              {t('editor.copyLeftOut', { fields: outcome.leftOut.map((f) => fieldLabel(f.path, lang)).join(listSeparator) })}
+            </>
+          )}
+          <button type="button" className="btn small ghost" onClick={() => setOutcome(null)} aria-label={t('app.close')}>
+            ×
+          </button>
+        </p>
+      )}
       <div className="field-row header" aria-hidden="true">
         <span className="cell label">{t('editor.field')}</span>
-        <span className="cell">{sectionLabel(P[0], lang)} <span className="muted mono">{draft.tunnels[0].TunnelId}</span></span>
-        <span className="cell">{sectionLabel(P[1], lang)} <span className="muted mono">{draft.tunnels[1].TunnelId}</span></span>
+        {([0, 1] as const).map((i) => (
+          <span key={i} className="cell tunnel-head" data-testid={`tunnel-head-${i === 0 ? 'master' : 'slave'}`}>
+            <span>
+              {sectionLabel(P[i], lang)}{' '}
+              <span className="muted mono">
+                {tunnels[i]?.TunnelId ?? draft.tunnels[i].TunnelId}
+                {tunnels[i]?.InternetIp ? ` · ${tunnels[i].InternetIp}` : ''}
+              </span>
+            </span>
+            <TunnelHealthBadge tunnel={tunnels[i]?.health} />
+          </span>
+        ))}
       </div>
+      {tunnels.length > 0 && <p className="sr-only">{tunnels.map((x) => tunnelWords(t, x.health ?? { position: x.position, Status: '', health: 'unknown' })).join(t('health.separator'))}</p>}
       {TUNNEL_GROUPS.map((group) => {
         const defs = tunnelDefs(group, vpnType, (rel) => [getField(draft, `${P[0]}.${rel}`), getField(draft, `${P[1]}.${rel}`)]);
         if (defs.length === 0) return null;
@@ -51,11 +137,11 @@ export function TunnelCompare({ draft, vpnType, analysis, lang, revealed, onTogg
             <h3 id={`tg-${group}`} className="section-title split">
               <span>{groupName}</span>
               <span className="section-actions">
-                <button type="button" className="btn small" disabled={same} onClick={() => onReplace(copyTunnelGroup(draft, group, 0, vpnType))}>
+                <button type="button" className="btn small" disabled={same} onClick={() => startCopy(group, 0)}>
                   {t('editor.copyToSlave')}
                   <span className="sr-only"> ({groupName})</span>
                 </button>
-                <button type="button" className="btn small" disabled={same} onClick={() => onReplace(copyTunnelGroup(draft, group, 1, vpnType))}>
+                <button type="button" className="btn small" disabled={same} onClick={() => startCopy(group, 1)}>
                   {t('editor.copyToMaster')}
                   <span className="sr-only"> ({groupName})</span>
                 </button>
@@ -75,8 +161,10 @@ export function TunnelCompare({ draft, vpnType, analysis, lang, revealed, onTogg
                   </span>
                   {paths.map((path, i) => {
                     const issues = analysis.issuesByPath.get(path);
+                    const warnings = analysis.warningsByPath.get(path);
                     const id = fieldInputId(path);
                     const invalid = (issues?.length ?? 0) > 0;
+                    const warned = (warnings?.length ?? 0) > 0;
                     const cellLabel = `${sectionLabel(P[i as 0 | 1], lang)} · ${label}`;
                     return (
                       <div key={path} className={`cell draft${analysis.changedPaths.has(path) ? ' changed' : ''}`}>
@@ -91,13 +179,13 @@ export function TunnelCompare({ draft, vpnType, analysis, lang, revealed, onTogg
                           label={cellLabel}
                           {...(def.kind === 'enum' && { allowed: allowedFor(def, vpnType) ?? [] })}
                           invalid={invalid}
-                          {...(invalid && { describedBy: `${id}-errors` })}
+                          {...((invalid || warned) && { describedBy: `${id}-errors` })}
                           revealed={revealed.has(path)}
                           onToggleReveal={onToggleReveal}
                           onChange={onChange}
                           badValues={badValuesOf(issues)}
                         />
-                        <IssueList id={`${id}-errors`} issues={issues} lang={lang} />
+                        <IssueList id={`${id}-errors`} issues={issues} warnings={warnings} lang={lang} />
                       </div>
                     );
                   })}

@@ -4,7 +4,9 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../core/contract.ts';
+import { allTunnelWords, connectionTone, connectionWords, healthTone, summaryHealth, tunnelWords } from '../../state/health.ts';
 import type { TreeRow } from '../../state/tree.ts';
+import { tunnelOverall } from '../../../../core/index.ts';
 import { statusTone } from '../editor/EditorView.tsx';
 
 export const GATEWAY_ROW_HEIGHT = 30;
@@ -189,8 +191,11 @@ const TreeItem = memo(function TreeItem({ row, start, pos, size, active, selecte
     );
   }
   const c = row.entry;
-  const gatewayStatus = row.gateway?.Status;
-  const negotiation = c.Status ?? 'unknown';
+  // Health from the listing (every tunnel; a dual connection's own Status is only its master's).
+  const health = summaryHealth(c);
+  const tone = connectionTone(health.health, row.gateway?.Status);
+  const words = connectionWords(t, health);
+  const everyTunnel = allTunnelWords(t, health);
   return (
     <div
       id={rowId(row.key)}
@@ -204,7 +209,7 @@ const TreeItem = memo(function TreeItem({ row, start, pos, size, active, selecte
       onClick={onClick}
       data-connection-id={c.VpnConnectionId}
     >
-      <span className={`dot ${gatewayStatus === 'updating' ? 'warn' : statusTone(negotiation)}`} title={t('rail.negotiation', { status: negotiation })} aria-hidden="true" />
+      <span className={`dot ${tone}`} title={everyTunnel} aria-hidden="true" data-health={health.health} />
       <span className="tree-lines">
         <span className="tree-line">
           <span className="tree-name">{c.Name || c.VpnConnectionId}</span>
@@ -218,10 +223,21 @@ const TreeItem = memo(function TreeItem({ row, start, pos, size, active, selecte
         </span>
         <span className="tree-line sub">
           <span className="tree-id mono">{c.VpnConnectionId}</span>
-          <span className="tree-status">{negotiation}</span>
+          <span className={`tree-status ${healthTone(health.health)}`} title={everyTunnel}>
+            {c.mode === 'dual' && (
+              <span className="tunnel-dots" aria-hidden="true">
+                {health.tunnels.map((x) => (
+                  <span key={x.position} className={`dot mini ${healthTone(tunnelOverall(x))}`} title={tunnelWords(t, x)} />
+                ))}
+              </span>
+            )}
+            <span className="tree-status-text" aria-hidden="true">
+              {words}
+            </span>
+          </span>
         </span>
       </span>
-      <span className="sr-only">{t('rail.negotiation', { status: negotiation })}</span>
+      <span className="sr-only">{everyTunnel}</span>
     </div>
   );
 });

@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../../core/contract.ts';
-import type { Lang } from '../../../../core/index.ts';
+import { isAppErrorShape } from '../../../../core/errors.ts';
+import { changedFields, type DraftReadiness, type Lang } from '../../../../core/index.ts';
 import { errorMessage } from '../../api.ts';
 import { Dialog } from '../common/Dialog.tsx';
+import { DiscardConfirm, lostFields, type LostField } from '../common/DiscardConfirm.tsx';
 import { useApi } from '../../state/api-context.tsx';
 import { formatAge } from '../../state/format.ts';
 
@@ -16,9 +18,42 @@ export function download(fileName: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Drafts that "Apply ready drafts" queues: changed, no conflicts, not already applying or applied. */
+/** Drafts that "Apply ready drafts" queues: main's verdict (core `draftReadiness`: changes, no conflicts, no rule
+ * error against its gateway's inventory, not applying or applied). */
 export function readyDrafts(drafts: readonly DraftSummary[]): DraftSummary[] {
-  return drafts.filter((d) => d.status === 'editing' && d.conflictCount === 0 && d.changedFieldCount > 0);
+  return drafts.filter((d) => d.readiness.ready);
+}
+
+/** Drafts it leaves out, each with why; applied drafts are history and not listed. */
+export function leftOutDrafts(drafts: readonly DraftSummary[]): DraftSummary[] {
+  return drafts.filter((d) => !d.readiness.ready && d.readiness.reason !== 'applied');
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** Why a draft is not ready, in words. */
+export function readinessText(readiness: DraftReadiness, t: Translate): string {
+  if (readiness.ready) return t('drafts.ready');
+  switch (readiness.reason) {
+    case 'rules':
+      return t('drafts.reasonRules', { count: readiness.issueCount ?? 1 });
+    case 'conflicts':
+      return t('drafts.reasonConflicts', { count: readiness.issueCount ?? 1 });
+    case 'no-changes':
+      return t('drafts.reasonNoChanges');
+    case 'not-loaded':
+      return t('drafts.reasonNotLoaded');
+    case 'busy':
+      return t('drafts.reasonBusy');
+    case 'applied':
+      return t('drafts.reasonApplied');
+  }
+}
+
+interface Discarding {
+  draft: DraftSummary;
+  fields: LostField[] | null;
+  conflictCount: number;
 }
 
 export function DraftsView({
@@ -39,28 +74,56 @@ export function DraftsView({
   const { t } = useTranslation();
   const api = useApi();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const [confirming, setConfirming] = useState<DraftSummary[] | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; code?: string } | null>(null);
+  const [confirming, setConfirming] = useState<{ ready: DraftSummary[]; leftOut: DraftSummary[] } | null>(null);
+  const [discarding, setDiscarding] = useState<Discarding | null>(null);
   const ready = readyDrafts(drafts);
+  const leftOut = leftOutDrafts(drafts);
   const run = async (work: () => Promise<unknown>, ok?: string) => {
     try {
       await work();
       setMessage(ok ? { tone: 'ok', text: ok } : null);
     } catch (reason) {
-      setMessage({ tone: 'error', text: errorMessage(reason) });
+      // Main's message on screen; its code stays available for support, not shown.
+      setMessage(isAppErrorShape(reason) ? { tone: 'error', text: reason.message, code: reason.code } : { tone: 'error', text: errorMessage(reason) });
     }
+  };
+  const nameOf = (d: DraftSummary) => d.Name || d.VpnConnectionId;
+  // Discard asks first, naming the connection and the changed fields that would be lost (read from the draft).
+  const askDiscard = (d: DraftSummary) => {
+    setDiscarding({ draft: d, fields: null, conflictCount: d.conflictCount });
+    api.getDraft({ draftId: d.draftId }).then(
+      (record) => {
+        const paths = record.base.mode === record.draft.mode ? changedFields(record.base, record.draft).map((f) => f.path) : [];
+        setDiscarding((current) => (current?.draft.draftId === d.draftId ? { ...current, fields: lostFields(paths, lang), conflictCount: record.conflicts.length } : current));
+      },
+      (reason: unknown) => {
+        setDiscarding(null);
+        void run(() => Promise.reject(reason));
+      },
+    );
+  };
+  const discard = (d: DraftSummary) => {
+    setDiscarding(null);
+    void run(() => api.discardDraft({ draftId: d.draftId }), t('drafts.discarded', { name: nameOf(d) })).then(() =>
+      // The row (and its Discard button) is gone: focus goes to the page heading rather than the page body.
+      requestAnimationFrame(() => headingRef.current?.focus()),
+    );
   };
   return (
     <div className="page">
       <div className="page-head">
-        <h1>{t('drafts.title')}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('drafts.title')}
+        </h1>
         <button
           type="button"
           className="btn primary"
           data-testid="apply-ready"
           disabled={ready.length === 0 || !online}
           title={online ? undefined : t('drafts.applyOffline')}
-          onClick={() => setConfirming(ready)}
+          onClick={() => setConfirming({ ready, leftOut })}
         >
           {t('drafts.applyReady', { count: ready.length })}
         </button>
@@ -82,19 +145,32 @@ export function DraftsView({
         />
       </div>
       {confirming && (
-        <Dialog title={t('drafts.applyTitle', { count: confirming.length })} onClose={() => setConfirming(null)}>
-          <h2 className="dialog-title">{t('drafts.applyTitle', { count: confirming.length })}</h2>
+        <Dialog title={t('drafts.applyTitle', { count: confirming.ready.length })} onClose={() => setConfirming(null)}>
+          <h2 className="dialog-title">{t('drafts.applyTitle', { count: confirming.ready.length })}</h2>
           <p>
             {t('drafts.applyExplain')} {confirmWindowSeconds > 0 ? t('drafts.applyWindow', { seconds: confirmWindowSeconds }) : t('drafts.applyNoWindow')}
           </p>
           <ul className="apply-list" data-testid="apply-ready-list">
-            {confirming.map((d) => (
+            {confirming.ready.map((d) => (
               <li key={d.draftId}>
-                <span>{d.Name || d.VpnConnectionId}</span> <span className="mono muted">{d.VpnGatewayId}</span> ·{' '}
-                {t('drafts.changeCount', { count: d.changedFieldCount })}
+                <span>{nameOf(d)}</span> <span className="mono muted">{d.VpnGatewayId}</span> · {t('drafts.changeCount', { count: d.changedFieldCount })}
               </li>
             ))}
           </ul>
+          {confirming.leftOut.length > 0 && (
+            <>
+              <h3 className="dialog-subtitle" id="apply-left-out-title">
+                {t('drafts.leftOutTitle', { count: confirming.leftOut.length })}
+              </h3>
+              <ul className="apply-list left-out" data-testid="apply-left-out-list" aria-labelledby="apply-left-out-title">
+                {confirming.leftOut.map((d) => (
+                  <li key={d.draftId} data-reason={d.readiness.ready ? 'ready' : d.readiness.reason}>
+                    <span>{nameOf(d)}</span> — <span className="reason">{readinessText(d.readiness, t)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setConfirming(null)}>
               {t('drafts.cancel')}
@@ -104,18 +180,29 @@ export function DraftsView({
               className="btn primary"
               data-autofocus
               onClick={() => {
-                const draftIds = confirming.map((d) => d.draftId);
+                const draftIds = confirming.ready.map((d) => d.draftId);
                 setConfirming(null);
                 void run(() => api.applyDrafts({ draftIds, confirmWindowSeconds }), t('drafts.applyQueued', { count: draftIds.length }));
               }}
             >
-              {t('drafts.applyConfirm', { count: confirming.length })}
+              {t('drafts.applyConfirm', { count: confirming.ready.length })}
             </button>
           </div>
         </Dialog>
       )}
+      {discarding && (
+        <Dialog title={t('discard.title', { name: nameOf(discarding.draft) })} onClose={() => setDiscarding(null)}>
+          <DiscardConfirm
+            name={nameOf(discarding.draft)}
+            fields={discarding.fields}
+            conflictCount={discarding.conflictCount}
+            onCancel={() => setDiscarding(null)}
+            onConfirm={() => discard(discarding.draft)}
+          />
+        </Dialog>
+      )}
       {message && (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={`banner ${message.tone}`}>
+        <p role={message.tone === 'error' ? 'alert' : 'status'} className={`banner ${message.tone}`} {...(message.code && { 'data-code': message.code, title: message.code })}>
           {message.text}
         </p>
       )}
@@ -131,6 +218,7 @@ export function DraftsView({
               <th scope="col">{t('drafts.baseAge')}</th>
               <th scope="col" className="num">{t('drafts.conflicts')}</th>
               <th scope="col">{t('drafts.status')}</th>
+              <th scope="col">{t('drafts.readiness')}</th>
               <th scope="col">{t('drafts.updated')}</th>
               <th scope="col">{t('drafts.actions')}</th>
             </tr>
@@ -149,6 +237,9 @@ export function DraftsView({
                 <td>
                   <span className={`status-pill ${d.status === 'conflict' ? 'bad' : d.status === 'applied' ? 'ok' : 'idle'}`}>{t(`drafts.status_${d.status}`)}</span>
                 </td>
+                <td className={d.readiness.ready ? 'readiness ready' : `readiness ${d.readiness.reason}`} data-testid="readiness">
+                  {readinessText(d.readiness, t)}
+                </td>
                 <td>{formatAge(d.updatedAt, now, lang)}</td>
                 <td className="actions">
                   <button type="button" className="btn small" onClick={() => onOpen(d)} aria-label={`${t('drafts.open')}: ${d.Name || d.VpnConnectionId}`}>
@@ -165,7 +256,7 @@ export function DraftsView({
                   >
                     {t('drafts.export')}
                   </button>
-                  <button type="button" className="btn small ghost" aria-label={`${t('drafts.discard')}: ${d.Name || d.VpnConnectionId}`} onClick={() => void run(() => api.discardDraft({ draftId: d.draftId }))}>
+                  <button type="button" className="btn small ghost" aria-haspopup="dialog" aria-label={`${t('drafts.discard')}: ${d.Name || d.VpnConnectionId}`} onClick={() => askDiscard(d)}>
                     {t('drafts.discard')}
                   </button>
                 </td>

@@ -58,6 +58,16 @@ export function SettingsView({ settings, onUpdate }: { settings: Settings; onUpd
             value={settings.confirmWindowSeconds}
             onChange={(e) => onUpdate({ confirmWindowSeconds: Math.max(0, Math.min(3600, Math.trunc(Number(e.target.value) || 0))) })}
           />
+          <label htmlFor="set-settle">{t('settings.settleSeconds')}</label>
+          <input
+            id="set-settle"
+            className="control num short"
+            type="number"
+            min={5}
+            max={600}
+            value={settings.settleSeconds}
+            onChange={(e) => onUpdate({ settleSeconds: Math.max(5, Math.min(600, Math.trunc(Number(e.target.value) || 5))) })}
+          />
         </div>
       </section>
       <section className="card" aria-labelledby="shortcuts-title">
