@@ -155,17 +155,19 @@ describe('apply engine', () => {
     expect(h.emulator.modificationCount('vpn-queue01')).toBe(1);
   }, 30_000);
 
-  it('lands every change exactly once under throttling, 5xx and dropped connections', async () => {
+  it('lands every change exactly once under throttling, 5xx, dropped connections and lost answers', async () => {
     h = await createHarness({ emulator: { seed: seedWithBusyGateway() }, compose: { readTimeoutMs: 3000 } });
     await h.call('loadInventory', { refresh: true });
     const targets = [['cn-hangzhou', 'vco-q1'], ['cn-hangzhou', 'vco-q2'], ['cn-hangzhou', 'vco-hzbgp001'], ['eu-central-1', 'vco-eu001'], ['cn-hangzhou', 'vco-hzdual001']] as const;
     const drafts = [];
     for (const [region, id] of targets) drafts.push(await editAndSave(h, region, id, (c) => ({ ...c, Name: `${id} faulted` })));
-    h.emulator.setFaults({ seed: 11, throttleRate: 0.25, serverErrorRate: 0.15, resetRate: 0.05 });
+    // Lost answers: the service applies the change and the answer never arrives (reset, 502 page, garbage body;
+    // timeouts are left to the dedicated tests, they only cost time here).
+    h.emulator.setFaults({ seed: 11, throttleRate: 0.25, serverErrorRate: 0.15, resetRate: 0.05, lostAnswerRate: 0.2, lostAnswerKinds: ['reset', '5xx', 'garbage'] });
     const jobs = [];
     for (const d of drafts) jobs.push(await h.call<JobSummary>('applyDraft', { draftId: d.draftId }));
     for (const j of jobs) expect((await waitForJob(h, j.jobId, undefined, 45_000)).phase).toBe('succeeded');
-    h.emulator.setFaults({ throttleRate: 0, serverErrorRate: 0, resetRate: 0 });
+    h.emulator.setFaults({ throttleRate: 0, serverErrorRate: 0, resetRate: 0, lostAnswerRate: 0 });
 
     expect(h.emulator.modificationCount('vpn-queue01')).toBe(2);
     expect(h.emulator.modificationCount('vpn-hzsingle01')).toBe(1);

@@ -274,9 +274,14 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     let lastStates = job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : '';
     // Null until a read succeeds in this run: a state persisted before a restart may be stale.
     let observed: number | null = null;
+    let lastChance = false;
     for (;;) {
       try {
-        const c = await reads.connection(job.RegionId, job.VpnConnectionId);
+        // Past the deadline with nothing seen yet, the read is retried like any other before the job is called
+        // unknown: a flaky API for a few seconds should not cost the verdict.
+        const late = observed === null && nowMs() >= deadlineMs;
+        if (late) lastChance = true;
+        const c = late ? await readOwn(job, reads) : await reads.connection(job.RegionId, job.VpnConnectionId);
         const tunnels = observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(c), job.tunnels, deps.now());
         const states = statesOf(c);
         const lossesChanged = positions(tunnels.losses) !== positions(job.tunnels?.losses ?? []);
@@ -291,7 +296,8 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       } catch (error) {
         if (error instanceof Aborted) throw error;
       }
-      const decision = decide(observed);
+      // Nothing seen by the deadline: one more, retried read before the verdict.
+      const decision = observed === null && !lastChance && nowMs() >= deadlineMs ? 'wait' : decide(observed);
       if (decision !== 'wait') return decision;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(10, Math.min(deps.confirmPollMs ?? 1000, deadlineMs - nowMs())));
