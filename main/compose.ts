@@ -46,6 +46,8 @@ export interface ComposeOptions {
   /** How the Sandbox emulator is started (default: in-process, seed data, lazily). */
   sandbox?: SandboxOptions['start'];
   sandboxUpdateSeconds?: number;
+  /** How long the Sandbox's tunnels renegotiate after a change (seconds; the settle period must outlast it). */
+  sandboxRenegotiateSeconds?: number;
   clock?: Clock;
   homeDir?: string;
   env?: Record<string, string | undefined>;
@@ -113,7 +115,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
 
   const settings = createSettingsService(settingsStore);
   const profiles = createProfilesService({ store: profilesStore, keychain, session, keychainStatus: () => keychainStatus, emit, now });
-  const sandbox = createSandboxService({ start: options.sandbox ?? inProcessEmulator({ updateSeconds: options.sandboxUpdateSeconds ?? 2 }) });
+  const sandbox = createSandboxService({ start: options.sandbox ?? inProcessEmulator({ updateSeconds: options.sandboxUpdateSeconds ?? 2, renegotiateSeconds: options.sandboxRenegotiateSeconds ?? 3 }) });
   const api = createApiAccess({
     profiles,
     sandbox,

@@ -135,7 +135,8 @@ export function createDraftsService(deps: DraftsDeps) {
     changedFieldCount: r.base.mode === r.draft.mode ? changedFields(r.base, r.draft).length : 0,
     conflictCount: r.conflicts.length,
     status: r.status,
-    readiness: draftReadiness(r, gatewayContextOf(deps.inventory.cached(r.profileId), r)),
+    // Only an editing draft's readiness depends on its gateway: the others are not read against the snapshot.
+    readiness: draftReadiness(r, r.status === 'editing' ? gatewayContextOf(deps.inventory.cached(r.profileId), r) : null),
   });
   const list = () =>
     [...summaryIndex().values()]

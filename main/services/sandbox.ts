@@ -43,9 +43,13 @@ export function createSandboxService(options: SandboxOptions): SandboxService {
 }
 
 /** The default starter: the project's emulator with its seed, loaded only when the Sandbox is first used. */
-export function inProcessEmulator(options: { updateSeconds?: number } = {}): SandboxOptions['start'] {
+export function inProcessEmulator(options: { updateSeconds?: number; renegotiateSeconds?: number } = {}): SandboxOptions['start'] {
   return async () => {
     const { startEmulator } = await import('../../emulator/index.ts');
-    return startEmulator({ port: 0, ...(options.updateSeconds !== undefined && { updateSeconds: options.updateSeconds }) });
+    return startEmulator({
+      port: 0,
+      ...(options.updateSeconds !== undefined && { updateSeconds: options.updateSeconds }),
+      ...(options.renegotiateSeconds !== undefined && { renegotiateSeconds: options.renegotiateSeconds }),
+    });
   };
 }

@@ -444,7 +444,7 @@ function Studio({ api }: { api: Api }) {
         </main>
         {view === 'editor' && draft && analysis && (
           <Drawer open={drawerOpen} onOpenChange={setDrawerOpen} tab={drawerTab} onTab={setDrawerTab} changeCount={analysis.rows.length} busy={inFlight}>
-            {job && (drawerTab === 'timeline' || inFlight || needsAttention(job)) && <JobProgressTicker job={job} onConfirm={() => void jobAction('confirmJob')} onRollback={() => void jobAction('rollbackJob')} />}
+            {job && (drawerTab === 'timeline' || inFlight || (needsAttention(job) && liveHealth?.health !== 'up')) && <JobProgressTicker job={job} onConfirm={() => void jobAction('confirmJob')} onRollback={() => void jobAction('rollbackJob')} />}
             {drawerTab === 'diff' ? (
               <DiffPreview
                 analysis={analysis}

@@ -25,6 +25,10 @@ test('drafts: listed with their changes, exported to a file, discarded, imported
   expect(content).not.toContain('Field-Key-123');
 
   await row.getByRole('button', { name: /^Discard/ }).click();
+  // Discard asks first, naming the connection and what is lost.
+  const confirm = page.getByRole('dialog', { name: 'Discard the draft of handed over by the field technician?' });
+  await expect(confirm.getByTestId('discard-fields').locator('li')).toHaveText(['Name', 'Pre-shared key']);
+  await confirm.getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByTestId('drafts-table')).toHaveCount(0);
   await page.locator('input[type="file"]').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(content) });
   await expect(page.getByText('Draft imported.')).toBeVisible();

@@ -305,6 +305,9 @@ describe('copying between tunnels', () => {
     expect((input(`${SLAVE}.TunnelIkeConfig.LocalId`) as HTMLInputElement).value).toBe('47.96.10.1');
     expect((input(`${SLAVE}.TunnelIkeConfig.Psk`) as HTMLInputElement).value).toBe('master-Psk-1');
     expect(screen.getByTestId('copy-outcome').textContent).toBe('Phase 1 (IKE): copied 4 fields to the slave tunnel.×');
+    // Both phase 1 sections are now equal, so the copy button is disabled: focus moves to what the copy did.
+    expect((screen.getByRole('button', { name: 'Copy to slave → (Phase 1 (IKE))' }) as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('copy-outcome')));
     // The warning sits next to the field, in the warning style, and is described by it — but counts as no error.
     const slaveLocalId = input(`${SLAVE}.TunnelIkeConfig.LocalId`);
     const note = document.getElementById(slaveLocalId.getAttribute('aria-describedby')!)!;

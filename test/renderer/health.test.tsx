@@ -37,6 +37,7 @@ describe('tunnel health in the tree and the editor', () => {
     expect(dot.classList.contains('ok')).toBe(false);
     expect(row.textContent).toContain('Master tunnel: Up; Slave tunnel: Down — IKE SA not established');
     expect(row.querySelectorAll('.tunnel-dots .dot')).toHaveLength(2);
+    expect(row.querySelector('.tree-status-text')!.textContent).toBe('Slave tunnel down');
     // A healthy single connection stays green; a single one whose IKE SA is down is red.
     expect(connectionRow(/branch-1/).querySelector(':scope > .dot')!.classList.contains('ok')).toBe(true);
 
@@ -59,6 +60,7 @@ describe('tunnel health in the tree and the editor', () => {
     const row = connectionRow(/dc-1 dual BGP/);
     expect(row.querySelector(':scope > .dot')!.classList.contains('bad')).toBe(true);
     expect(row.textContent).toContain('主隧道:已连通;备隧道:已断开 — IKE SA 未建立');
+    expect(row.querySelector('.tree-status-text')!.textContent).toBe('备隧道已断开');
     await openConnection(user, /dc-1 dual BGP/);
     const pill = screen.getByTestId('connection-health');
     expect(pill.classList.contains('bad')).toBe(true);
@@ -333,6 +335,7 @@ describe('top-bar countdown', () => {
     await act(async () => main.emit('jobUpdated', settling));
     const chip = await screen.findByTestId('watch-chip');
     expect(chip.textContent).toMatch(/^dc-1 dual BGP · watching tunnels · (14|15|16) s$/);
+    expect(chip.querySelector('.watch-name')!.textContent).toBe('dc-1 dual BGP');
     expect(chip.classList.contains('bad')).toBe(false);
     chip.focus();
     await user.keyboard('{Enter}');
@@ -351,5 +354,26 @@ describe('top-bar countdown', () => {
     const watched = job({ phase: 'confirm-window', createdAt: new Date().toISOString(), confirmDeadline: new Date(Date.now() + 40_000).toISOString(), tunnels: { ...slaveLost, checkedAt: new Date().toISOString() } });
     await act(async () => main.emit('jobUpdated', watched));
     expect(connectionRow(/dc-1 dual BGP/).querySelector(':scope > .dot')!.classList.contains('bad')).toBe(true);
+  });
+});
+
+describe('job updates arriving out of order', () => {
+  it('a late reply to Roll back does not take a rolled-back job back to its confirm window', async () => {
+    const { main, user } = await renderStudio();
+    await openConnection(user, /dc-1 dual BGP/);
+    const t0 = Date.now();
+    const waiting = job({ phase: 'confirm-window', createdAt: new Date(t0).toISOString(), updatedAt: new Date(t0).toISOString(), confirmDeadline: new Date(t0 + 60_000).toISOString(), tunnels: { ...slaveLost, checkedAt: new Date(t0).toISOString() }, rollbackable: true });
+    main.jobs.set(waiting.jobId, waiting);
+    await act(async () => main.emit('jobUpdated', waiting));
+    let answer: (value: JobSummary) => void = () => undefined;
+    main.handlers.rollbackJob = () => new Promise<JobSummary>((resolve) => (answer = resolve));
+    await user.click(within(await screen.findByTestId('job-progress')).getByRole('button', { name: 'Roll back' }));
+    // The pushes overtake the reply.
+    await act(async () => main.emit('jobUpdated', { ...waiting, phase: 'rolling-back', updatedAt: new Date(t0 + 20).toISOString() }));
+    await act(async () => main.emit('jobUpdated', { ...waiting, phase: 'rolled-back', rollbackable: false, updatedAt: new Date(t0 + 900).toISOString() }));
+    await act(async () => answer({ ...waiting, updatedAt: new Date(t0 + 10).toISOString() }));
+    await user.click(screen.getByRole('tab', { name: /Timeline/ }));
+    expect(screen.getByTestId('job-progress').getAttribute('data-phase')).toBe('rolled-back');
+    expect(screen.queryByTestId('watch-chip')).toBeNull();
   });
 });

@@ -24,7 +24,15 @@ export interface DraftSettling {
   settleAfterRestart(jobs: readonly JobRecord[]): void;
 }
 
-export function createDraftSettling(deps: { drafts: DraftsService; now(): string; settleMs?: number; onInternalError?(error: unknown): void }): DraftSettling {
+export function createDraftSettling(deps: {
+  drafts: DraftsService;
+  now(): string;
+  settleMs?: number;
+  /** Changes are still being sent: a waiting write holds off (up to `maxWaitMs`), since each one delays them. */
+  busy?: () => boolean;
+  maxWaitMs?: number;
+  onInternalError?(error: unknown): void;
+}): DraftSettling {
   const write = (draftId: string, status: DraftRecord['status'], patch: Partial<DraftRecord>) => {
     try {
       deps.drafts.setStatus(draftId, status, patch);
@@ -37,9 +45,20 @@ export function createDraftSettling(deps: { drafts: DraftsService; now(): string
   };
   const pending = new Map<string, { status: DraftRecord['status']; patch: Partial<DraftRecord> }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let waitingSince: number | undefined;
+  const settleMs = deps.settleMs ?? 200;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (deps.busy?.() && Date.now() - (waitingSince ?? 0) < (deps.maxWaitMs ?? 5000)) schedule();
+      else flush();
+    }, settleMs);
+    timer.unref?.();
+  };
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
+    waitingSince = undefined;
     if (pending.size === 0) return;
     const batch = [...pending];
     pending.clear();
@@ -65,8 +84,8 @@ export function createDraftSettling(deps: { drafts: DraftsService; now(): string
       const patch = after ? landed(after) : {};
       if (!options.soon) return now(draftId, 'applied', patch);
       pending.set(draftId, { status: 'applied', patch });
-      timer ??= setTimeout(flush, deps.settleMs ?? 200);
-      timer.unref?.();
+      waitingSince ??= Date.now();
+      if (timer === undefined) schedule();
     },
     holdLanded: (draftId, after) => now(draftId, 'applying', landed(after)),
     backToEditing: (draftId, base) => now(draftId, 'editing', base ? { base, baseFetchedAt: deps.now() } : {}),

@@ -142,7 +142,13 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const queue = createGatewayQueue(deps.maxParallelGateways ?? 16);
   const durations = createUpdateDurations();
   const journal = createJobJournal(deps);
-  const drafts = createDraftSettling({ drafts: deps.drafts, now: deps.now, ...(deps.draftSettleMs !== undefined && { settleMs: deps.draftSettleMs }), ...(deps.onInternalError && { onInternalError: deps.onInternalError }) });
+  const drafts = createDraftSettling({
+    drafts: deps.drafts,
+    now: deps.now,
+    busy: () => queue.running > 0,
+    ...(deps.draftSettleMs !== undefined && { settleMs: deps.draftSettleMs }),
+    ...(deps.onInternalError && { onInternalError: deps.onInternalError }),
+  });
   const gateways = createGatewayFacts(deps.inventory);
   const lifetime = new AbortController();
   const wakers = new Map<string, () => void>();
@@ -270,49 +276,57 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   }
 
   /** Reads the tunnels until `decide` stops waiting; each change of state is on the timeline. */
-  async function watchTunnels<D extends string>(job: JobRecord, reads: VpcReads, deadlineMs: number, decide: (losses: number | null) => D | 'wait'): Promise<D> {
+  /** Reads the tunnels until `decide` stops waiting; each change of state is on the timeline. `seen`: the state was
+   * just read in this process (the read-back), so the first read waits one interval. */
+  async function watchTunnels<D extends string>(job: JobRecord, reads: VpcReads, deadlineMs: number, seen: boolean, decide: (losses: number | null) => D | 'wait'): Promise<D> {
     let lastStates = job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : '';
     // Null until a read succeeds in this run: a state persisted before a restart may be stale.
-    let observed: number | null = null;
+    let observed: number | null = seen && job.tunnels ? job.tunnels.losses.length : null;
     let lastChance = false;
-    for (;;) {
-      try {
-        // Past the deadline with nothing seen yet, the read is retried like any other before the job is called
-        // unknown: a flaky API for a few seconds should not cost the verdict.
-        const late = observed === null && nowMs() >= deadlineMs;
-        if (late) lastChance = true;
-        const c = late ? await readOwn(job, reads) : await reads.connection(job.RegionId, job.VpnConnectionId);
-        const tunnels = observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(c), job.tunnels, deps.now());
-        const states = statesOf(c);
-        const lossesChanged = positions(tunnels.losses) !== positions(job.tunnels?.losses ?? []);
-        if (states !== lastStates) {
-          record(job, 'negotiation', { status: states, lost: positions(tunnels.losses) });
-          lastStates = states;
+    for (let first = true; ; first = false) {
+      if (!(first && seen)) {
+        try {
+          // Past the deadline with nothing seen yet, the read is retried like any other before the job is called
+          // unknown: a flaky API for a few seconds should not cost the verdict.
+          const late = observed === null && nowMs() >= deadlineMs;
+          if (late) lastChance = true;
+          const c = late ? await readOwn(job, reads) : await reads.connection(job.RegionId, job.VpnConnectionId);
+          const tunnels = observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(c), job.tunnels, deps.now());
+          const states = statesOf(c);
+          const lossesChanged = positions(tunnels.losses) !== positions(job.tunnels?.losses ?? []);
+          if (states !== lastStates) {
+            record(job, 'negotiation', { status: states, lost: positions(tunnels.losses) });
+            lastStates = states;
+          }
+          // A new loss (or its end) is written, so a restart and the UI agree on it; a plain re-read is only shown.
+          if (lossesChanged) save(job, { tunnels });
+          else progress(job, { tunnels });
+          observed = tunnels.losses.length;
+        } catch (error) {
+          if (error instanceof Aborted) throw error;
         }
-        // A new loss (or its end) is written, so a restart and the UI agree on it; a plain re-read is only shown.
-        if (lossesChanged) save(job, { tunnels });
-        else progress(job, { tunnels });
-        observed = tunnels.losses.length;
-      } catch (error) {
-        if (error instanceof Aborted) throw error;
       }
       // Nothing seen by the deadline: one more, retried read before the verdict.
       const decision = observed === null && !lastChance && nowMs() >= deadlineMs ? 'wait' : decide(observed);
       if (decision !== 'wait') return decision;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(10, Math.min(deps.confirmPollMs ?? 1000, deadlineMs - nowMs())));
-        wakers.set(job.jobId, () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        lifetime.signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          resolve();
-        }, { once: true });
-      });
-      wakers.delete(job.jobId);
-      if (lifetime.signal.aborted) throw new Aborted();
+      await pause(job.jobId, Math.max(10, Math.min(deps.confirmPollMs ?? 1000, deadlineMs - nowMs())));
     }
+  }
+
+  /** Waits between reads; a confirm or rollback request, or the engine stopping, cuts it short. */
+  async function pause(jobId: string, ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        lifetime.signal.removeEventListener('abort', done);
+        wakers.delete(jobId);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wakers.set(jobId, done);
+      lifetime.signal.addEventListener('abort', done, { once: true });
+    });
+    if (lifetime.signal.aborted) throw new Aborted();
   }
 
   const lossText = (job: JobRecord) => {
@@ -326,9 +340,9 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     drafts.markApplied(job.draftId, job.after);
   };
 
-  async function watchSettle(job: JobRecord, reads: VpcReads): Promise<void> {
+  async function watchSettle(job: JobRecord, reads: VpcReads, seen: boolean): Promise<void> {
     const deadlineMs = Date.parse(job.settleDeadline!);
-    const decision = await watchTunnels(job, reads, deadlineMs, (losses) => (job.rollbackRequested ? 'rollback' : decideSettle({ losses, nowMs: nowMs(), deadlineMs })));
+    const decision = await watchTunnels(job, reads, deadlineMs, seen, (losses) => (job.rollbackRequested ? 'rollback' : decideSettle({ losses, nowMs: nowMs(), deadlineMs })));
     if (decision === 'rollback') return rollBackOnGateway(job, 'user');
     if (decision === 'succeeded') {
       save(job, { phase: 'succeeded' });
@@ -342,9 +356,9 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     }
   }
 
-  async function watchConfirm(job: JobRecord, reads: VpcReads): Promise<void> {
+  async function watchConfirm(job: JobRecord, reads: VpcReads, seen: boolean): Promise<void> {
     const deadlineMs = Date.parse(job.confirmDeadline!);
-    const decision = await watchTunnels(job, reads, deadlineMs, (losses) =>
+    const decision = await watchTunnels(job, reads, deadlineMs, seen, (losses) =>
       decideConfirm({ confirmed: job.confirmed === true, rollbackRequested: job.rollbackRequested === true, losses, nowMs: nowMs(), deadlineMs }),
     );
     if (decision === 'rollback') return rollBackOnGateway(job, job.rollbackRequested ? 'user' : 'negotiation-failed');
@@ -381,26 +395,26 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       save(job, { phase: 'confirm-window', confirmDeadline: deadline, after: actual, tunnels });
       record(job, 'confirm-window', { seconds: job.confirmWindowSeconds, deadline });
       drafts.holdLanded(job.draftId, actual);
-      return startWatch(job);
+      return startWatch(job, true);
     }
     const settleMs = deps.settleMs?.() ?? 20_000;
     const deadline = new Date(nowMs() + settleMs).toISOString();
     save(job, { phase: 'settling', settleDeadline: deadline, after: actual, tunnels });
     record(job, 'settling', { seconds: Math.round(settleMs / 1000), deadline });
-    startWatch(job);
+    startWatch(job, true);
   }
 
   // Watching the tunnels does not hold the gateway's queue: the next change on the gateway (another connection's)
   // goes ahead meanwhile. A rollback, which sends, queues on the gateway like any change.
   const watches = new Set<Promise<void>>();
   const watched = new Set<string>();
-  function startWatch(job: JobRecord): void {
+  function startWatch(job: JobRecord, seen = false): void {
     running.set(job.jobId, job);
     watched.add(job.jobId);
     const watch = (async () => {
       try {
         const reads = await deps.readsFor(job.profileId);
-        await (job.phase === 'settling' ? watchSettle(job, reads) : watchConfirm(job, reads));
+        await (job.phase === 'settling' ? watchSettle(job, reads, seen) : watchConfirm(job, reads, seen));
       } catch (error) {
         stopped(job, error);
       } finally {

@@ -67,11 +67,11 @@ function WatchChips({ watched, onOpen }: { watched: readonly WatchedJob[]; onOpe
         const seconds = secondsUntil(confirm ? job.confirmDeadline : job.settleDeadline, now);
         const text = confirm
           ? lossy
-            ? t('watch.confirmLoss', { name, seconds })
-            : t('watch.confirm', { name, seconds })
+            ? t('watch.confirmLoss', { seconds })
+            : t('watch.confirm', { seconds })
           : lossy
-            ? t('watch.settlingLoss', { name, seconds })
-            : t('watch.settling', { name, seconds });
+            ? t('watch.settlingLoss', { seconds })
+            : t('watch.settling', { seconds });
         return (
           <button
             key={job.jobId}
@@ -84,7 +84,12 @@ function WatchChips({ watched, onOpen }: { watched: readonly WatchedJob[]; onOpe
             onClick={() => onOpen(job)}
           >
             <span className={`dot ${lossy ? 'bad' : 'warn'}`} aria-hidden="true" />
-            <span className="watch-text">{text}</span>
+            {/* A long name gives way; the countdown never does. */}
+            <span className="watch-name">{name}</span>
+            <span className="watch-text">
+              {' · '}
+              {text}
+            </span>
           </button>
         );
       })}

@@ -157,6 +157,17 @@ export function connectionWords(t: TFunction, health: ShownHealth | null): strin
     .join(t('health.separator'));
 }
 
+/** The tree's short form: a single tunnel's state in words; of a dual connection, which tunnel is not up. */
+export function shortWords(t: TFunction, lang: Lang, health: ShownHealth): string {
+  const single = health.tunnels.length === 1 && health.tunnels[0]?.position === 'connection';
+  if (single || health.tunnels.length === 0) return connectionWords(t, health);
+  if (health.health === 'up') return t('health.allUp');
+  const list = (tunnels: TunnelHealth[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(tunnels.map((x) => tunnelName(t, x.position)));
+  const down = health.tunnels.filter((x) => tunnelOverall(x) === 'down');
+  if (down.length > 0) return cap(t('health.tunnelsDown', { tunnels: list(down) }));
+  return cap(t('health.tunnelsUnknown', { tunnels: list(health.tunnels.filter((x) => tunnelOverall(x) === 'unknown')) }));
+}
+
 /** "slave tunnel" or "BGP session of the slave tunnel", joined as a list in the UI language. */
 export function lossesPhrase(t: TFunction, lang: Lang, losses: readonly TunnelLoss[]): string {
   const names = losses.map((l) => (l.what === 'bgp' ? t('health.bgpOf', { tunnel: tunnelName(t, l.position) }) : tunnelName(t, l.position)));

@@ -5,6 +5,17 @@ import { useApiEvent } from './events.ts';
 
 export const FINAL_PHASES: ReadonlySet<JobPhase> = new Set(FINAL_JOB_PHASES);
 
+/**
+ * Whether `incoming` is older news than `held`: a reply to confirm/rollback (the job as it was when asked) can arrive
+ * after the pushes that followed it (rolling back, rolled back), and must not take the job back.
+ */
+export function isOlder(incoming: JobSummary, held: JobSummary): boolean {
+  const a = Date.parse(incoming.updatedAt);
+  const b = Date.parse(held.updatedAt);
+  if (a !== b) return a < b;
+  return FINAL_PHASES.has(held.phase) && !FINAL_PHASES.has(incoming.phase);
+}
+
 /** Not yet final: the job still acts on its own (including the settle period and the confirm window). */
 export function isInFlight(job: JobSummary | undefined): boolean {
   return job !== undefined && !FINAL_PHASES.has(job.phase);
@@ -43,7 +54,14 @@ export function useJobs(api: Api) {
     );
   }, [api]);
 
-  const upsertJob = useCallback((job: JobSummary) => setJobs((m) => new Map(m).set(job.jobId, job)), []);
+  const upsertJob = useCallback(
+    (job: JobSummary) =>
+      setJobs((m) => {
+        const held = m.get(job.jobId);
+        return held && isOlder(job, held) ? m : new Map(m).set(job.jobId, job);
+      }),
+    [],
+  );
   useApiEvent(api, 'jobUpdated', upsertJob);
   useApiEvent(api, 'timelineEvent', (e) => setEvents((list) => mergeEvents(list, [e])));
 

@@ -98,8 +98,8 @@ export function createFakeMain(options: FakeMainOptions = {}) {
       jobs.set(job.jobId, job);
       return job;
     },
-    confirmJob: (args) => ({ ...jobs.get((args as { jobId: string }).jobId)!, phase: 'succeeded' }),
-    rollbackJob: (args) => ({ ...jobs.get((args as { jobId: string }).jobId)!, phase: 'rolling-back' }),
+    confirmJob: (args) => ({ ...jobs.get((args as { jobId: string }).jobId)!, phase: 'succeeded', updatedAt: now() }),
+    rollbackJob: (args) => ({ ...jobs.get((args as { jobId: string }).jobId)!, phase: 'rolling-back', updatedAt: now() }),
     listJobs: () => [...jobs.values()],
     getTimeline: (args) => events.filter((e) => e.VpnConnectionId === (args as { VpnConnectionId?: string }).VpnConnectionId),
     ...options.handlers,

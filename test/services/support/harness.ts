@@ -53,7 +53,6 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       emit: (event, payload) => events.push({ event, payload }),
       keychain: options.keychain === undefined ? null : options.keychain,
       sandbox: async () => ({ endpoint: emulator.endpoint, credentials: emulator.credentials, close: async () => undefined }),
-      apply: FAST_APPLY,
       homeDir: dataDir,
       env: {},
       ...options.compose,

@@ -176,25 +176,28 @@ export function EditorView(props: EditorViewProps) {
           {t('diff.applyBlockedBusy')}
         </p>
       )}
-      <fieldset className="editor-scroll" disabled={props.busy}>
-        {mode === 'tunnels' && draft.mode === 'dual' ? (
-          <TunnelCompare
-            draft={draft}
-            tunnels={tunnels}
-            vpnType={vpnType}
-            analysis={analysis}
-            lang={lang}
-            revealed={revealed}
-            onToggleReveal={onToggleReveal}
-            onChange={onChange}
-            onReplace={(next) => session.replaceDraft(() => next)}
-          />
-        ) : mode === 'compare' && compareWith ? (
-          <ConnectionCompare draft={draft} draftHealth={props.health} other={compareWith} vpnType={vpnType} analysis={analysis} lang={lang} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
-        ) : (
-          <EditorGrid live={live} draft={draft} tunnels={tunnels} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} apiErrors={props.apiErrors} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
-        )}
-      </fieldset>
+      {/* While read-only the controls cannot take focus: the scrolling region itself does, so it can still be scrolled. */}
+      <div className="editor-scroll" {...(props.busy && { tabIndex: 0, role: 'region', 'aria-label': t('editor.draft') })}>
+        <fieldset className="editor-fields" disabled={props.busy}>
+          {mode === 'tunnels' && draft.mode === 'dual' ? (
+            <TunnelCompare
+              draft={draft}
+              tunnels={tunnels}
+              vpnType={vpnType}
+              analysis={analysis}
+              lang={lang}
+              revealed={revealed}
+              onToggleReveal={onToggleReveal}
+              onChange={onChange}
+              onReplace={(next) => session.replaceDraft(() => next)}
+            />
+          ) : mode === 'compare' && compareWith ? (
+            <ConnectionCompare draft={draft} draftHealth={props.health} other={compareWith} vpnType={vpnType} analysis={analysis} lang={lang} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+          ) : (
+            <EditorGrid live={live} draft={draft} tunnels={tunnels} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} apiErrors={props.apiErrors} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+          )}
+        </fieldset>
+      </div>
     </div>
   );
 }

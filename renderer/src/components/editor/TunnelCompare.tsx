@@ -1,7 +1,7 @@
 // Dual-tunnel connections: master and slave drafts side by side, with "copy this section to the other tunnel".
 // A section copy leaves out each tunnel's identities and addresses (LocalId, RemoteId, TunnelCidr, LocalBgpIp) and its
 // pre-shared key unless they are ticked one by one in the copy dialog, and says what it left out.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   copyTunnelGroup,
@@ -58,10 +58,16 @@ export function TunnelCompare({ draft, tunnels = [], vpnType, analysis, lang, re
   // A copy that would touch a held-back field asks first (which of them to include); others copy at once.
   const [asking, setAsking] = useState<{ group: FieldGroup; from: 0 | 1 } | null>(null);
   const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
   const copy = (group: FieldGroup, from: 0 | 1, include: readonly string[] = []) => {
     const result = copyTunnelGroup(draft, group, from, vpnType, include);
     onReplace(result.draft);
     setOutcome({ group, from, copied: result.copied, leftOut: result.leftOut });
+    // A copy that makes the tunnels' sections equal disables its own button: focus moves to what it did, not the body.
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || (active as HTMLButtonElement).disabled) outcomeRef.current?.focus();
+    });
   };
   const startCopy = (group: FieldGroup, from: 0 | 1) => {
     if (tunnelCopyFields(draft, group, vpnType).some((f) => f.hold !== null && f.differs)) setAsking({ group, from });
@@ -98,7 +104,7 @@ export function TunnelCompare({ draft, tunnels = [], vpnType, analysis, lang, re
         </Dialog>
       )}
       {outcome && (
-        <p className="banner small copy-outcome" role="status" data-testid="copy-outcome">
+        <p className="banner small copy-outcome" role="status" data-testid="copy-outcome" ref={outcomeRef} tabIndex={-1}>
           {t('editor.copyDone', { count: outcome.copied.length, section: GROUP_LABELS[lang][outcome.group], target: target(outcome.from) })}
           {outcome.leftOut.length > 0 && (
             <>

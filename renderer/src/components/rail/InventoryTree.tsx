@@ -4,7 +4,8 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../core/contract.ts';
-import { allTunnelWords, connectionTone, connectionWords, healthTone, summaryHealth, tunnelWords } from '../../state/health.ts';
+import { useLang } from '../../i18n/index.ts';
+import { allTunnelWords, connectionTone, healthTone, shortWords, summaryHealth, tunnelWords } from '../../state/health.ts';
 import type { TreeRow } from '../../state/tree.ts';
 import { tunnelOverall } from '../../../../core/index.ts';
 import { statusTone } from '../editor/EditorView.tsx';
@@ -175,6 +176,7 @@ interface TreeItemProps {
 
 const TreeItem = memo(function TreeItem({ row, start, pos, size, active, selected, hasDraft, onClick }: TreeItemProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const className = `tree-row ${row.kind}${active ? ' active' : ''}${selected ? ' selected' : ''}`;
   const style = { transform: `translateY(${start}px)` };
   if (row.kind === 'gateway') {
@@ -194,7 +196,7 @@ const TreeItem = memo(function TreeItem({ row, start, pos, size, active, selecte
   // Health from the listing (every tunnel; a dual connection's own Status is only its master's).
   const health = summaryHealth(c);
   const tone = connectionTone(health.health, row.gateway?.Status);
-  const words = connectionWords(t, health);
+  const words = shortWords(t, lang, health);
   const everyTunnel = allTunnelWords(t, health);
   return (
     <div

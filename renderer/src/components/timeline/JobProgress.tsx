@@ -74,14 +74,16 @@ function LossList({ losses, since }: { losses: readonly TunnelLoss[]; since: str
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <ul className="losses" role="alert" data-testid="tunnel-losses">
-      {losses.map((loss) => (
-        <li key={`${loss.position}-${loss.what}`}>
-          <span className="dot bad" aria-hidden="true" />
-          {cap(t('timeline.lossSince', { what: lossesPhrase(t, lang, [loss]), time: since }))}
-        </li>
-      ))}
-    </ul>
+    <div role="alert" data-testid="tunnel-losses">
+      <ul className="losses">
+        {losses.map((loss) => (
+          <li key={`${loss.position}-${loss.what}`}>
+            <span className="dot bad" aria-hidden="true" />
+            {cap(t('timeline.lossSince', { what: lossesPhrase(t, lang, [loss]), time: since }))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
