@@ -155,6 +155,18 @@ describe('apply engine', () => {
     expect(h.emulator.modificationCount('vpn-queue01')).toBe(1);
   }, 30_000);
 
+  it('refuses a batch holding a draft the rules refuse, queuing none of it and naming the draft', async () => {
+    h = await createHarness();
+    await h.call('loadInventory', { refresh: true });
+    const good = await editAndSave(h, 'cn-hangzhou', 'vco-hzbgp001', (c) => ({ ...c, Name: 'fine rename' }));
+    const bad = await editAndSave(h, 'eu-central-1', 'vco-eu001', (c) => (c.mode === 'single' ? { ...c, IkeConfig: { ...c.IkeConfig, IkeLifetime: 90000 } } : c));
+    const reply = await h.callRaw('applyDrafts', { draftIds: [good.draftId, bad.draftId] });
+    expect(reply.error).toMatchObject({ code: 'Draft.BreaksRules', field: 'draftIds.1' });
+    expect(reply.error?.message).toContain('eu office');
+    expect(await h.call<JobSummary[]>('listJobs')).toEqual([]);
+    expect(h.emulator.modificationCount('vpn-hzsingle01') + h.emulator.modificationCount('vpn-eusingle01')).toBe(0);
+  });
+
   it('lands every change exactly once under throttling, 5xx, dropped connections and lost answers', async () => {
     h = await createHarness({ emulator: { seed: seedWithBusyGateway() }, compose: { readTimeoutMs: 3000 } });
     await h.call('loadInventory', { refresh: true });

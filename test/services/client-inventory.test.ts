@@ -116,7 +116,10 @@ describe('inventory', () => {
     const listing = await h.call<InventoryListing>('loadInventory', { refresh: true });
     expect(listing.connections).toHaveLength(60);
     for (const summary of listing.connections) {
-      expect(Object.keys(summary).filter((k) => k !== 'Status').sort()).toEqual(['Name', 'RegionId', 'VpnConnectionId', 'VpnGatewayId', 'mode']);
+      // Each tunnel's state travels only for dual-tunnel connections (the connection's own Status is its master's).
+      const keys = ['Name', 'RegionId', 'VpnConnectionId', 'VpnGatewayId', 'health', 'mode', ...(summary.mode === 'dual' ? ['tunnels'] : [])];
+      expect(Object.keys(summary).filter((k) => k !== 'Status').sort()).toEqual(keys.sort());
+      expect(['up', 'down', 'unknown']).toContain(summary.health);
     }
     const [first, second] = [...new Set(listing.connections.map((c) => c.VpnGatewayId))];
     const expected = listing.connections.filter((c) => c.VpnGatewayId === first || c.VpnGatewayId === second);

@@ -8,6 +8,9 @@ import crypto from 'node:crypto';
 import {
   buildModifyRequest,
   changedFields,
+  draftReadiness,
+  gatewayContextOf,
+  type DraftReadiness,
   formatIssue,
   isEmptyRequest,
   maskSecrets,
@@ -558,8 +561,13 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       record(job, 'mismatch', { paths: mismatches.join(','), for: 'rollback' });
       return fail(job, { code: 'Apply.RollbackMismatch', message: `After the rollback the connection differs on ${mismatches.join(', ')}.` });
     }
+    // A rollback is a change too: the tunnels are watched until those that were up before the original change are
+    // up again (or the settle period ends), so what the job last read is what the UI shows afterwards.
+    progress(job, { tunnels: observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(actual), job.tunnels, deps.now()) });
+    const deadlineMs = nowMs() + (deps.settleMs?.() ?? 20_000);
+    await watchTunnels(job, reads, deadlineMs, true, (losses) => (losses === 0 || nowMs() >= deadlineMs ? 'done' : 'wait'));
     save(job, { phase: 'rolled-back' });
-    record(job, 'rolled-back', { RequestId: rollback.RequestId ?? '', ClientToken: rollback.ClientToken, negotiation: statesOf(actual) });
+    record(job, 'rolled-back', { RequestId: rollback.RequestId ?? '', ClientToken: rollback.ClientToken, negotiation: job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : statesOf(actual) });
     drafts.backToEditing(job.draftId, actual);
   }
 
@@ -600,12 +608,19 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     void queue.enqueue(job.VpnGatewayId, () => run(job.jobId));
   };
 
-  const applicable = (draftId: string, field: string): DraftRecord => {
+  const applicable = (draftId: string, field: string, batch = false): DraftRecord => {
     const draft = deps.drafts.get(draftId);
     const name = draft.draft.Name || draft.VpnConnectionId;
     if (draft.status === 'applying') throw new AppError('Draft.Busy', `The draft of ${name} is already being applied.`, field);
     if (draft.status === 'applied') throw new AppError('Draft.Applied', `The draft of ${name} was applied already.`, field);
     if (draft.conflicts.length > 0) throw new AppError('Draft.HasConflicts', `Resolve the conflicts of ${name}’s draft before applying.`, draft.conflicts[0]!.path);
+    // Checked against main's inventory before any job of a batch is written (each job checks again against live
+    // state): a batch never queues a draft the rules already refuse. A single apply ends as a failed job that
+    // names the fields instead.
+    const readiness: DraftReadiness = batch ? draftReadiness(draft, gatewayContextOf(deps.inventory.cached(draft.profileId), draft)) : { ready: true };
+    if (!readiness.ready && readiness.reason === 'rules') {
+      throw new AppError('Draft.BreaksRules', `The draft of ${name} breaks ${readiness.issueCount ?? 1} rule(s); fix them before applying.`, field);
+    }
     return draft;
   };
 
@@ -647,7 +662,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     async applyMany(draftIds, confirmWindowSeconds) {
       const unique = [...new Set(draftIds)];
       drafts.flush();
-      const list = unique.map((draftId, i) => applicable(draftId, `draftIds.${i}`));
+      const list = unique.map((draftId, i) => applicable(draftId, `draftIds.${i}`, true));
       // The drafts file is written once for the whole batch, not once per draft.
       const jobs = deps.store.batch(() => deps.drafts.batch(() => list.map((draft) => queueJob(draft, confirmWindowSeconds))));
       // Each gateway's first change starts now; later ones wait their turn on their gateway.

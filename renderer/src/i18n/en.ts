@@ -153,6 +153,8 @@ export const en = {
     settleCountdown: 'Watching every tunnel — {{seconds}} s left',
     lossSince: '{{what}} down since {{time}} — it was up before the change',
     keepAnyway: 'Keep anyway',
+    rolledBackUp: 'Rolled back: the change is undone and every tunnel is up',
+    rolledBackDown: 'Rolled back, but {{what}} is still down',
     keepAgain: 'Click again to keep the change with the {{what}} down',
     keptNegotiation: 'Kept: every tunnel negotiated',
     keptUser: 'Kept by you: every tunnel negotiated',

@@ -165,6 +165,18 @@ function Outcome({ job, since, onRollback }: { job: JobSummary; since: string; o
       text = t(job.keptBy === 'user' ? 'timeline.degradedKept' : 'timeline.degraded', { what: what || t('health.connection'), time: since });
       break;
     }
+    case 'rolled-back': {
+      // The change is undone: amber (it is not in effect), and whether the tunnels came back, in words.
+      const stillDown = tunnels ? notUp(tunnels.now) : [];
+      tone = stillDown.length > 0 ? 'bad' : 'warn';
+      text =
+        stillDown.length > 0
+          ? t('timeline.rolledBackDown', { what: new Intl.ListFormat(lang, { type: 'conjunction' }).format(stillDown.map((x) => tunnelName(t, x.position))) })
+          : tunnels && tunnels.now.length > 0
+            ? t('timeline.rolledBackUp')
+            : t('timeline.result', { phase: t('timeline.phase.rolled-back') });
+      break;
+    }
     case 'unknown':
       tone = 'warn';
       text = tunnels && tunnels.now.length > 0 ? t('timeline.unknownTunnels') : t('timeline.unknownLanded');
