@@ -1,10 +1,12 @@
 // The apply state machine and the verdicts of the settle period and the confirm window, as tables.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FINAL_JOB_PHASES, type JobPhase } from '../../core/contract.ts';
 import { buildModifyRequest, tunnelHealths, type SingleTunnelConnection } from '../../core/index.ts';
 import { decideConfirm, decideSettle, observeTunnels } from '../../main/services/apply/confirm.ts';
 import { landedState, mayHaveLanded } from '../../main/services/apply/engine.ts';
 import { canMove, resumePoint, TRANSITIONS } from '../../main/services/apply/phases.ts';
+import { phasesDiagram } from '../../main/services/apply/phases-diagram.ts';
 import { normalGateway, single } from '../core/fixtures.ts';
 
 const facts = (phase: JobPhase, extra: Partial<Parameters<typeof resumePoint>[0]> = {}) => ({ phase, sent: true, hasBefore: true, rollbackRequested: false, ...extra });
@@ -24,6 +26,11 @@ describe('apply phases', () => {
     expect(canMove('submitting', 'failed')).toBe(true);
     expect(canMove('settling', 'degraded')).toBe(true);
     expect(canMove('queued', 'succeeded')).toBe(false);
+  });
+
+  it('docs/architecture.md draws the table as it is', () => {
+    const doc = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`\`\`\`mermaid\n${phasesDiagram()}\n\`\`\``);
   });
 
   it('resumes each persisted phase at the right point', () => {

@@ -26,8 +26,8 @@ describe('settings service', () => {
   });
 
   it('keeps valid stored values and drops the rest', () => {
-    const service = createSettingsService(storeWith({ language: 'zh-CN', theme: 'dark', confirmWindowSeconds: '60' }));
-    expect(service.get()).toEqual({ language: 'zh-CN', theme: 'dark', confirmWindowSeconds: 0 });
+    const service = createSettingsService(storeWith({ language: 'zh-CN', theme: 'dark', confirmWindowSeconds: '60', settleSeconds: 45 }));
+    expect(service.get()).toEqual({ language: 'zh-CN', theme: 'dark', confirmWindowSeconds: 0, settleSeconds: 45 });
   });
 
   it('reads a stored value that is not an object (a string, an array) as the defaults instead of spreading it', () => {
@@ -40,7 +40,16 @@ describe('settings service', () => {
       expect(createSettingsService(storeWith({ confirmWindowSeconds: seconds })).get().confirmWindowSeconds).toBe(0);
     }
     const service = createSettingsService(storeWith({}));
-    expect(service.update({ confirmWindowSeconds: 120, theme: 'light' })).toEqual({ language: 'system', theme: 'light', confirmWindowSeconds: 120 });
+    expect(service.update({ confirmWindowSeconds: 120, theme: 'light' })).toEqual({ language: 'system', theme: 'light', confirmWindowSeconds: 120, settleSeconds: 20 });
     expect(service.get().confirmWindowSeconds).toBe(120);
+  });
+
+  it('keeps the settle period within what updateSettings accepts (5–600 s), else the 20 s default', () => {
+    for (const seconds of [0, 4, 601, 7.5, '30', null]) {
+      expect(createSettingsService(storeWith({ settleSeconds: seconds })).get().settleSeconds).toBe(20);
+    }
+    const service = createSettingsService(storeWith({}));
+    expect(service.update({ settleSeconds: 90 }).settleSeconds).toBe(90);
+    expect(service.get().settleSeconds).toBe(90);
   });
 });

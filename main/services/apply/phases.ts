@@ -10,13 +10,13 @@ export const TRANSITIONS: Readonly<Record<JobPhase, readonly JobPhase[]>> = {
   'checking-live': ['submitting', 'conflict', 'succeeded', 'failed'],
   // The answer was lost after the request may have reached the service: the live connection decides.
   submitting: ['waiting-gateway', 'reconciling', 'failed'],
-  reconciling: ['waiting-gateway', 'submitting', 'unknown', 'failed'],
+  reconciling: ['waiting-gateway', 'unknown', 'failed'],
   // Once the service accepted the change, failing to see it through is `unknown`, never a plain failure: the
   // change may stand, and rollback stays offered.
   'waiting-gateway': ['verifying', 'unknown'],
   verifying: ['settling', 'confirm-window', 'unknown'],
   settling: ['succeeded', 'degraded', 'unknown', 'rolling-back'],
-  'confirm-window': ['succeeded', 'degraded', 'rolling-back'],
+  'confirm-window': ['succeeded', 'degraded', 'rolling-back', 'unknown'],
   'rolling-back': ['rolled-back', 'failed'],
   succeeded: ['rolling-back'],
   degraded: ['rolling-back'],

@@ -94,44 +94,40 @@ function ConfirmWindow({ job, losses, seconds, onConfirm, onRollback }: { job: J
   const lossKey = losses.map((l) => `${l.position}:${l.what}`).join(',');
   const [armedFor, setArmedFor] = useState<string | null>(null);
   const armed = armedFor !== null && armedFor === `${job.jobId}|${lossKey}`;
-  if (losses.length === 0) {
-    return (
-      <div className="confirm-window" role="group" aria-labelledby="confirm-title">
-        <strong id="confirm-title">{t('timeline.confirmTitle')}</strong>
-        <span role="timer" aria-live="off" data-testid="countdown">
-          {t('timeline.confirmCountdown', { seconds })}
-        </span>
+  const lossy = losses.length > 0;
+  const rollback = (
+    <button type="button" className={`btn ${lossy ? 'primary' : 'danger'}`} onClick={onRollback}>
+      {t('timeline.rollback')}
+    </button>
+  );
+  return (
+    <div className={`confirm-window${lossy ? ' lossy' : ''}`} role="group" aria-labelledby="confirm-title">
+      <strong id="confirm-title">{t('timeline.confirmTitle')}</strong>
+      <span role="timer" aria-live="off" data-testid="countdown">
+        {t(lossy ? 'timeline.confirmCountdownLoss' : 'timeline.confirmCountdown', { seconds })}
+      </span>
+      {/* With a tunnel down, Roll back leads and keeping the change takes a second click. */}
+      {lossy && rollback}
+      {lossy ? (
+        <button
+          type="button"
+          className={`btn${armed ? ' danger' : ''}`}
+          data-testid="keep-anyway"
+          onClick={() => {
+            if (armed) {
+              setArmedFor(null);
+              onConfirm();
+            } else setArmedFor(`${job.jobId}|${lossKey}`);
+          }}
+        >
+          {armed ? t('timeline.keepAgain', { what: lossesPhrase(t, lang, losses) }) : t('timeline.keepAnyway')}
+        </button>
+      ) : (
         <button type="button" className="btn primary" onClick={onConfirm}>
           {t('timeline.confirm')}
         </button>
-        <button type="button" className="btn danger" onClick={onRollback}>
-          {t('timeline.rollback')}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div className="confirm-window lossy" role="group" aria-labelledby="confirm-title">
-      <strong id="confirm-title">{t('timeline.confirmTitle')}</strong>
-      <span role="timer" aria-live="off" data-testid="countdown">
-        {t('timeline.confirmCountdownLoss', { seconds })}
-      </span>
-      <button type="button" className="btn primary" onClick={onRollback}>
-        {t('timeline.rollback')}
-      </button>
-      <button
-        type="button"
-        className={`btn${armed ? ' danger' : ''}`}
-        data-testid="keep-anyway"
-        onClick={() => {
-          if (armed) {
-            setArmedFor(null);
-            onConfirm();
-          } else setArmedFor(`${job.jobId}|${lossKey}`);
-        }}
-      >
-        {armed ? t('timeline.keepAgain', { what: lossesPhrase(t, lang, losses) }) : t('timeline.keepAnyway')}
-      </button>
+      )}
+      {!lossy && rollback}
     </div>
   );
 }

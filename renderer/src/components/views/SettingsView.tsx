@@ -48,26 +48,8 @@ export function SettingsView({ settings, onUpdate }: { settings: Settings; onUpd
             <option value="light">{t('settings.themeLight')}</option>
             <option value="dark">{t('settings.themeDark')}</option>
           </select>
-          <label htmlFor="set-confirm">{t('settings.confirmWindow')}</label>
-          <input
-            id="set-confirm"
-            className="control num short"
-            type="number"
-            min={0}
-            max={3600}
-            value={settings.confirmWindowSeconds}
-            onChange={(e) => onUpdate({ confirmWindowSeconds: Math.max(0, Math.min(3600, Math.trunc(Number(e.target.value) || 0))) })}
-          />
-          <label htmlFor="set-settle">{t('settings.settleSeconds')}</label>
-          <input
-            id="set-settle"
-            className="control num short"
-            type="number"
-            min={5}
-            max={600}
-            value={settings.settleSeconds}
-            onChange={(e) => onUpdate({ settleSeconds: Math.max(5, Math.min(600, Math.trunc(Number(e.target.value) || 5))) })}
-          />
+          <NumberSetting id="set-confirm" label={t('settings.confirmWindow')} min={0} max={3600} value={settings.confirmWindowSeconds} onChange={(confirmWindowSeconds) => onUpdate({ confirmWindowSeconds })} />
+          <NumberSetting id="set-settle" label={t('settings.settleSeconds')} min={5} max={600} value={settings.settleSeconds} onChange={(settleSeconds) => onUpdate({ settleSeconds })} />
         </div>
       </section>
       <section className="card" aria-labelledby="shortcuts-title">
@@ -151,5 +133,23 @@ export function AboutPanel() {
         </dl>
       )}
     </section>
+  );
+}
+
+/** A whole number of seconds, held to its range as it is typed. */
+function NumberSetting({ id, label, min, max, value, onChange }: { id: string; label: string; min: number; max: number; value: number; onChange(value: number): void }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="control num short"
+        type="number"
+        min={min}
+        max={max}
+        value={value}
+        onChange={(e) => onChange(Math.max(min, Math.min(max, Math.trunc(Number(e.target.value) || min))))}
+      />
+    </>
   );
 }
