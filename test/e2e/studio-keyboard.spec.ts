@@ -45,6 +45,9 @@ test('keyboard only: tree, edit, next change, save, review and apply, timeline',
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('timeline').locator('[data-kind="verified"]')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('tab', { name: /Timeline/ })).toHaveAttribute('aria-selected', 'true');
+  // The draft stays read-only while every tunnel is watched; the rotated slave key is not on the device, so it ends
+  // degraded, and the draft is editable again.
+  await expect(page.getByTestId('job-progress')).toHaveAttribute('data-phase', 'degraded', { timeout: 20_000 });
 
   // Arrow keys move between the drawer tabs.
   await page.getByRole('tab', { name: /Timeline/ }).focus();

@@ -234,6 +234,18 @@ describe('JobProgress tells the truth', () => {
     expect(box.textContent).not.toMatch(/succeeded/i);
   });
 
+  it('rolled back: amber when every tunnel is up again, red naming the tunnel that is still down', () => {
+    const back = renderProgress(job({ phase: 'rolled-back', tunnels: allUp }));
+    const outcome = within(back.box).getByTestId('job-outcome');
+    expect(outcome.textContent).toBe('Rolled back: the change is undone and every tunnel is up');
+    expect(outcome.getAttribute('data-tone')).toBe('warn');
+    back.view.unmount();
+    const stillDown = renderProgress(job({ phase: 'rolled-back', tunnels: slaveLost }));
+    const text = within(stillDown.box).getByTestId('job-outcome');
+    expect(text.textContent).toBe('Rolled back, but still down: slave tunnel');
+    expect(text.getAttribute('data-tone')).toBe('bad');
+  });
+
   it('degraded and kept by the user says so; without rollbackable no Roll back is offered', () => {
     const { box } = renderProgress(job({ phase: 'degraded', keptBy: 'user', tunnels: slaveLost, rollbackable: false }));
     expect(within(box).getByTestId('job-outcome').textContent).toBe('Applied and kept by you; slave tunnel down since 13:14:02');

@@ -154,7 +154,7 @@ export const en = {
     lossSince: '{{what}} down since {{time}} — it was up before the change',
     keepAnyway: 'Keep anyway',
     rolledBackUp: 'Rolled back: the change is undone and every tunnel is up',
-    rolledBackDown: 'Rolled back, but {{what}} is still down',
+    rolledBackDown: 'Rolled back, but still down: {{what}}',
     keepAgain: 'Click again to keep the change with the {{what}} down',
     keptNegotiation: 'Kept: every tunnel negotiated',
     keptUser: 'Kept by you: every tunnel negotiated',

@@ -155,7 +155,7 @@ export const zhCN: Translation = {
     lossSince: '{{what}}自 {{time}} 起断开 — 变更前是连通的',
     keepAnyway: '仍然保留',
     rolledBackUp: '已回滚:变更已撤销,所有隧道均已连通',
-    rolledBackDown: '已回滚,但{{what}}仍处于断开状态',
+    rolledBackDown: '已回滚,但仍断开:{{what}}',
     keepAgain: '再次点击,在{{what}}断开的情况下保留变更',
     keptNegotiation: '已保留:每条隧道均协商成功',
     keptUser: '已由您保留:每条隧道均协商成功',
