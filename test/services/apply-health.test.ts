@@ -118,6 +118,42 @@ describe('tunnel health after an apply', () => {
     expect(done).toMatchObject({ phase: 'degraded', keptBy: 'user', rollbackable: true });
   });
 
+  it('a rollback the service refuses leaves the job unknown with rollback offered again, and the draft editable', async () => {
+    h = await createHarness({ compose: { apply: { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 } } } });
+    await h.call('loadInventory', { refresh: true });
+    const d = await editAndSave(h, 'cn-hangzhou', DUAL, withSlavePsk('slave-psk-the-peer-lacks'));
+    const job = await h.call<JobSummary>('applyDraft', { draftId: d.draftId, confirmWindowSeconds: 0 });
+    expect((await waitForJob(h, job.jobId)).phase).toBe('degraded');
+    h.emulator.setFaults({ throttleRate: 1, actions: ['ModifyVpnConnectionAttribute'] });
+    await h.call('rollbackJob', { jobId: job.jobId });
+    const stuck = await waitForJob(h, job.jobId, ['unknown', 'rolled-back']);
+    h.emulator.setFaults({ throttleRate: 0, actions: [] });
+    expect(stuck).toMatchObject({ phase: 'unknown', rollbackable: true, error: expect.objectContaining({ code: 'Throttling.User' }) });
+    expect(stuck.error?.message).toContain('rollback did not complete');
+    await h.app.apply.idle();
+    expect((await h.call<{ status: string }>('getDraft', { draftId: d.draftId })).status).toBe('editing');
+    // Asked again, it goes through.
+    await h.call('rollbackJob', { jobId: job.jobId });
+    expect((await waitForJob(h, job.jobId, ['rolled-back'])).phase).toBe('rolled-back');
+    expect((await liveDual(h)).slave.Status).toBe('ipsec_sa_established');
+  });
+
+  it('a Confirm right after the read-back is judged by the settle period, not by the first read', async () => {
+    const clock = movableClock();
+    h = await createHarness({ compose: { clock, apply: { settleMs: 2_000 } } });
+    await h.call('loadInventory', { refresh: true });
+    const d = await editAndSave(h, 'cn-hangzhou', DUAL, withSlavePsk('slave-psk-kept-anyway'));
+    const job = await h.call<JobSummary>('applyDraft', { draftId: d.draftId, confirmWindowSeconds: 60 });
+    await waitForJob(h, job.jobId, ['confirm-window']);
+    await h.call('confirmJob', { jobId: job.jobId });
+    const watching = await waitForJob(h, job.jobId, ['settling']);
+    expect(watching.keptBy).toBe('user');
+    // The device gets the new key meanwhile: the slave comes back before the settle period ends.
+    h.emulator.setPeer('cgw-hz002', { ...(h.emulator.dumpState() as { customerGateways: Array<{ CustomerGatewayId: string; Peer: Record<string, unknown> }> }).customerGateways.find((c) => c.CustomerGatewayId === 'cgw-hz002')!.Peer, Psk: 'slave-psk-kept-anyway' } as never);
+    clock.advance(3_000);
+    expect(await waitForJob(h, job.jobId)).toMatchObject({ phase: 'succeeded', keptBy: 'user' });
+  });
+
   it('a change that keeps both tunnels up succeeds, kept by negotiation at the deadline', async () => {
     const clock = movableClock();
     h = await createHarness({ compose: { clock } });
@@ -204,6 +240,18 @@ describe('lost answers', () => {
   }, 30_000);
 });
 
+/** A client whose ModifyVpnConnectionAttribute reaches the service but whose answer never returns. */
+function stallAfterSend(options: VpcClientOptions) {
+  const real = createVpcClient(options);
+  return {
+    async call(call: Parameters<typeof real.call>[0]) {
+      if (call.action !== 'ModifyVpnConnectionAttribute') return real.call(call);
+      await real.call(call);
+      return new Promise<never>(() => undefined);
+    },
+  };
+}
+
 /** A client whose ModifyVpnConnectionAttribute never returns and never reaches the service. */
 function stallBeforeSend(options: VpcClientOptions) {
   const real = createVpcClient(options);
@@ -220,10 +268,11 @@ describe('resume with secrets that cannot be opened', () => {
     // No keychain: the data key lives in memory, so the restart below cannot unseal the job's PSK.
     h = await createHarness({ keychain: null, compose: { createClient: stallBeforeSend } });
     await h.call('loadInventory', { refresh: true });
-    const d = await editAndSave(h, 'eu-central-1', 'vco-eu001', (c) => (c.mode === 'single' ? { ...c, IkeConfig: { ...c.IkeConfig, Psk: 'psk-for-this-session' } } : c));
+    const d = await editAndSave(h, 'eu-central-1', 'vco-eu001', (c) => (c.mode === 'single' ? { ...c, Name: 'renamed with a new key', IkeConfig: { ...c.IkeConfig, Psk: 'psk-for-this-session' } } : c));
     const job = await h.call<JobSummary>('applyDraft', { draftId: d.draftId });
     await waitForJob(h, job.jobId, ['submitting']);
     await h.restart({ createClient: createVpcClient });
+    // The name did not move, so the change (which lands whole or not at all) did not land.
     const done = await waitForJob(h, job.jobId);
     expect(done.phase).toBe('failed');
     expect(done.error?.code).toBe('Apply.SecretsLost');
@@ -231,5 +280,33 @@ describe('resume with secrets that cannot be opened', () => {
     expect(h.emulator.modificationCount('vpn-eusingle01')).toBe(0);
     const live = await new TestClient(h.emulator).call('DescribeVpnConnection', { RegionId: 'eu-central-1', VpnConnectionId: 'vco-eu001' });
     expect(live.IkeConfig.Psk).toBe(d.base.mode === 'single' ? d.base.IkeConfig.Psk : '');
+  }, 20_000);
+
+  it('a PSK-only change that may have been sent cannot be checked: unknown, nothing sent again, no rollback with a lost key', async () => {
+    h = await createHarness({ keychain: null, compose: { createClient: stallBeforeSend } });
+    await h.call('loadInventory', { refresh: true });
+    const d = await editAndSave(h, 'eu-central-1', 'vco-eu001', (c) => (c.mode === 'single' ? { ...c, IkeConfig: { ...c.IkeConfig, Psk: 'psk-for-this-session' } } : c));
+    const job = await h.call<JobSummary>('applyDraft', { draftId: d.draftId });
+    await waitForJob(h, job.jobId, ['submitting']);
+    await h.restart({ createClient: createVpcClient });
+    const done = await waitForJob(h, job.jobId);
+    expect(done).toMatchObject({ phase: 'unknown', rollbackable: false });
+    expect(done.error?.code).toBe('Apply.SecretsLost');
+    expect(done.error?.message).toContain('enter the PSK again');
+    expect(h.emulator.modificationCount('vpn-eusingle01')).toBe(0);
+    expect((await h.callRaw('rollbackJob', { jobId: job.jobId })).error?.code).toBe('Job.NotRollbackable');
+  }, 20_000);
+
+  it('ends unknown, sending nothing more, when the change landed before the restart but cannot be checked', async () => {
+    h = await createHarness({ keychain: null, compose: { createClient: stallAfterSend } });
+    await h.call('loadInventory', { refresh: true });
+    const d = await editAndSave(h, 'eu-central-1', 'vco-eu001', (c) => (c.mode === 'single' ? { ...c, Name: 'renamed with a new key', IkeConfig: { ...c.IkeConfig, Psk: 'psk-landed-unseen' } } : c));
+    const job = await h.call<JobSummary>('applyDraft', { draftId: d.draftId });
+    await eventually(() => (h!.emulator.modificationCount('vpn-eusingle01') === 1 ? true : undefined));
+    await h.restart({ createClient: createVpcClient });
+    const done = await waitForJob(h, job.jobId);
+    expect(done).toMatchObject({ phase: 'unknown', rollbackable: false, error: expect.objectContaining({ code: 'Apply.SecretsLost' }) });
+    expect(done.error?.message).toContain('cannot be checked');
+    expect(h.emulator.modificationCount('vpn-eusingle01')).toBe(1);
   }, 20_000);
 });

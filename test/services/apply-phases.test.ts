@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FINAL_JOB_PHASES, type JobPhase } from '../../core/contract.ts';
 import { buildModifyRequest, tunnelHealths, type SingleTunnelConnection } from '../../core/index.ts';
 import { decideConfirm, decideSettle, observeTunnels } from '../../main/services/apply/confirm.ts';
-import { landedState, mayHaveLanded } from '../../main/services/apply/engine.ts';
+import { landedState, landedWithoutSecrets, mayHaveLanded } from '../../main/services/apply/engine.ts';
 import { canMove, resumePoint, TRANSITIONS } from '../../main/services/apply/phases.ts';
 import { phasesDiagram } from '../../main/services/apply/phases-diagram.ts';
 import { normalGateway, single } from '../core/fixtures.ts';
@@ -21,7 +21,10 @@ describe('apply phases', () => {
   });
 
   it('once the service accepted a change, no phase can end in a plain failure', () => {
-    for (const phase of ['waiting-gateway', 'verifying', 'settling', 'confirm-window'] as const) expect(canMove(phase, 'failed')).toBe(false);
+    for (const phase of ['waiting-gateway', 'verifying', 'settling', 'confirm-window', 'rolling-back'] as const) expect(canMove(phase, 'failed')).toBe(false);
+    // Kept in a confirm window, a change is still judged by the settle period.
+    expect(canMove('confirm-window', 'succeeded')).toBe(false);
+    expect(canMove('confirm-window', 'settling')).toBe(true);
     expect(canMove('waiting-gateway', 'unknown')).toBe(true);
     expect(canMove('submitting', 'failed')).toBe(true);
     expect(canMove('settling', 'degraded')).toBe(true);
@@ -53,11 +56,10 @@ describe('apply phases', () => {
 describe('verdicts', () => {
   const at = { nowMs: 1000, deadlineMs: 2000 };
   const late = { nowMs: 2000, deadlineMs: 2000 };
-  it('confirm window: rollback request first, the user\'s confirm keeps (degraded with a loss), the deadline keeps only a clean state', () => {
+  it('confirm window: rollback request first, the user\'s confirm keeps (the settle period judges it), the deadline keeps only a clean state', () => {
     expect(decideConfirm({ confirmed: true, rollbackRequested: true, losses: 0, ...at })).toBe('rollback');
     expect(decideConfirm({ confirmed: true, rollbackRequested: false, losses: 0, ...at })).toBe('kept');
-    expect(decideConfirm({ confirmed: true, rollbackRequested: false, losses: 1, ...at })).toBe('kept-degraded');
-    expect(decideConfirm({ confirmed: true, rollbackRequested: false, losses: null, ...at })).toBe('kept');
+    expect(decideConfirm({ confirmed: true, rollbackRequested: false, losses: 1, ...at })).toBe('kept');
     expect(decideConfirm({ confirmed: false, rollbackRequested: false, losses: 1, ...at })).toBe('wait');
     expect(decideConfirm({ confirmed: false, rollbackRequested: false, losses: 0, ...late })).toBe('kept-by-negotiation');
     expect(decideConfirm({ confirmed: false, rollbackRequested: false, losses: 2, ...late })).toBe('rollback');
@@ -98,6 +100,16 @@ describe('lost answers', () => {
     expect(landedState(before, send, { ...before, Name: 'renamed' })).toBe('partial');
     // A field outside the request moving (someone else's change) does not make it partial.
     expect(landedState(before, send, { ...before, RemoteSubnet: '10.7.0.0/16' })).toBe('not-applied');
+  });
+
+  it('without the secrets, decides on the other fields only, and tells nothing from a secret alone', () => {
+    const lost = { ...before, IkeConfig: { ...before.IkeConfig, Psk: '' } };
+    const pskAndName = { ...target, IkeConfig: { ...target.IkeConfig, Psk: '' } };
+    const paths = [...send.changedPaths, 'IkeConfig.Psk'];
+    expect(landedWithoutSecrets(lost, pskAndName, paths, { ...target, IkeConfig: { ...target.IkeConfig, Psk: 'real-new-key' } })).toBe('applied');
+    expect(landedWithoutSecrets(lost, pskAndName, paths, before)).toBe('not-applied');
+    expect(landedWithoutSecrets(lost, pskAndName, paths, { ...before, Name: 'renamed' })).toBe('partial');
+    expect(landedWithoutSecrets(lost, lost, ['IkeConfig.Psk'], before)).toBe('undecidable');
   });
 
   it('counts as maybe-landed everything but a refusal the service answered and a connection never opened', () => {

@@ -10,16 +10,16 @@ export function observeTunnels(before: TunnelHealth[], now: TunnelHealth[], prev
   return { before, now, checkedAt: at, losses, ...(downSince !== undefined && { downSince }) };
 }
 
-export type ConfirmDecision = 'wait' | 'rollback' | 'kept' | 'kept-degraded' | 'kept-by-negotiation';
+export type ConfirmDecision = 'wait' | 'rollback' | 'kept' | 'kept-by-negotiation';
 
 /**
  * The confirm window. `losses` is null while no read of the tunnels has succeeded. The user's Confirm keeps the
- * change (degraded when a tunnel is down: the user saw it and chose to keep it); without one, the change stands at
+ * change (the settle period then judges it: degraded when a tunnel stays down); without one, the change stands at
  * the deadline only when every tunnel that was up before is up, and unknown counts as down.
  */
 export function decideConfirm(args: { confirmed: boolean; rollbackRequested: boolean; losses: number | null; nowMs: number; deadlineMs: number }): ConfirmDecision {
   if (args.rollbackRequested) return 'rollback';
-  if (args.confirmed) return args.losses !== null && args.losses > 0 ? 'kept-degraded' : 'kept';
+  if (args.confirmed) return 'kept';
   if (args.nowMs < args.deadlineMs) return 'wait';
   return args.losses === 0 ? 'kept-by-negotiation' : 'rollback';
 }

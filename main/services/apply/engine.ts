@@ -9,7 +9,10 @@ import {
   buildModifyRequest,
   changedFields,
   draftReadiness,
+  fieldDef,
   gatewayContextOf,
+  getField,
+  sameFieldValue,
   type DraftReadiness,
   formatIssue,
   isEmptyRequest,
@@ -116,6 +119,16 @@ export function landedState(before: VpnConnection, send: Pick<SendState, 'reques
   return send.changedPaths.some((p) => moved.has(p)) ? 'partial' : 'not-applied';
 }
 
+/** `landedState` for a job whose secrets could not be unsealed in this process: only the fields that are not secret
+ * can be compared. A Modify lands whole or not at all, so those decide; with none of them, nothing can be told. */
+export function landedWithoutSecrets(before: VpnConnection, target: VpnConnection, changedPaths: readonly string[], live: VpnConnection): 'applied' | 'not-applied' | 'partial' | 'undecidable' {
+  const plain = changedPaths.filter((p) => fieldDef(p)?.secret !== true);
+  if (plain.length === 0 || before.mode !== live.mode) return 'undecidable';
+  const same = (a: VpnConnection, b: VpnConnection, p: string) => sameFieldValue(fieldDef(p)?.kind ?? 'text', getField(a, p), getField(b, p));
+  if (plain.every((p) => same(before, live, p))) return 'not-applied';
+  return plain.every((p) => same(target, live, p)) ? 'applied' : 'partial';
+}
+
 /** Whether an error could have come after the service received the request (so it may have applied it): anything
  * but a refusal the service answered and a connection that never opened. */
 export function mayHaveLanded(error: ApiErrorShape): boolean {
@@ -133,6 +146,8 @@ const apiErrorShape = (e: ApiErrorShape): AppErrorShape & Record<string, unknown
   ...(e.field !== undefined && { field: e.field }),
 });
 
+/** Each tunnel's state before the change; jobs written before it was recorded take it from their snapshot. */
+const tunnelsBeforeOf = (job: JobRecord) => job.tunnelsBefore ?? (job.before ? tunnelHealths(job.before) : []);
 const positions = (losses: readonly TunnelLoss[]) => losses.map((l) => (l.what === 'bgp' ? `${l.position}-bgp` : l.position)).join(',');
 const statesOf = (c: VpnConnection) => tunnelHealths(c).map((t) => `${t.position}:${t.Status || 'unknown'}`).join(',');
 
@@ -200,7 +215,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       );
   const readOwn = (job: JobRecord, reads: VpcReads) => readConnection(job, reads, retriedFor(job));
 
-  type Submitted = 'accepted' | 'failed' | { lost: ApiErrorShape };
+  type Submitted = 'accepted' | { refused: AppErrorShape; fieldErrors: AppErrorShape[] } | { lost: ApiErrorShape };
   /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. */
   async function submit(job: JobRecord, client: VpcClient, send: SendState, label: 'apply' | 'rollback'): Promise<Submitted> {
     const wire = toWire(send.request);
@@ -229,8 +244,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       if (mayHaveLanded(shape)) return { lost: shape };
       const field = fieldForApiError(shape.code, send.changedPaths);
       const withField = field ? { ...shape, field } : shape;
-      fail(job, apiErrorShape(withField), field ? [{ code: shape.code, message: shape.message, field }] : []);
-      return 'failed';
+      return { refused: apiErrorShape(withField), fieldErrors: field ? [{ code: shape.code, message: shape.message, field }] : [] };
     }
   }
 
@@ -294,7 +308,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
           const late = observed === null && nowMs() >= deadlineMs;
           if (late) lastChance = true;
           const c = late ? await readOwn(job, reads) : await reads.connection(job.RegionId, job.VpnConnectionId);
-          const tunnels = observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(c), job.tunnels, deps.now());
+          const tunnels = observeTunnels(tunnelsBeforeOf(job), tunnelHealths(c), job.tunnels, deps.now());
           const states = statesOf(c);
           const lossesChanged = positions(tunnels.losses) !== positions(job.tunnels?.losses ?? []);
           if (states !== lastStates) {
@@ -337,6 +351,16 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     return `Applied, but ${t.losses.map((l) => (l.what === 'bgp' ? `the ${l.position} tunnel's BGP session` : l.position === 'connection' ? 'the tunnel' : `the ${l.position} tunnel`)).join(' and ')} went down (since ${t.downSince ?? t.checkedAt}).`;
   };
 
+  /** A rollback that did not complete: the change may still be in effect, so the job says so and a new rollback (a
+   * new request, a new ClientToken) can be asked for; the draft is the user's again. */
+  const rollbackFailed = (job: JobRecord, error: AppErrorShape, live?: VpnConnection) => {
+    delete job.rollback;
+    job.rollbackRequested = false;
+    save(job, { phase: 'unknown', error: { code: error.code, message: `The rollback did not complete: ${error.message}`, ...(error.field !== undefined && { field: error.field }) }, ...(live && { after: live }) });
+    record(job, 'unknown', { code: error.code, for: 'rollback' });
+    drafts.backToEditing(job.draftId, live);
+  };
+
   const endDegraded = (job: JobRecord, keptBy?: 'user') => {
     save(job, { phase: 'degraded', error: { code: 'Apply.TunnelDown', message: lossText(job) }, ...(keptBy && { keptBy }) });
     record(job, 'degraded', { lost: positions(job.tunnels!.losses), since: job.tunnels!.downSince ?? '', RequestId: job.send?.RequestId ?? '' });
@@ -365,15 +389,15 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       decideConfirm({ confirmed: job.confirmed === true, rollbackRequested: job.rollbackRequested === true, losses, nowMs: nowMs(), deadlineMs }),
     );
     if (decision === 'rollback') return rollBackOnGateway(job, job.rollbackRequested ? 'user' : 'negotiation-failed');
-    if (decision === 'kept-degraded') {
-      record(job, 'confirmed', { by: 'user', lost: positions(job.tunnels!.losses) });
-      return endDegraded(job, 'user');
-    }
+    // Kept (by the user, or by every tunnel negotiating at the deadline): the tunnels are still watched until the
+    // settle period since the read-back is over, so a Confirm right after the change is judged on a settled state.
     const by = decision === 'kept' ? 'user' : 'negotiation';
-    save(job, { phase: 'succeeded', keptBy: by });
-    record(job, 'confirmed', { by });
-    record(job, 'succeeded', { RequestId: job.send?.RequestId ?? '' });
-    drafts.markApplied(job.draftId, job.after);
+    record(job, 'confirmed', { by, lost: positions(job.tunnels?.losses ?? []) });
+    const openedMs = deadlineMs - job.confirmWindowSeconds * 1000;
+    const settleDeadline = new Date(Math.max(nowMs(), openedMs + (deps.settleMs?.() ?? 20_000))).toISOString();
+    save(job, { phase: 'settling', settleDeadline, keptBy: by });
+    record(job, 'settling', { deadline: settleDeadline, keptBy: by });
+    return watchSettle(job, reads, true);
   }
 
   async function afterSubmit(job: JobRecord, reads: VpcReads): Promise<void> {
@@ -391,7 +415,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       return endUnknown(job, { code: 'Apply.ReadBackMismatch', message: `The connection reads back differently on ${mismatches.join(', ')}.`, field: mismatches[0]! }, actual);
     }
     record(job, 'verified', { fields: send.changedPaths.length, RequestId: send.RequestId ?? '' });
-    const tunnels = observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(actual), undefined, deps.now());
+    const tunnels = observeTunnels(tunnelsBeforeOf(job), tunnelHealths(actual), undefined, deps.now());
     record(job, 'negotiation', { status: statesOf(actual), lost: positions(tunnels.losses) });
     if (job.confirmWindowSeconds > 0) {
       const deadline = new Date(nowMs() + job.confirmWindowSeconds * 1000).toISOString();
@@ -491,7 +515,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
 
   async function sendAndFollow(job: JobRecord, client: VpcClient, reads: VpcReads): Promise<void> {
     const outcome = await submit(job, client, job.send!, 'apply');
-    if (outcome === 'failed') return;
+    if (outcome !== 'accepted' && 'refused' in outcome) return fail(job, outcome.refused, outcome.fieldErrors);
     if (outcome !== 'accepted' && !(await reconcile(job, reads, outcome.lost))) return;
     await afterSubmit(job, reads);
   }
@@ -504,15 +528,24 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     const send = job.send!;
     if (send.RequestId !== undefined) return afterSubmit(job, reads);
     const live = await readOwn(job, reads);
-    if (landedState(job.before!, send, live) === 'applied') {
+    // Secrets sealed under a key this process does not have read as '': only the other fields can be compared, and
+    // the request cannot be sent again.
+    const secretsLost = lostUnder(job, 'send.');
+    const state = secretsLost ? landedWithoutSecrets(job.before!, job.target ?? job.before!, send.changedPaths, live) : landedState(job.before!, send, live);
+    if (state === 'not-applied' && secretsLost) {
+      return fail(job, { code: 'Apply.SecretsLost', message: "The change's secrets were held for the last session only; open the draft and enter the PSK again. Nothing was sent." });
+    }
+    if (secretsLost || state === 'partial') {
+      const message = secretsLost
+        ? "The change's secrets were held for the last session only, so whether it landed cannot be checked; nothing more was sent. Open the connection to check it, and the draft to enter the PSK again."
+        : 'The connection holds part of the change (its answer was lost before the restart); nothing more was sent.';
+      return endUnknown(job, { code: secretsLost ? 'Apply.SecretsLost' : 'Apply.Unknown', message }, live);
+    }
+    if (state === 'applied') {
       record(job, 'submitted', { ClientToken: send.ClientToken, resumed: true, reconciled: true });
       send.RequestId = '';
       save(job, { phase: 'waiting-gateway' });
       return afterSubmit(job, reads);
-    }
-    if (lostUnder(job, 'send.')) {
-      // The sealed request cannot be opened in this process: sending it would set its secrets to ''.
-      return fail(job, { code: 'Apply.SecretsLost', message: "The change's secrets were held for the last session only; open the draft and enter the PSK again. Nothing was sent." });
     }
     await sendAndFollow(job, client, reads);
   }
@@ -526,12 +559,12 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       record(job, 'rolling-back', { reason });
     }
     if (lostUnder(job, 'before.') || (job.rollback === undefined ? false : lostUnder(job, 'rollback.'))) {
-      return fail(job, { code: 'Apply.SecretsLost', message: 'The pre-change secrets were held for the last session only, so the change cannot be rolled back here. Nothing was sent.' });
+      return rollbackFailed(job, { code: 'Apply.SecretsLost', message: 'the pre-change secrets were held for the last session only, so nothing was sent.' });
     }
     const { context, live } = await gateways.contextFor(job, reads, retriedFor(job));
     if (!job.rollback) {
       const built = buildModifyRequest(live, before, context, { RegionId: job.RegionId, ClientToken: crypto.randomUUID() });
-      if (!built.ok) return fail(job, { code: 'Apply.RollbackRefused', message: 'The pre-change snapshot cannot be re-applied.' }, issuesToErrors(built.issues));
+      if (!built.ok) return rollbackFailed(job, { code: 'Apply.RollbackRefused', message: `the rules refuse the pre-change values (${built.issues.map((i) => i.path).join(', ')}).` }, live);
       if (isEmptyRequest(built.request)) {
         save(job, { phase: 'rolled-back' });
         record(job, 'rolled-back', { noChange: true });
@@ -546,12 +579,12 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     const alreadyRolledBack = changedFields(before, live).every((d) => !rollback.changedPaths.includes(d.path));
     if (rollback.RequestId === undefined && !alreadyRolledBack) {
       const outcome = await submit(job, client, rollback, 'rollback');
-      if (outcome === 'failed') return;
+      if (outcome !== 'accepted' && 'refused' in outcome) return rollbackFailed(job, outcome.refused, live);
       // A lost answer is settled by the read-back below, as after a restart.
       if (outcome !== 'accepted') record(job, 'reconciled', { code: outcome.lost.code, for: 'rollback' });
     }
     const stuck = await awaitGateway(job, reads);
-    if (stuck) return fail(job, stuck);
+    if (stuck) return rollbackFailed(job, stuck);
     const actual = await readOwn(job, reads);
     deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
     const mismatches = changedFields(before, actual)
@@ -559,11 +592,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       .filter((p) => rollback.changedPaths.includes(p));
     if (mismatches.length > 0) {
       record(job, 'mismatch', { paths: mismatches.join(','), for: 'rollback' });
-      return fail(job, { code: 'Apply.RollbackMismatch', message: `After the rollback the connection differs on ${mismatches.join(', ')}.` });
+      return rollbackFailed(job, { code: 'Apply.RollbackMismatch', message: `the connection still differs from before the change on ${mismatches.join(', ')}.` }, actual);
     }
     // A rollback is a change too: the tunnels are watched until those that were up before the original change are
     // up again (or the settle period ends), so what the job last read is what the UI shows afterwards.
-    progress(job, { tunnels: observeTunnels(job.tunnelsBefore ?? [], tunnelHealths(actual), job.tunnels, deps.now()) });
+    progress(job, { tunnels: observeTunnels(tunnelsBeforeOf(job), tunnelHealths(actual), job.tunnels, deps.now()) });
     const deadlineMs = nowMs() + (deps.settleMs?.() ?? 20_000);
     await watchTunnels(job, reads, deadlineMs, true, (losses) => (losses === 0 || nowMs() >= deadlineMs ? 'done' : 'wait'));
     save(job, { phase: 'rolled-back' });
@@ -586,6 +619,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   }
 
   async function run(jobId: string): Promise<void> {
+    if (lifetime.signal.aborted) return;
     const job = journal.read(jobId);
     if (!job) return;
     const point = resumePoint({ phase: job.phase, sent: job.send !== undefined, hasBefore: job.before !== undefined, rollbackRequested: job.rollbackRequested === true });
@@ -693,7 +727,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     async resume() {
       const jobs = journal.all();
       drafts.settleAfterRestart(jobs);
-      for (const job of jobs) if (!FINAL.has(job.phase) || job.rollbackRequested) enqueue(job);
+      for (const job of jobs) {
+        // Watching does not wait for the gateway: a settle period or confirm window goes on at once.
+        if ((job.phase === 'settling' || job.phase === 'confirm-window') && !job.rollbackRequested) startWatch(job);
+        else if (!FINAL.has(job.phase) || job.rollbackRequested) enqueue(job);
+      }
     },
     async idle() {
       // A watch may queue a rollback, and a queued job may start a watch: wait until neither has anything left.
@@ -705,7 +743,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     },
     async dispose() {
       lifetime.abort();
-      await Promise.race([Promise.all([queue.idle(), ...watches]), new Promise((r) => setTimeout(r, 2000))]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.all([queue.idle(), ...watches]), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+      clearTimeout(timer);
+      // What a crash would leave: nothing the loops still finish writes a job record after this.
+      journal.close();
       drafts.flush();
     },
   };

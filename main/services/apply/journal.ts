@@ -33,7 +33,8 @@ export interface JobRecord extends Omit<JobSummary, 'rollbackable'> {
   confirmed?: boolean;
   rollbackRequested?: boolean;
   rollback?: SendState;
-  /** Sealed paths that could not be opened in this process (not persisted). */
+  /** Sealed paths that could not be opened (the key was this session's only). Kept once written: a record saved
+   * after the loss holds '' there, which must never pass for the real value. */
   lostSecrets?: string[];
 }
 
@@ -79,6 +80,8 @@ export interface JobJournal {
   /** Pushes a change to the UI without writing it: progress a restart does not need (a job not yet sent is run
    * afresh from any of these phases; a job past `active` simply polls once more). Each write rewrites the record. */
   progress(job: JobRecord, patch: Partial<JobRecord>): JobRecord;
+  /** Stops writing (the engine was disposed): loops still unwinding change only their in-memory job. */
+  close(): void;
 }
 
 export function createJobJournal(deps: { store: KeyValueStore; sealer(): Sealer; emit: EventSink; now(): string }): JobJournal {
@@ -88,7 +91,8 @@ export function createJobJournal(deps: { store: KeyValueStore; sealer(): Sealer;
     if (!stored) return null;
     const lost: string[] = [];
     const job = deps.sealer().unsealDeep(stored, (path) => lost.push(path));
-    return lost.length > 0 ? { ...job, lostSecrets: lost } : job;
+    const all = [...new Set([...(job.lostSecrets ?? []), ...lost])];
+    return all.length > 0 ? { ...job, lostSecrets: all } : job;
   };
   const all = (): JobRecord[] =>
     deps.store
@@ -99,6 +103,7 @@ export function createJobJournal(deps: { store: KeyValueStore; sealer(): Sealer;
       .sort((a, b) => a.order - b.order);
   // Reading every job to find the next order number made queueing n changes cost O(n²) unseals.
   let lastOrder: number | undefined;
+  let closed = false;
   const apply = (job: JobRecord, patch: Partial<JobRecord>) => {
     if (patch.phase !== undefined && !canMove(job.phase, patch.phase)) {
       throw new AppError('Apply.Internal', `A job cannot go from ${job.phase} to ${patch.phase}.`);
@@ -114,15 +119,19 @@ export function createJobJournal(deps: { store: KeyValueStore; sealer(): Sealer;
     },
     save(job, patch = {}) {
       apply(job, patch);
-      const { lostSecrets: _transient, ...persisted } = job;
-      deps.store.set(key(job.jobId), deps.sealer().sealDeep(persisted));
+      if (closed) return job;
+      deps.store.set(key(job.jobId), deps.sealer().sealDeep(job));
       deps.emit('jobUpdated', summaryOf(job));
       return job;
     },
     progress(job, patch) {
       apply(job, patch);
+      if (closed) return job;
       deps.emit('jobUpdated', summaryOf(job));
       return job;
+    },
+    close() {
+      closed = true;
     },
   };
 }

@@ -9,15 +9,18 @@ export const TRANSITIONS: Readonly<Record<JobPhase, readonly JobPhase[]>> = {
   // An empty request (the live connection already holds the draft) succeeds without a send.
   'checking-live': ['submitting', 'conflict', 'succeeded', 'failed'],
   // The answer was lost after the request may have reached the service: the live connection decides.
-  submitting: ['waiting-gateway', 'reconciling', 'failed'],
+  // After a restart whose secrets cannot be unsealed, a perhaps-sent job that cannot be checked ends unknown.
+  submitting: ['waiting-gateway', 'reconciling', 'unknown', 'failed'],
   reconciling: ['waiting-gateway', 'unknown', 'failed'],
   // Once the service accepted the change, failing to see it through is `unknown`, never a plain failure: the
   // change may stand, and rollback stays offered.
   'waiting-gateway': ['verifying', 'unknown'],
   verifying: ['settling', 'confirm-window', 'unknown'],
   settling: ['succeeded', 'degraded', 'unknown', 'rolling-back'],
-  'confirm-window': ['succeeded', 'degraded', 'rolling-back', 'unknown'],
-  'rolling-back': ['rolled-back', 'failed'],
+  // Kept by the user or at the deadline, a change is still watched to the end of the settle period.
+  'confirm-window': ['settling', 'rolling-back', 'unknown'],
+  // A rollback that does not complete leaves the change perhaps in effect: unknown, and rollback offered again.
+  'rolling-back': ['rolled-back', 'unknown'],
   succeeded: ['rolling-back'],
   degraded: ['rolling-back'],
   unknown: ['rolling-back'],
