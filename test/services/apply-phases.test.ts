@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FINAL_JOB_PHASES, type JobPhase } from '../../core/contract.ts';
 import { buildModifyRequest, tunnelHealths, type SingleTunnelConnection } from '../../core/index.ts';
 import { decideConfirm, decideSettle, observeTunnels } from '../../main/services/apply/confirm.ts';
-import { landedState, landedWithoutSecrets, mayHaveLanded } from '../../main/services/apply/engine.ts';
+import { landedState, landedWithoutSecrets, mayHaveLanded } from '../../main/services/apply/landing.ts';
 import { canMove, resumePoint, TRANSITIONS } from '../../main/services/apply/phases.ts';
 import { phasesDiagram } from '../../main/services/apply/phases-diagram.ts';
 import { normalGateway, single } from '../core/fixtures.ts';

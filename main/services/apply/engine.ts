@@ -7,73 +7,29 @@
 import crypto from 'node:crypto';
 import {
   buildModifyRequest,
-  changedFields,
   draftReadiness,
-  fieldDef,
   gatewayContextOf,
-  getField,
-  sameFieldValue,
-  type DraftReadiness,
-  formatIssue,
   isEmptyRequest,
-  maskSecrets,
   mergeThreeWay,
-  toWire,
   tunnelHealths,
   validate,
-  type ModifyVpnConnectionAttributeRequest,
-  type RuleIssue,
-  type TunnelLoss,
-  type VpnConnection,
+  type DraftReadiness,
 } from '../../../core/index.ts';
-import { applyModifyRequest } from '../../../core/request/apply-request.ts';
-import type { DraftRecord, JobSummary, TimelineEvent } from '../../../core/contract.ts';
-import { AppError, type AppErrorShape } from '../../../core/errors.ts';
-import { ApiError, fieldForApiError, normalizeApiError, type ApiErrorShape } from '../api-error.ts';
-import type { DraftsService } from '../drafts.ts';
-import type { EventSink } from '../events.ts';
-import type { InventoryService } from '../inventory.ts';
-import type { Sealer } from '../sealing.ts';
-import type { KeyValueStore } from '../store.ts';
-import type { TimelineService } from '../timeline.ts';
+import type { DraftRecord, JobSummary } from '../../../core/contract.ts';
+import { AppError } from '../../../core/errors.ts';
 import type { VpcReads } from '../vpc-reads.ts';
-import type { VpcAction, VpcClient } from '../vpc-client.ts';
-import { decideConfirm, decideSettle, observeTunnels } from './confirm.ts';
-import { createDraftSettling } from './draft-settling.ts';
-import { createGatewayFacts, readConnection, type RetriedRead } from './gateway-facts.ts';
-import { canRollBack, createJobJournal, lostUnder, summaryOf, type JobRecord, type SendState } from './journal.ts';
-import { canMove, FINAL, resumePoint } from './phases.ts';
-import { createUpdateDurations, DEFAULT_POLL, waitForActive, type PollPolicy } from './poller.ts';
-import { createGatewayQueue } from './queue.ts';
-import { Aborted, DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry.ts';
+import type { VpcClient } from '../vpc-client.ts';
+import { observeTunnels } from './confirm.ts';
+import { canRollBack, lostUnder, summaryOf, type JobRecord } from './journal.ts';
+import { issuesToErrors, landedState, landedWithoutSecrets, readBackMismatches } from './landing.ts';
+import { FINAL, resumePoint } from './phases.ts';
+import { createRollback } from './rollback.ts';
+import { createJobRuntime, positions, statesOf, tunnelsBeforeOf, type ApplyEngineDeps } from './runtime.ts';
+import { createSender } from './send.ts';
+import { createWatcher } from './watch.ts';
 
 export { JOBS_STORE, type JobRecord } from './journal.ts';
-
-export interface ApplyEngineDeps {
-  store: KeyValueStore;
-  sealer(): Sealer;
-  drafts: DraftsService;
-  inventory: InventoryService;
-  timeline: TimelineService;
-  clientFor(profileId: string): Promise<VpcClient>;
-  readsFor(profileId: string): Promise<VpcReads>;
-  emit: EventSink;
-  now(): string;
-  nowMs?: () => number;
-  sleep?: Sleep;
-  retry?: RetryPolicy;
-  poll?: PollPolicy;
-  /** Interval of negotiation checks during the settle period and the confirm window. */
-  confirmPollMs?: number;
-  maxParallelGateways?: number;
-  /** How long a landed change's draft may wait to be marked applied together with others (ms). */
-  draftSettleMs?: number;
-  /** Where unexpected failures are reported (the app's log); their text never reaches a job record. */
-  onInternalError?(error: unknown): void;
-  defaultConfirmWindowSeconds?: () => number;
-  /** How long every tunnel is watched after an apply without a confirm window (ms). */
-  settleMs?: () => number;
-}
+export type { ApplyEngineDeps } from './runtime.ts';
 
 export interface ApplyEngine {
   apply(draftId: string, confirmWindowSeconds?: number): Promise<JobSummary>;
@@ -92,313 +48,14 @@ export interface ApplyEngine {
   dispose(): Promise<void>;
 }
 
-// Rule parameters can quote the value that broke the rule; for a PSK that is part of the secret, which job records,
-// the timeline and IPC results must never hold. The renderer words the message itself from code and field.
-function issuesToErrors(issues: RuleIssue[]): AppErrorShape[] {
-  return issues.map((i) => ({
-    code: i.code,
-    message: /(^|\.)Psk$/.test(i.path) ? formatIssue({ ...i, params: {} }, 'en') : formatIssue(i, 'en'),
-    field: i.path,
-  }));
-}
-
-/** Fields of the request that read back differently from what was asked. */
-export function readBackMismatches(before: VpnConnection, request: ModifyVpnConnectionAttributeRequest, changedPaths: string[], actual: VpnConnection): string[] {
-  const expected = applyModifyRequest(before, request);
-  if (expected.mode !== actual.mode) return ['mode'];
-  const differing = new Set(changedFields(expected, actual).map((d) => d.path));
-  return changedPaths.filter((p) => differing.has(p));
-}
-
-/** Whether a request the service may or may not have processed shows in the live connection: all of it, none of
- * it (every changed field still as before), or some (undecidable). */
-export function landedState(before: VpnConnection, send: Pick<SendState, 'request' | 'changedPaths'>, live: VpnConnection): 'applied' | 'not-applied' | 'partial' {
-  if (readBackMismatches(before, send.request, send.changedPaths, live).length === 0) return 'applied';
-  if (before.mode !== live.mode) return 'partial';
-  const moved = new Set(changedFields(before, live).map((d) => d.path));
-  return send.changedPaths.some((p) => moved.has(p)) ? 'partial' : 'not-applied';
-}
-
-/** `landedState` for a job whose secrets could not be unsealed in this process: only the fields that are not secret
- * can be compared. A Modify lands whole or not at all, so those decide; with none of them, nothing can be told. */
-export function landedWithoutSecrets(before: VpnConnection, target: VpnConnection, changedPaths: readonly string[], live: VpnConnection): 'applied' | 'not-applied' | 'partial' | 'undecidable' {
-  const plain = changedPaths.filter((p) => fieldDef(p)?.secret !== true);
-  if (plain.length === 0 || before.mode !== live.mode) return 'undecidable';
-  const same = (a: VpnConnection, b: VpnConnection, p: string) => sameFieldValue(fieldDef(p)?.kind ?? 'text', getField(a, p), getField(b, p));
-  if (plain.every((p) => same(before, live, p))) return 'not-applied';
-  return plain.every((p) => same(target, live, p)) ? 'applied' : 'partial';
-}
-
-/** Whether an error could have come after the service received the request (so it may have applied it): anything
- * but a refusal the service answered and a connection that never opened. */
-export function mayHaveLanded(error: ApiErrorShape): boolean {
-  if (['Network.ConnectionRefused', 'Network.HostNotFound', 'Network.Unreachable'].includes(error.code)) return false;
-  if (error.httpStatus >= 400 && error.httpStatus < 500) return false;
-  return true;
-}
-
-const apiErrorShape = (e: ApiErrorShape): AppErrorShape & Record<string, unknown> => ({
-  code: e.code,
-  message: e.message,
-  requestId: e.requestId,
-  httpStatus: e.httpStatus,
-  retryable: e.retryable,
-  ...(e.field !== undefined && { field: e.field }),
-});
-
-/** Each tunnel's state before the change; jobs written before it was recorded take it from their snapshot. */
-const tunnelsBeforeOf = (job: JobRecord) => job.tunnelsBefore ?? (job.before ? tunnelHealths(job.before) : []);
-const positions = (losses: readonly TunnelLoss[]) => losses.map((l) => (l.what === 'bgp' ? `${l.position}-bgp` : l.position)).join(',');
-const statesOf = (c: VpnConnection) => tunnelHealths(c).map((t) => `${t.position}:${t.Status || 'unknown'}`).join(',');
-
 export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
-  const sleep = deps.sleep ?? realSleep;
-  const nowMs = deps.nowMs ?? Date.now;
-  const retryPolicy = deps.retry ?? DEFAULT_RETRY;
-  const pollPolicy = deps.poll ?? DEFAULT_POLL;
-  // Waiting jobs cost a timer and a poll per update, so many gateways can be in flight at once.
-  const queue = createGatewayQueue(deps.maxParallelGateways ?? 16);
-  const durations = createUpdateDurations();
-  const journal = createJobJournal(deps);
-  const drafts = createDraftSettling({
-    drafts: deps.drafts,
-    now: deps.now,
-    busy: () => queue.running > 0,
-    ...(deps.draftSettleMs !== undefined && { settleMs: deps.draftSettleMs }),
-    ...(deps.onInternalError && { onInternalError: deps.onInternalError }),
-  });
-  const gateways = createGatewayFacts(deps.inventory);
-  const lifetime = new AbortController();
-  const wakers = new Map<string, () => void>();
-  /** Jobs being run, by id: confirm and rollback requests change the very object the running loop holds. */
-  const running = new Map<string, JobRecord>();
-  const current = (jobId: string): JobRecord => {
-    const job = running.get(jobId) ?? journal.read(jobId);
-    if (!job) throw new AppError('Job.NotFound', `No job with id ${jobId}.`, 'jobId');
-    return job;
-  };
-  const { save, progress } = journal;
-  const record = (job: JobRecord, kind: TimelineEvent['kind'], detail: TimelineEvent['detail'] = {}) =>
-    deps.timeline.append(kind, job.VpnConnectionId, detail, job.jobId);
-
-  const fail = (job: JobRecord, error: AppErrorShape, fieldErrors: AppErrorShape[] = []) => {
-    save(job, { phase: 'failed', error, fieldErrors });
-    record(job, 'failed', { code: error.code, message: error.message, ...(error.field !== undefined && { field: error.field }) });
-    if (job.rollback === undefined) drafts.backToEditing(job.draftId);
-  };
-  /** The change was sent, but whether it landed, or how the tunnels fare, cannot be told: rollback stays offered. */
-  const endUnknown = (job: JobRecord, error: AppErrorShape, live?: VpnConnection) => {
-    save(job, { phase: 'unknown', error, ...(live && { after: live }) });
-    record(job, 'unknown', { code: error.code, message: error.message, ...(live && { negotiation: statesOf(live) }) });
-    drafts.backToEditing(job.draftId, live);
-  };
-  /** Ends a job on an error its current phase allows: failed before the send, unknown after it. */
-  const endWithError = (job: JobRecord, error: AppErrorShape) => {
-    if (canMove(job.phase, 'failed')) fail(job, error);
-    else if (canMove(job.phase, 'unknown')) endUnknown(job, error);
-    else deps.onInternalError?.(new Error(`job ${job.jobId} in ${job.phase} stopped: ${error.code}`));
-  };
-
-  // Reads during an apply are retried like the send, and each retry is on the job's timeline: it is why an apply
-  // took longer than its gateway's update.
-  const retriedFor =
-    (job: JobRecord): RetriedRead =>
-    (action: VpcAction, task) =>
-      withRetry(
-        retryPolicy,
-        {
-          sleep,
-          signal: lifetime.signal,
-          onRetry: (error, attempt, delayMs) => record(job, 'retry', { code: error.code, attempt, delayMs, httpStatus: error.httpStatus, RequestId: error.requestId, for: 'read', action }),
-        },
-        task,
-      );
-  const readOwn = (job: JobRecord, reads: VpcReads) => readConnection(job, reads, retriedFor(job));
-
-  type Submitted = 'accepted' | { refused: AppErrorShape; fieldErrors: AppErrorShape[] } | { lost: ApiErrorShape };
-  /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. */
-  async function submit(job: JobRecord, client: VpcClient, send: SendState, label: 'apply' | 'rollback'): Promise<Submitted> {
-    const wire = toWire(send.request);
-    try {
-      const body = await withRetry(
-        retryPolicy,
-        {
-          sleep,
-          signal: lifetime.signal,
-          onAttempt: (attempt) => {
-            if (label === 'apply') progress(job, { attempts: Math.max(job.attempts, attempt) });
-          },
-          onRetry: (error, attempt, delayMs) =>
-            record(job, 'retry', { code: error.code, attempt, delayMs, httpStatus: error.httpStatus, RequestId: error.requestId, ClientToken: send.ClientToken, for: label }),
-        },
-        () => client.call({ action: 'ModifyVpnConnectionAttribute', RegionId: job.RegionId, query: wire.query, body: wire.body }),
-      );
-      send.RequestId = typeof body.RequestId === 'string' ? body.RequestId : '';
-      // Sent and accepted: an apply now waits for the gateway (one write for both facts).
-      save(job, label === 'apply' ? { phase: 'waiting-gateway' } : {});
-      record(job, 'submitted', { RequestId: send.RequestId, ClientToken: send.ClientToken, attempts: label === 'apply' ? job.attempts : 0, for: label, request: JSON.stringify(maskSecrets(send.request)) });
-      return 'accepted';
-    } catch (error) {
-      if (error instanceof Aborted) throw error;
-      const shape = normalizeApiError(error);
-      if (mayHaveLanded(shape)) return { lost: shape };
-      const field = fieldForApiError(shape.code, send.changedPaths);
-      const withField = field ? { ...shape, field } : shape;
-      return { refused: apiErrorShape(withField), fieldErrors: field ? [{ code: shape.code, message: shape.message, field }] : [] };
-    }
-  }
-
-  /** The answer to a Modify was lost: the live connection says whether it landed. */
-  async function reconcile(job: JobRecord, reads: VpcReads, lost: ApiErrorShape): Promise<boolean> {
-    const send = job.send!;
-    save(job, { phase: 'reconciling' });
-    let live: VpnConnection;
-    try {
-      live = await readOwn(job, reads);
-    } catch (error) {
-      if (error instanceof Aborted) throw error;
-      endUnknown(job, { code: 'Apply.Unknown', message: `The answer to the change was lost (${lost.code}) and the connection could not be read to tell whether it landed.` });
-      return false;
-    }
-    const state = landedState(job.before!, send, live);
-    record(job, 'reconciled', { code: lost.code, landed: state });
-    if (state === 'applied') {
-      send.RequestId = '';
-      save(job, { phase: 'waiting-gateway' });
-      return true;
-    }
-    if (state === 'not-applied') {
-      fail(job, apiErrorShape(lost));
-      return false;
-    }
-    endUnknown(job, { code: 'Apply.Unknown', message: `The answer to the change was lost (${lost.code}) and the connection holds part of it.` }, live);
-    return false;
-  }
-
-  async function awaitGateway(job: JobRecord, reads: VpcReads): Promise<ApiErrorShape | AppErrorShape | null> {
-    const expectedMs = durations.expectedMs(job.VpnGatewayId);
-    const outcome = await waitForActive(pollPolicy, {
-      readStatus: async () => (await reads.gateway(job.RegionId, job.VpnGatewayId)).Status,
-      sleep,
-      nowMs,
-      ...(expectedMs !== undefined && { expectedMs }),
-      signal: lifetime.signal,
-      onStatus: (status, elapsedMs) => record(job, 'gateway-status', { status, elapsedMs }),
-    });
-    if (outcome.ok) {
-      durations.observe(job.VpnGatewayId, outcome.elapsedMs);
-      return null;
-    }
-    return outcome.error ? apiErrorShape(outcome.error) : { code: 'Apply.GatewayTimeout', message: `The VPN gateway did not become active (last status: ${outcome.lastStatus || 'unknown'}).` };
-  }
-
-  /** Reads the tunnels until `decide` stops waiting; each change of state is on the timeline. */
-  /** Reads the tunnels until `decide` stops waiting; each change of state is on the timeline. `seen`: the state was
-   * just read in this process (the read-back), so the first read waits one interval. */
-  async function watchTunnels<D extends string>(job: JobRecord, reads: VpcReads, deadlineMs: number, seen: boolean, decide: (losses: number | null) => D | 'wait'): Promise<D> {
-    let lastStates = job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : '';
-    // Null until a read succeeds in this run: a state persisted before a restart may be stale.
-    let observed: number | null = seen && job.tunnels ? job.tunnels.losses.length : null;
-    let lastChance = false;
-    for (let first = true; ; first = false) {
-      if (!(first && seen)) {
-        try {
-          // Past the deadline with nothing seen yet, the read is retried like any other before the job is called
-          // unknown: a flaky API for a few seconds should not cost the verdict.
-          const late = observed === null && nowMs() >= deadlineMs;
-          if (late) lastChance = true;
-          const c = late ? await readOwn(job, reads) : await reads.connection(job.RegionId, job.VpnConnectionId);
-          const tunnels = observeTunnels(tunnelsBeforeOf(job), tunnelHealths(c), job.tunnels, deps.now());
-          const states = statesOf(c);
-          const lossesChanged = positions(tunnels.losses) !== positions(job.tunnels?.losses ?? []);
-          if (states !== lastStates) {
-            record(job, 'negotiation', { status: states, lost: positions(tunnels.losses) });
-            lastStates = states;
-          }
-          // A new loss (or its end) is written, so a restart and the UI agree on it; a plain re-read is only shown.
-          if (lossesChanged) save(job, { tunnels });
-          else progress(job, { tunnels });
-          observed = tunnels.losses.length;
-        } catch (error) {
-          if (error instanceof Aborted) throw error;
-        }
-      }
-      // Nothing seen by the deadline: one more, retried read before the verdict.
-      const decision = observed === null && !lastChance && nowMs() >= deadlineMs ? 'wait' : decide(observed);
-      if (decision !== 'wait') return decision;
-      await pause(job.jobId, Math.max(10, Math.min(deps.confirmPollMs ?? 1000, deadlineMs - nowMs())));
-    }
-  }
-
-  /** Waits between reads; a confirm or rollback request, or the engine stopping, cuts it short. */
-  async function pause(jobId: string, ms: number): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        lifetime.signal.removeEventListener('abort', done);
-        wakers.delete(jobId);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      wakers.set(jobId, done);
-      lifetime.signal.addEventListener('abort', done, { once: true });
-    });
-    if (lifetime.signal.aborted) throw new Aborted();
-  }
-
-  const lossText = (job: JobRecord) => {
-    const t = job.tunnels!;
-    return `Applied, but ${t.losses.map((l) => (l.what === 'bgp' ? `the ${l.position} tunnel's BGP session` : l.position === 'connection' ? 'the tunnel' : `the ${l.position} tunnel`)).join(' and ')} went down (since ${t.downSince ?? t.checkedAt}).`;
-  };
-
-  /** A rollback that did not complete: the change may still be in effect, so the job says so and a new rollback (a
-   * new request, a new ClientToken) can be asked for; the draft is the user's again. */
-  const rollbackFailed = (job: JobRecord, error: AppErrorShape, live?: VpnConnection) => {
-    delete job.rollback;
-    job.rollbackRequested = false;
-    save(job, { phase: 'unknown', error: { code: error.code, message: `The rollback did not complete: ${error.message}`, ...(error.field !== undefined && { field: error.field }) }, ...(live && { after: live }) });
-    record(job, 'unknown', { code: error.code, for: 'rollback' });
-    drafts.backToEditing(job.draftId, live);
-  };
-
-  const endDegraded = (job: JobRecord, keptBy?: 'user') => {
-    save(job, { phase: 'degraded', error: { code: 'Apply.TunnelDown', message: lossText(job) }, ...(keptBy && { keptBy }) });
-    record(job, 'degraded', { lost: positions(job.tunnels!.losses), since: job.tunnels!.downSince ?? '', RequestId: job.send?.RequestId ?? '' });
-    drafts.markApplied(job.draftId, job.after);
-  };
-
-  async function watchSettle(job: JobRecord, reads: VpcReads, seen: boolean): Promise<void> {
-    const deadlineMs = Date.parse(job.settleDeadline!);
-    const decision = await watchTunnels(job, reads, deadlineMs, seen, (losses) => (job.rollbackRequested ? 'rollback' : decideSettle({ losses, nowMs: nowMs(), deadlineMs })));
-    if (decision === 'rollback') return rollBackOnGateway(job, 'user');
-    if (decision === 'succeeded') {
-      save(job, { phase: 'succeeded' });
-      record(job, 'succeeded', { RequestId: job.send?.RequestId ?? '', ClientToken: job.ClientToken, attempts: job.attempts, negotiation: job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : '' });
-      drafts.markApplied(job.draftId, job.after, { soon: true });
-    } else if (decision === 'degraded') endDegraded(job);
-    else {
-      save(job, { phase: 'unknown', error: { code: 'Apply.NegotiationUnknown', message: 'The change landed, but the tunnels could not be read to tell whether they still negotiate.' } });
-      record(job, 'unknown', { code: 'Apply.NegotiationUnknown' });
-      drafts.markApplied(job.draftId, job.after, { soon: true });
-    }
-  }
-
-  async function watchConfirm(job: JobRecord, reads: VpcReads, seen: boolean): Promise<void> {
-    const deadlineMs = Date.parse(job.confirmDeadline!);
-    const decision = await watchTunnels(job, reads, deadlineMs, seen, (losses) =>
-      decideConfirm({ confirmed: job.confirmed === true, rollbackRequested: job.rollbackRequested === true, losses, nowMs: nowMs(), deadlineMs }),
-    );
-    if (decision === 'rollback') return rollBackOnGateway(job, job.rollbackRequested ? 'user' : 'negotiation-failed');
-    // Kept (by the user, or by every tunnel negotiating at the deadline): the tunnels are still watched until the
-    // settle period since the read-back is over, so a Confirm right after the change is judged on a settled state.
-    const by = decision === 'kept' ? 'user' : 'negotiation';
-    record(job, 'confirmed', { by, lost: positions(job.tunnels?.losses ?? []) });
-    const openedMs = deadlineMs - job.confirmWindowSeconds * 1000;
-    const settleDeadline = new Date(Math.max(nowMs(), openedMs + (deps.settleMs?.() ?? 20_000))).toISOString();
-    save(job, { phase: 'settling', settleDeadline, keptBy: by });
-    record(job, 'settling', { deadline: settleDeadline, keptBy: by });
-    return watchSettle(job, reads, true);
-  }
+  const rt = createJobRuntime(deps);
+  const { nowMs, journal, drafts, gateways, lifetime, wakers, running, current, save, progress, record, fail, endUnknown, retriedFor, readOwn, stopped, enqueue, queue } = rt;
+  const sender = createSender(rt);
+  const { submit, reconcile, awaitGateway } = sender;
+  const watcher = createWatcher(rt);
+  const { startWatch, watches } = watcher;
+  const { runRollback } = createRollback(rt, sender, watcher);
 
   async function afterSubmit(job: JobRecord, reads: VpcReads): Promise<void> {
     const send = job.send!;
@@ -424,38 +81,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       drafts.holdLanded(job.draftId, actual);
       return startWatch(job, true);
     }
-    const settleMs = deps.settleMs?.() ?? 20_000;
+    const settleMs = rt.settleMs();
     const deadline = new Date(nowMs() + settleMs).toISOString();
     save(job, { phase: 'settling', settleDeadline: deadline, after: actual, tunnels });
     record(job, 'settling', { seconds: Math.round(settleMs / 1000), deadline });
     startWatch(job, true);
-  }
-
-  // Watching the tunnels does not hold the gateway's queue: the next change on the gateway (another connection's)
-  // goes ahead meanwhile. A rollback, which sends, queues on the gateway like any change.
-  const watches = new Set<Promise<void>>();
-  const watched = new Set<string>();
-  function startWatch(job: JobRecord, seen = false): void {
-    running.set(job.jobId, job);
-    watched.add(job.jobId);
-    const watch = (async () => {
-      try {
-        const reads = await deps.readsFor(job.profileId);
-        await (job.phase === 'settling' ? watchSettle(job, reads, seen) : watchConfirm(job, reads, seen));
-      } catch (error) {
-        stopped(job, error);
-      } finally {
-        watched.delete(job.jobId);
-        if (running.get(job.jobId) === job) running.delete(job.jobId);
-      }
-    })();
-    watches.add(watch);
-    void watch.finally(() => watches.delete(watch));
-  }
-  function rollBackOnGateway(job: JobRecord, reason: string): void {
-    save(job, { phase: 'rolling-back' });
-    record(job, 'rolling-back', { reason });
-    enqueue(job);
   }
 
   async function runFresh(job: JobRecord): Promise<void> {
@@ -550,74 +180,6 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     await sendAndFollow(job, client, reads);
   }
 
-  async function runRollback(job: JobRecord, reason: string): Promise<void> {
-    const client = await deps.clientFor(job.profileId);
-    const reads = await deps.readsFor(job.profileId);
-    const before = job.before!;
-    if (job.phase !== 'rolling-back') {
-      save(job, { phase: 'rolling-back' });
-      record(job, 'rolling-back', { reason });
-    }
-    if (lostUnder(job, 'before.') || (job.rollback === undefined ? false : lostUnder(job, 'rollback.'))) {
-      return rollbackFailed(job, { code: 'Apply.SecretsLost', message: 'the pre-change secrets were held for the last session only, so nothing was sent.' });
-    }
-    const { context, live } = await gateways.contextFor(job, reads, retriedFor(job));
-    if (!job.rollback) {
-      const built = buildModifyRequest(live, before, context, { RegionId: job.RegionId, ClientToken: crypto.randomUUID() });
-      if (!built.ok) return rollbackFailed(job, { code: 'Apply.RollbackRefused', message: `the rules refuse the pre-change values (${built.issues.map((i) => i.path).join(', ')}).` }, live);
-      if (isEmptyRequest(built.request)) {
-        save(job, { phase: 'rolled-back' });
-        record(job, 'rolled-back', { noChange: true });
-        drafts.backToEditing(job.draftId, live);
-        return;
-      }
-      // Write-ahead: the rollback request and its token are on disk before the first send.
-      save(job, { rollback: { ClientToken: built.request.ClientToken!, request: built.request, changedPaths: built.changedPaths } });
-    }
-    const rollback = job.rollback!;
-    // After a restart the rollback may already be visible in live state: then it is not sent again.
-    const alreadyRolledBack = changedFields(before, live).every((d) => !rollback.changedPaths.includes(d.path));
-    if (rollback.RequestId === undefined && !alreadyRolledBack) {
-      const outcome = await submit(job, client, rollback, 'rollback');
-      if (outcome !== 'accepted' && 'refused' in outcome) return rollbackFailed(job, outcome.refused, live);
-      // A lost answer is settled by the read-back below, as after a restart.
-      if (outcome !== 'accepted') record(job, 'reconciled', { code: outcome.lost.code, for: 'rollback' });
-    }
-    const stuck = await awaitGateway(job, reads);
-    if (stuck) return rollbackFailed(job, stuck);
-    const actual = await readOwn(job, reads);
-    deps.inventory.rememberConnection(job.profileId, { RegionId: job.RegionId, connection: actual });
-    const mismatches = changedFields(before, actual)
-      .map((d) => d.path)
-      .filter((p) => rollback.changedPaths.includes(p));
-    if (mismatches.length > 0) {
-      record(job, 'mismatch', { paths: mismatches.join(','), for: 'rollback' });
-      return rollbackFailed(job, { code: 'Apply.RollbackMismatch', message: `the connection still differs from before the change on ${mismatches.join(', ')}.` }, actual);
-    }
-    // A rollback is a change too: the tunnels are watched until those that were up before the original change are
-    // up again (or the settle period ends), so what the job last read is what the UI shows afterwards.
-    progress(job, { tunnels: observeTunnels(tunnelsBeforeOf(job), tunnelHealths(actual), job.tunnels, deps.now()) });
-    const deadlineMs = nowMs() + (deps.settleMs?.() ?? 20_000);
-    await watchTunnels(job, reads, deadlineMs, true, (losses) => (losses === 0 || nowMs() >= deadlineMs ? 'done' : 'wait'));
-    save(job, { phase: 'rolled-back' });
-    record(job, 'rolled-back', { RequestId: rollback.RequestId ?? '', ClientToken: rollback.ClientToken, negotiation: job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : statesOf(actual) });
-    drafts.backToEditing(job.draftId, actual);
-  }
-
-  /** An unexpected stop: the job ends on an error its phase allows. */
-  function stopped(job: JobRecord, error: unknown): void {
-    if (error instanceof Aborted || lifetime.signal.aborted) return;
-    // An unexpected error's text may hold anything (paths, values): it goes to the log, not to the job record.
-    if (!(error instanceof AppError) && !(error instanceof ApiError)) deps.onInternalError?.(error);
-    const shape =
-      error instanceof AppError
-        ? error.toShape()
-        : error instanceof ApiError
-          ? apiErrorShape(error.shape)
-          : { code: 'Apply.Internal', message: 'An unexpected error stopped this apply. Details are in the log.' };
-    endWithError(job, shape);
-  }
-
   async function run(jobId: string): Promise<void> {
     if (lifetime.signal.aborted) return;
     const job = journal.read(jobId);
@@ -634,13 +196,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       stopped(job, error);
     } finally {
       // A job now watching its tunnels stays known to confirm and rollback requests.
-      if (running.get(jobId) === job && !watched.has(jobId)) running.delete(jobId);
+      if (running.get(jobId) === job && !watcher.watching(jobId)) running.delete(jobId);
     }
   }
 
-  const enqueue = (job: JobRecord) => {
-    void queue.enqueue(job.VpnGatewayId, () => run(job.jobId));
-  };
+  rt.setRunner(run);
 
   const applicable = (draftId: string, field: string, batch = false): DraftRecord => {
     const draft = deps.drafts.get(draftId);
