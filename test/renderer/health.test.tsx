@@ -10,6 +10,7 @@ import { parseDescribeConnectionOrThrow, setField, type TunnelHealth, type VpnCo
 import { JobProgress } from '../../renderer/src/components/timeline/JobProgress.tsx';
 import { i18n } from '../../renderer/src/i18n/index.ts';
 import { openHealth } from '../../renderer/src/state/health.ts';
+import { watchedJobs } from '../../renderer/src/state/jobs.ts';
 import { input, openConnection, renderStudio } from './support/render.tsx';
 import { DUAL, dualDescribe, singleDescribe, snapshot } from './support/sample-data.ts';
 
@@ -232,6 +233,19 @@ describe('JobProgress tells the truth', () => {
     fireEvent.click(primary);
     expect(onRollback).toHaveBeenCalledTimes(1);
     expect(box.textContent).not.toMatch(/succeeded/i);
+  });
+
+  it('a rollback stays in the top bar until its result is in; finished jobs leave it', () => {
+    const jobs = new Map(
+      (['confirm-window', 'settling', 'rolling-back', 'rolled-back', 'degraded', 'succeeded'] as const).map((phase, i) => [`j${i}`, job({ jobId: `j${i}`, phase, createdAt: at(13, 0, i) })]),
+    );
+    expect(watchedJobs(jobs).map((j) => j.phase)).toEqual(['confirm-window', 'settling', 'rolling-back']);
+  });
+
+  it('rolled back: says the draft still holds the change, and no longer shows the error it undid', () => {
+    const { box } = renderProgress(job({ phase: 'rolled-back', tunnels: allUp, error: { code: 'Apply.TunnelDown', message: 'Applied, but the slave tunnel went down.' } }));
+    expect(box.textContent).toContain('Your draft still holds the change');
+    expect(box.textContent).not.toContain('Apply.TunnelDown');
   });
 
   it('rolled back: amber when every tunnel is up again, red naming the tunnel that is still down', () => {

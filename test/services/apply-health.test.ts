@@ -67,6 +67,9 @@ describe('tunnel health after an apply', () => {
     await h.call('rollbackJob', { jobId: job.jobId });
     const rolled = await waitForJob(h, job.jobId, ['rolled-back', 'failed']);
     expect(rolled.phase).toBe('rolled-back');
+    // The tunnel-down error described the outcome that was undone.
+    expect(rolled.error).toBeUndefined();
+    expect(rolled.tunnels?.losses).toEqual([]);
     const after = await liveDual(h);
     expect(after.slave.TunnelIkeConfig.Psk).toBe(d.base.mode === 'dual' ? d.base.tunnels[1].TunnelIkeConfig.Psk : '');
     expect(after.master.TunnelIkeConfig.Psk).toBe(before);

@@ -4,18 +4,8 @@
 // watch every tunnel (the settle period, or the confirm window with automatic rollback) and end `succeeded` only
 // when no tunnel that was up before is down. The phases and their moves are the table in phases.ts; a restarted
 // process continues each persisted job at its `resumePoint`. One job at a time per gateway, gateways in parallel.
-import crypto from 'node:crypto';
-import {
-  buildModifyRequest,
-  draftReadiness,
-  gatewayContextOf,
-  isEmptyRequest,
-  mergeThreeWay,
-  tunnelHealths,
-  validate,
-  type DraftReadiness,
-} from '../../../core/index.ts';
-import type { DraftRecord, JobSummary } from '../../../core/contract.ts';
+import { buildModifyRequest, isEmptyRequest, mergeThreeWay, tunnelHealths, validate } from '../../../core/index.ts';
+import type { JobSummary } from '../../../core/contract.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { VpcReads } from '../vpc-reads.ts';
 import type { VpcClient } from '../vpc-client.ts';
@@ -23,6 +13,7 @@ import { observeTunnels } from './confirm.ts';
 import { canRollBack, lostUnder, summaryOf, type JobRecord } from './journal.ts';
 import { issuesToErrors, landedState, landedWithoutSecrets, readBackMismatches } from './landing.ts';
 import { FINAL, resumePoint } from './phases.ts';
+import { createJobQueueing } from './queueing.ts';
 import { createRollback } from './rollback.ts';
 import { createJobRuntime, positions, statesOf, tunnelsBeforeOf, type ApplyEngineDeps } from './runtime.ts';
 import { createSender } from './send.ts';
@@ -56,6 +47,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const watcher = createWatcher(rt);
   const { startWatch, watches } = watcher;
   const { runRollback } = createRollback(rt, sender, watcher);
+  const { applicable, queueJob } = createJobQueueing(rt);
 
   async function afterSubmit(job: JobRecord, reads: VpcReads): Promise<void> {
     const send = job.send!;
@@ -201,49 +193,6 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   }
 
   rt.setRunner(run);
-
-  const applicable = (draftId: string, field: string, batch = false): DraftRecord => {
-    const draft = deps.drafts.get(draftId);
-    const name = draft.draft.Name || draft.VpnConnectionId;
-    if (draft.status === 'applying') throw new AppError('Draft.Busy', `The draft of ${name} is already being applied.`, field);
-    if (draft.status === 'applied') throw new AppError('Draft.Applied', `The draft of ${name} was applied already.`, field);
-    if (draft.conflicts.length > 0) throw new AppError('Draft.HasConflicts', `Resolve the conflicts of ${name}’s draft before applying.`, draft.conflicts[0]!.path);
-    // Checked against main's inventory before any job of a batch is written (each job checks again against live
-    // state): a batch never queues a draft the rules already refuse. A single apply ends as a failed job that
-    // names the fields instead.
-    const readiness: DraftReadiness = batch ? draftReadiness(draft, gatewayContextOf(deps.inventory.cached(draft.profileId), draft)) : { ready: true };
-    if (!readiness.ready && readiness.reason === 'rules') {
-      throw new AppError('Draft.BreaksRules', `The draft of ${name} breaks ${readiness.issueCount ?? 1} rule(s); fix them before applying.`, field);
-    }
-    return draft;
-  };
-
-  /** Writes the job ahead and marks the draft; the caller enqueues. */
-  const queueJob = (draft: DraftRecord, confirmWindowSeconds: number | undefined): JobRecord => {
-    const now = deps.now();
-    const jobId = crypto.randomUUID();
-    const job: JobRecord = {
-      jobId,
-      draftId: draft.draftId,
-      profileId: draft.profileId,
-      RegionId: draft.RegionId,
-      VpnConnectionId: draft.VpnConnectionId,
-      VpnGatewayId: draft.VpnGatewayId,
-      phase: 'queued',
-      // One token per job, reused by every retry and by a resume after a crash.
-      ClientToken: jobId,
-      createdAt: now,
-      updatedAt: now,
-      attempts: 0,
-      fieldErrors: [],
-      order: journal.nextOrder(),
-      confirmWindowSeconds: confirmWindowSeconds ?? deps.defaultConfirmWindowSeconds?.() ?? 0,
-    };
-    save(job);
-    drafts.markApplying(draft.draftId);
-    record(job, 'queued', { draftId: draft.draftId, ClientToken: job.ClientToken, VpnGatewayId: job.VpnGatewayId, confirmWindowSeconds: job.confirmWindowSeconds });
-    return job;
-  };
 
   return {
     async apply(draftId, confirmWindowSeconds) {

@@ -1,7 +1,8 @@
 // What the rules need to know about a job's gateway, read once: a gateway's VpnType never changes and its BGP switch
 // and customer gateways' ASNs rarely do, so they come from the inventory (or one read) per gateway / region rather
 // than on every job. The service still has the last word on each request.
-import type { GatewayContext, VpnConnection, VpnType } from '../../../core/index.ts';
+import { buildGatewayContext, type GatewayContext, type VpnConnection, type VpnType } from '../../../core/index.ts';
+import type { CustomerGatewaySummary } from '../../../core/contract.ts';
 import type { InventoryService } from '../inventory.ts';
 import type { VpcReads } from '../vpc-reads.ts';
 import type { VpcAction } from '../vpc-client.ts';
@@ -18,20 +19,18 @@ export type RetriedRead = <T>(action: VpcAction, task: () => Promise<T>) => Prom
 
 export function createGatewayFacts(inventory: InventoryService) {
   const facts = new Map<string, { VpnType: VpnType; EnableBgp: boolean }>();
-  const customerGatewayAsns = new Map<string, Record<string, string>>();
+  const customerGateways = new Map<string, readonly CustomerGatewaySummary[]>();
 
-  /** The rules' view of the connection's gateway, and the connection itself read live, in parallel. */
+  /** The rules' view of the connection's gateway (core `buildGatewayContext`, as the editor builds it), and the
+   * connection itself read live, in parallel. */
   async function contextFor(place: JobPlace, reads: VpcReads, retried: RetriedRead): Promise<{ context: GatewayContext; live: VpnConnection }> {
-    const asnKey = `${place.profileId}|${place.RegionId}`;
+    const regionKey = `${place.profileId}|${place.RegionId}`;
     let known = facts.get(place.VpnGatewayId);
-    if (!known || !customerGatewayAsns.has(asnKey)) {
+    if (!known || !customerGateways.has(regionKey)) {
       const snapshot = inventory.cached(place.profileId);
       const summary = snapshot?.gateways.find((g) => g.VpnGatewayId === place.VpnGatewayId);
       if (!known && summary) known = { VpnType: summary.VpnType, EnableBgp: summary.EnableBgp === true };
-      if (snapshot && !customerGatewayAsns.has(asnKey)) {
-        const asns = snapshot.customerGateways.filter((c) => c.RegionId === place.RegionId).map((c) => [c.CustomerGatewayId, c.Asn ?? ''] as const);
-        customerGatewayAsns.set(asnKey, Object.fromEntries(asns));
-      }
+      if (snapshot && !customerGateways.has(regionKey)) customerGateways.set(regionKey, snapshot.customerGateways.filter((c) => c.RegionId === place.RegionId));
     }
     const [gateway, connections, live] = await Promise.all([
       known ?? retried('DescribeVpnGateway', () => reads.gateway(place.RegionId, place.VpnGatewayId)).then((g) => ({ VpnType: g.VpnType, EnableBgp: g.EnableBgp === true })),
@@ -39,13 +38,7 @@ export function createGatewayFacts(inventory: InventoryService) {
       readConnection(place, reads, retried),
     ]);
     facts.set(place.VpnGatewayId, gateway);
-    const asns = customerGatewayAsns.get(asnKey);
-    const context: GatewayContext = {
-      VpnType: gateway.VpnType,
-      otherConnections: connections.filter((c) => c.VpnConnectionId !== place.VpnConnectionId),
-      ...(gateway.EnableBgp && { EnableBgp: true }),
-      ...(asns && { customerGatewayAsns: asns }),
-    };
+    const context = buildGatewayContext({ VpnConnectionId: place.VpnConnectionId, RegionId: place.RegionId, gateway, connections, customerGateways: customerGateways.get(regionKey) ?? [] });
     return { context, live };
   }
 

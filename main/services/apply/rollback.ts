@@ -74,6 +74,8 @@ export function createRollback(rt: JobRuntime, sender: Sender, watcher: Watcher)
     progress(job, { tunnels: observeTunnels(tunnelsBeforeOf(job), tunnelHealths(actual), job.tunnels, deps.now()) });
     const deadlineMs = nowMs() + settleMs();
     await watchTunnels(job, reads, deadlineMs, true, (losses) => (losses === 0 || nowMs() >= deadlineMs ? 'done' : 'wait'));
+    // The error of the outcome it undid (a tunnel down, say) no longer describes the job.
+    delete job.error;
     save(job, { phase: 'rolled-back' });
     record(job, 'rolled-back', { RequestId: rollback.RequestId ?? '', ClientToken: rollback.ClientToken, negotiation: job.tunnels ? job.tunnels.now.map((t) => `${t.position}:${t.Status}`).join(',') : statesOf(actual) });
     drafts.backToEditing(job.draftId, actual);

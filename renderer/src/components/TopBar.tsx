@@ -65,7 +65,9 @@ function WatchChips({ watched, onOpen }: { watched: readonly WatchedJob[]; onOpe
         const lossy = (job.tunnels?.losses.length ?? 0) > 0;
         const confirm = job.phase === 'confirm-window';
         const seconds = secondsUntil(confirm ? job.confirmDeadline : job.settleDeadline, now);
-        const text = confirm
+        const text = job.phase === 'rolling-back'
+          ? t('watch.rollingBack')
+          : confirm
           ? lossy
             ? t('watch.confirmLoss', { seconds })
             : t('watch.confirm', { seconds })

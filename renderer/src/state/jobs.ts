@@ -28,7 +28,8 @@ export function needsAttention(job: JobSummary | undefined): boolean {
 
 /** Jobs that count down where the user can see it from anywhere: the confirm window and the settle period. */
 export function watchedJobs(jobs: ReadonlyMap<string, JobSummary>): JobSummary[] {
-  return [...jobs.values()].filter((j) => j.phase === 'confirm-window' || j.phase === 'settling').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // A rollback (automatic at a confirm deadline, or asked for) stays in view until its result is in.
+  return [...jobs.values()].filter((j) => j.phase === 'confirm-window' || j.phase === 'settling' || j.phase === 'rolling-back').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 function mergeEvents(current: TimelineEvent[], incoming: readonly TimelineEvent[]): TimelineEvent[] {

@@ -188,13 +188,14 @@ function Outcome({ job, since, onRollback }: { job: JobSummary; since: string; o
         {tone !== 'idle' && <span className={`dot ${tone}`} aria-hidden="true" />}
         {text}
         {/* A degraded outcome already says which tunnel is down and since when, in the UI language. */}
-        {job.error && job.phase !== 'degraded' && (
+        {job.error && job.phase !== 'degraded' && job.phase !== 'rolled-back' && (
           <span className="mono">
             {' '}
             — {job.error.code}: {job.error.message}
           </span>
         )}
       </p>
+      {job.phase === 'rolled-back' && <p className="hint">{t('timeline.rolledBackDraft')}</p>}
       {offerRollback && (
         <div className="outcome-actions">
           <button type="button" className="btn primary" onClick={onRollback}>

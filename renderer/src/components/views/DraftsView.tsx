@@ -235,7 +235,7 @@ export function DraftsView({
                 <td>{formatAge(d.baseFetchedAt, now, lang)}</td>
                 <td className={`num${d.conflictCount > 0 ? ' error' : ''}`}>{d.conflictCount}</td>
                 <td>
-                  <span className={`status-pill ${d.status === 'conflict' ? 'bad' : d.status === 'applied' ? 'ok' : 'idle'}`}>{t(`drafts.status_${d.status}`)}</span>
+                  <span className={`status-pill ${d.status === 'conflict' ? 'bad' : 'idle'}`}>{t(`drafts.status_${d.status}`)}</span>
                 </td>
                 <td className={d.readiness.ready ? 'readiness ready' : `readiness ${d.readiness.reason}`} data-testid="readiness">
                   {readinessText(d.readiness, t)}
