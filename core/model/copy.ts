@@ -4,7 +4,7 @@
 // an explicit choice.
 import type { DualTunnelConnection, VpnType } from './connection.ts';
 import { sameFieldValue } from './equality.ts';
-import { getField, setField, TUNNEL_FIELDS, tunnelPrefix, type FieldGroup, type TunnelFieldDef } from './paths.ts';
+import { flaggedFieldNames, getField, setField, TUNNEL_FIELDS, tunnelPrefix, type FieldGroup, type TunnelFieldDef } from './paths.ts';
 
 /** Why a field stays behind in a section copy: it identifies or addresses one end (`identity`), or is a secret. */
 export type CopyHold = 'identity' | 'secret';
@@ -14,7 +14,7 @@ const IDENTITY_LEAVES: ReadonlySet<string> = new Set(['LocalId', 'RemoteId', 'Tu
 /** Whether a field (any path form: `TunnelIkeConfig.LocalId`, `IkeConfig.Psk`, …) is held back from section copies. */
 export function copyHold(path: string): CopyHold | null {
   const leaf = path.split('.').pop() ?? path;
-  if (leaf === 'Psk') return 'secret';
+  if (flaggedFieldNames('secret').has(leaf)) return 'secret';
   return IDENTITY_LEAVES.has(leaf) ? 'identity' : null;
 }
 

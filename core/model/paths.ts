@@ -18,7 +18,10 @@ export interface FieldDef {
   kind: FieldKind;
   impact: readonly Impact[];
   allowed?: AllowedByVpnType;
+  /** A secret (the PSKs): masked in the diff, left out of exported drafts, sealed at rest. */
   secret?: boolean;
+  /** Sealed at rest like a secret, yet shown and carried in exported drafts (the CA certificates). */
+  sealed?: boolean;
 }
 
 /** A field relative to a tunnel, e.g. `TunnelIkeConfig.Psk`. */
@@ -79,13 +82,13 @@ export const SINGLE_TUNNEL_FIELDS: readonly FieldDef[] = [
   { path: 'BgpConfig.LocalAsn', group: 'BGP', section: 'General', kind: 'asn', impact: ROUTING },
   { path: 'BgpConfig.TunnelCidr', group: 'BGP', section: 'General', kind: 'cidr', impact: ROUTING },
   { path: 'BgpConfig.LocalBgpIp', group: 'BGP', section: 'General', kind: 'ip', impact: ROUTING },
-  { path: 'RemoteCaCertificate', group: 'IKE', section: 'General', kind: 'multiline', impact: RENEG },
+  { path: 'RemoteCaCertificate', group: 'IKE', section: 'General', kind: 'multiline', impact: RENEG, sealed: true },
 ];
 
 export const TUNNEL_FIELDS: readonly TunnelFieldDef[] = [
   { path: 'EnableDpd', group: 'Tunnel', kind: 'bool', impact: RENEG },
   { path: 'EnableNatTraversal', group: 'Tunnel', kind: 'bool', impact: RENEG },
-  { path: 'RemoteCaCertificate', group: 'Tunnel', kind: 'multiline', impact: RENEG },
+  { path: 'RemoteCaCertificate', group: 'Tunnel', kind: 'multiline', impact: RENEG, sealed: true },
   ...ikeFields('TunnelIkeConfig', 'IKE'),
   ...ipsecFields('TunnelIpsecConfig', 'IPsec'),
   { path: 'TunnelBgpConfig.LocalAsn', group: 'BGP', kind: 'asn', impact: ROUTING },
@@ -111,6 +114,20 @@ const FIELD_BY_PATH = new Map<string, FieldDef>([...SINGLE_TUNNEL_FIELDS, ...DUA
 
 export function fieldDef(path: string): FieldDef | undefined {
   return FIELD_BY_PATH.get(path);
+}
+
+const lastSegment = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+const namesWhere = (keep: (d: FieldDef) => boolean): ReadonlySet<string> => new Set([...FIELD_BY_PATH.values()].filter(keep).map((d) => lastSegment(d.path)));
+const FLAGGED_NAMES = {
+  secret: namesWhere((d) => d.secret === true),
+  sealed: namesWhere((d) => d.secret === true || d.sealed === true),
+} as const;
+
+/** The names (a path's last segment, `Psk`) of the fields flagged above, for code that meets them by name at any
+ * depth (stored records, conflicts, copies): `secret`, the secret fields; `sealed`, everything sealed at rest (the
+ * secret fields and the `sealed` ones). */
+export function flaggedFieldNames(flag: 'secret' | 'sealed'): ReadonlySet<string> {
+  return FLAGGED_NAMES[flag];
 }
 
 /** Maps a path to the object walk inside the model: `TunnelOptionsSpecification.N` → `tunnels[N-1]`. */

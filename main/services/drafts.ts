@@ -1,9 +1,10 @@
 // Drafts: one per connection being edited, autosaved on every saveDraft, each with the live snapshot it started
 // from (the three-way merge base). Stored in the `drafts` store with PSKs and certificates sealed.
 import crypto from 'node:crypto';
-import { changedFields, draftReadiness, gatewayContextOf, getField, mergeThreeWay, resolveConflict, setField, type VpnConnection } from '../../core/index.ts';
+import { changedFields, draftReadiness, editableFields, gatewayContextOf, getField, mergeThreeWay, resolveConflict, setField, type VpnConnection } from '../../core/index.ts';
 import type { DraftRecord, DraftStatus, DraftSummary } from '../../core/contract.ts';
-import { connectionShape } from '../../core/model/shape.ts';
+import { DRAFT_FILE_FORMAT, DRAFT_FILE_VERSION, readDraftFile, type DraftFile } from '../../core/draft-file.ts';
+import { flaggedFieldNames } from '../../core/model/paths.ts';
 import { AppError } from '../../core/errors.ts';
 import type { EventSink } from './events.ts';
 import type { InventoryService } from './inventory.ts';
@@ -29,18 +30,6 @@ export const DRAFTS_STORE: StoreSpec = {
   ],
 };
 
-export const DRAFT_FILE_FORMAT = 'ipsec-studio-draft';
-export const DRAFT_FILE_VERSION = 1;
-
-export interface DraftFile {
-  format: typeof DRAFT_FILE_FORMAT;
-  schemaVersion: number;
-  exportedAt: string;
-  draft: Omit<DraftRecord, 'draftId' | 'profileId' | 'status' | 'conflicts'>;
-  /** Secret fields left out of the file; `changed` = the draft had changed it (it must be entered again). */
-  omittedSecrets: Array<{ path: string; changed: boolean }>;
-}
-
 export interface DraftsDeps {
   store: KeyValueStore;
   sealer(): Sealer;
@@ -54,11 +43,14 @@ export interface DraftsDeps {
   savedEventIntervalMs?: number;
 }
 
-const SECRET_SUFFIXES = ['Psk'];
-const isSecretPath = (path: string) => SECRET_SUFFIXES.some((s) => path === s || path.endsWith(`.${s}`));
+const SECRET_NAMES = flaggedFieldNames('secret');
+const isSecretPath = (path: string) => SECRET_NAMES.has(path.slice(path.lastIndexOf('.') + 1));
 
+/** The connection's secret fields (the model's `secret` flag): its PSKs. */
 function secretPaths(c: VpnConnection): string[] {
-  return c.mode === 'single' ? ['IkeConfig.Psk'] : ['TunnelOptionsSpecification.1.TunnelIkeConfig.Psk', 'TunnelOptionsSpecification.2.TunnelIkeConfig.Psk'];
+  return editableFields(c.mode)
+    .filter((d) => d.secret === true)
+    .map((d) => d.path);
 }
 
 function sameIdentity(a: VpnConnection, b: VpnConnection): string | null {
@@ -279,29 +271,12 @@ export function createDraftsService(deps: DraftsDeps) {
       } catch {
         throw new AppError('Draft.ImportMalformed', 'The file is not JSON.', 'content');
       }
-      // `null`, a number or an array parse fine as JSON; reading `.format` of null would crash the handler.
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new AppError('Draft.ImportMalformed', 'This is not an IPsec Studio draft file.', 'content');
-      }
-      const file = parsed as Partial<DraftFile>;
-      if (file.format !== DRAFT_FILE_FORMAT) throw new AppError('Draft.ImportMalformed', 'This is not an IPsec Studio draft file.', 'content');
-      if (typeof file.schemaVersion !== 'number' || !Number.isInteger(file.schemaVersion) || file.schemaVersion < 1) {
-        throw new AppError('Draft.ImportMalformed', 'The draft file has no valid schema version.', 'content');
-      }
-      if (file.schemaVersion > DRAFT_FILE_VERSION) {
-        throw new AppError('Draft.ImportTooNew', `Draft file schema ${String(file.schemaVersion)} is newer than this app understands (${DRAFT_FILE_VERSION}).`, 'content');
-      }
-      const d: unknown = file.draft;
-      if (d === null || typeof d !== 'object' || Array.isArray(d)) throw new AppError('Draft.ImportMalformed', 'The draft file is incomplete or damaged.', 'content');
-      const head = d as Partial<Record<keyof DraftFile['draft'], unknown>>;
-      const base = connectionShape.safeParse(head.base);
-      const draft = connectionShape.safeParse(head.draft);
-      if (!base.success || !draft.success || typeof head.RegionId !== 'string' || !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(head.RegionId)) {
-        throw new AppError('Draft.ImportMalformed', 'The draft file is incomplete or damaged.', 'content');
-      }
+      const checked = readDraftFile(parsed);
+      if (!checked.ok) throw new AppError(checked.code, checked.message, 'content');
+      const head = checked.file.draft;
       const RegionId = head.RegionId;
-      let baseConn = base.data as VpnConnection;
-      let draftConn = draft.data as VpnConnection;
+      let baseConn = head.base as VpnConnection;
+      let draftConn = head.draft as VpnConnection;
       if (sameIdentity(baseConn, draftConn)) throw new AppError('Draft.ImportMalformed', 'Base and draft describe different connections.', 'content');
       // The record is keyed by the connection inside the draft; the file's own ids must agree with it, or the
       // one-open-draft-per-connection check below would look at a different connection than the one imported.
@@ -326,8 +301,7 @@ export function createDraftsService(deps: DraftsDeps) {
         if (getField(baseConn, path) === '') baseConn = setField(baseConn, path, value);
         if (getField(draftConn, path) === '') draftConn = setField(draftConn, path, value);
       }
-      const fetched = typeof head.baseFetchedAt === 'string' && head.baseFetchedAt.length <= 40 && Number.isFinite(Date.parse(head.baseFetchedAt)) ? head.baseFetchedAt : null;
-      return create(profileId, RegionId, baseConn, draftConn, fetched ?? deps.now());
+      return create(profileId, RegionId, baseConn, draftConn, head.baseFetchedAt ?? deps.now());
     },
     async reconcile(draftId: string): Promise<DraftRecord> {
       const r = get(draftId);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contract, type ProfileSummary } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
+import { REGION_ID_PATTERN } from '../../core/model/region.ts';
 import type { CredentialInput, ProfilesService } from './profiles.ts';
 
 export interface ImportResult {
@@ -25,7 +26,6 @@ interface Candidate {
   credential: CredentialInput;
 }
 
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const DEFAULT_REGION = 'cn-hangzhou';
 
 interface CliProfile {
@@ -55,7 +55,7 @@ export function candidatesFromCliConfig(json: unknown): { candidates: Candidate[
     const raw = entry as CliProfile;
     const name = str(raw.name).trim() || 'unnamed';
     const mode = str(raw.mode) || 'AK';
-    const regionId = REGION.test(str(raw.region_id)) ? str(raw.region_id) : DEFAULT_REGION;
+    const regionId = REGION_ID_PATTERN.test(str(raw.region_id)) ? str(raw.region_id) : DEFAULT_REGION;
     const accessKeyId = str(raw.access_key_id);
     const accessKeySecret = str(raw.access_key_secret);
     if ((mode === 'AK' || mode === 'StsToken' || mode === 'RamRoleArn') && (!accessKeyId || !accessKeySecret)) {
@@ -82,7 +82,7 @@ export function candidateFromEnvironment(env: Record<string, string | undefined>
   const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ?? '';
   if (!accessKeyId || !accessKeySecret) return null;
   const region = env.ALIBABA_CLOUD_REGION_ID ?? '';
-  const regionId = REGION.test(region) ? region : DEFAULT_REGION;
+  const regionId = REGION_ID_PATTERN.test(region) ? region : DEFAULT_REGION;
   const token = env.ALIBABA_CLOUD_SECURITY_TOKEN ?? '';
   const roleArn = env.ALIBABA_CLOUD_ROLE_ARN ?? '';
   const session = env.ALIBABA_CLOUD_ROLE_SESSION_NAME ?? '';

@@ -1,6 +1,14 @@
 // The built-in Sandbox profile: the local emulator, started in-process on 127.0.0.1 (port 0) the first time the
 // Sandbox is used. Its credentials are the emulator's published, non-secret sandbox keys.
+import type { ACTION_HANDLERS, ActionHandler } from '../../emulator/actions/index.ts';
 import type { Endpoint } from './endpoints.ts';
+import type { VpcAction } from './vpc-client.ts';
+
+/** An action map that answers every action in `Called`: `SandboxActions<typeof ACTION_HANDLERS>` fails to compile,
+ * naming the action, when the app calls one the emulator lacks. The check lives here, where the app meets the
+ * emulator, because the emulator imports nothing from the app (docs/architecture.md). */
+export type SandboxActions<Answered extends Readonly<Record<Called, ActionHandler>>, Called extends string = VpcAction> = Answered;
+export type CheckedSandboxActions = SandboxActions<typeof ACTION_HANDLERS>;
 
 export interface SandboxTarget {
   endpoint: string;

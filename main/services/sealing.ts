@@ -3,13 +3,15 @@
 // on disk never hold those values in clear. Sealing walks any JSON value and replaces the values of the keys
 // below; the result keeps its shape, so stored records stay readable and diffable apart from the sealed strings.
 import crypto from 'node:crypto';
+import { flaggedFieldNames } from '../../core/model/paths.ts';
 import type { SecretStore } from './secret-store.ts';
 
 export const SEALED_PREFIX = 'sealed:v1:';
 export const DATA_KEY_ACCOUNT = 'data-key:v1';
 
-/** Keys whose string values are sealed wherever they appear. `IkeConfig` is sealed when it is a request's JSON string (it carries the Psk). */
-const SEALED_KEYS = new Set(['Psk', 'RemoteCaCertificate']);
+/** Keys whose string values are sealed wherever they appear: the model's secret and sealed fields (`Psk`,
+ * `RemoteCaCertificate`, core/model/paths.ts). `IkeConfig` is sealed when it is a request's JSON string (it carries the Psk). */
+const SEALED_KEYS = flaggedFieldNames('sealed');
 
 export interface Sealer {
   seal(text: string): string;

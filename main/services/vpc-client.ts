@@ -7,15 +7,20 @@ import { assertSafeEndpoint, type Endpoint } from './endpoints.ts';
 
 export const VPC_API_VERSION = '2016-04-28';
 
-export type VpcAction =
-  | 'DescribeRegions'
-  | 'DescribeVpnGateways'
-  | 'DescribeVpnGateway'
-  | 'DescribeVpnConnections'
-  | 'DescribeVpnConnection'
-  | 'DescribeCustomerGateways'
-  | 'DescribeCustomerGateway'
-  | 'ModifyVpnConnectionAttribute';
+/** Every VPC API action the app calls. The Sandbox must answer each: main/services/sandbox.ts checks the emulator's
+ * action map against this list by type, test/integration/sandbox-actions.test.ts at run time. */
+export const VPC_ACTIONS = [
+  'DescribeRegions',
+  'DescribeVpnGateways',
+  'DescribeVpnGateway',
+  'DescribeVpnConnections',
+  'DescribeVpnConnection',
+  'DescribeCustomerGateways',
+  'DescribeCustomerGateway',
+  'ModifyVpnConnectionAttribute',
+] as const;
+
+export type VpcAction = (typeof VPC_ACTIONS)[number];
 
 export type ApiBody = Record<string, unknown>;
 
