@@ -1,8 +1,8 @@
 // The right-hand drawer: Preview | Timeline tabs (arrow keys move between them), collapsible, one tab panel.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DrawerTab } from '../state/workspace.ts';
 
+export type DrawerTab = 'diff' | 'timeline';
 const TABS: readonly DrawerTab[] = ['diff', 'timeline'];
 
 export interface DrawerProps {

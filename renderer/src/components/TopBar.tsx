@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { JobSummary, ProfileSummary } from '../../../core/contract.ts';
 import type { Connectivity } from '../state/connectivity.ts';
 import { useNow } from '../state/use-now.ts';
-import type { View } from '../state/workspace.ts';
 
+export type View = 'editor' | 'drafts' | 'profiles' | 'settings';
 const VIEWS: readonly View[] = ['editor', 'drafts', 'profiles', 'settings'];
 
 /** A job whose countdown shows in the top bar (confirm window or settle period), with its connection's name. */

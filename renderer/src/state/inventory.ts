@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, InventoryListing, InventoryProgress } from '../../../core/contract.ts';
 import { errorMessage } from '../api.ts';
 import { useApiEvent } from './events.ts';
@@ -53,7 +53,5 @@ export function useInventory(api: Api, profileId: string) {
   // A snapshot of another profile (before the new one arrives) is not shown.
   const current = snapshot?.profileId === profileId ? snapshot : null;
   const currentError = error?.profileId === profileId ? error.message : null;
-  const loading = refreshing || (current === null && currentError === null);
-  // One object while nothing changes: the (memoized) rail takes it whole.
-  return useMemo(() => ({ snapshot: current, progress, loading, error: currentError, load }), [current, progress, loading, currentError, load]);
+  return { snapshot: current, progress, loading: refreshing || (current === null && currentError === null), error: currentError, load };
 }

@@ -1,28 +1,31 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getField, GROUP_LABELS, sectionLabel, type VpnConnection } from '../../../../core/index.ts';
-import { useLang } from '../../i18n/index.ts';
+import { getField, GROUP_LABELS, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
+import type { AppErrorShape } from '../../../../core/errors.ts';
+import type { Analysis } from '../../state/analysis.ts';
 import type { TunnelState } from '../../state/health.ts';
 import { TunnelHealthBadge } from '../common/Health.tsx';
-import { fieldNotes } from './DraftCell.tsx';
-import { useEditor } from './editor-context.ts';
 import { FieldRow } from './FieldRow.tsx';
-import { sectionsFor } from './layout.ts';
+import { allowedFor, sectionsFor } from './layout.ts';
 
 export interface EditorGridProps {
   live: VpnConnection;
   draft: VpnConnection;
   /** Each tunnel's place and state, from the live connection (present whether or not the draft is saved). */
   tunnels: readonly TunnelState[];
+  vpnType: VpnType;
+  analysis: Analysis;
+  lang: Lang;
   liveCaption: string;
+  apiErrors: ReadonlyMap<string, AppErrorShape[]>;
+  revealed: ReadonlySet<string>;
+  onToggleReveal(path: string): void;
+  onChange(path: string, value: unknown): void;
 }
 
 /** Live | Draft, aligned rows grouped by section and API group; changed rows highlighted in both columns. */
-export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, liveCaption }: EditorGridProps) {
+export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, vpnType, analysis, lang, liveCaption, apiErrors, revealed, onToggleReveal, onChange }: EditorGridProps) {
   const { t } = useTranslation();
-  const lang = useLang();
-  const editor = useEditor();
-  const { analysis, vpnType, revealed } = editor;
   const sections = sectionsFor(draft.mode, vpnType, (p) => [getField(live, p), getField(draft, p)]);
   return (
     <div className="editor-grid" id="editor-grid" role="group" aria-label={t('editor.draft')}>
@@ -53,21 +56,23 @@ export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, liveC
                 </span>
               )}
             </h3>
-            {s.defs.map((def) => {
-              const notes = fieldNotes(editor, def.path, true);
-              return (
-                <FieldRow
-                  key={def.path}
-                  def={def}
-                  liveValue={getField(live, def.path)}
-                  draftValue={getField(draft, def.path)}
-                  changed={analysis.changedPaths.has(def.path)}
-                  invalid={notes.invalid}
-                  warned={notes.warned}
-                  revealed={revealed.has(def.path)}
-                />
-              );
-            })}
+            {s.defs.map((def) => (
+              <FieldRow
+                key={def.path}
+                def={def}
+                allowed={allowedFor(def, vpnType)}
+                liveValue={getField(live, def.path)}
+                draftValue={getField(draft, def.path)}
+                changed={analysis.changedPaths.has(def.path)}
+                issues={analysis.issuesByPath.get(def.path)}
+                warnings={analysis.warningsByPath.get(def.path)}
+                apiErrors={apiErrors.get(def.path)}
+                lang={lang}
+                revealed={revealed.has(def.path)}
+                onToggleReveal={onToggleReveal}
+                onChange={onChange}
+              />
+            ))}
           </section>
         );
       })}

@@ -1,35 +1,51 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editableFields, formatIssue, fieldLabel, type VpnConnection } from '../../../../core/index.ts';
-import { useLang } from '../../i18n/index.ts';
+import { editableFields, formatIssue, fieldLabel, type Lang, type VpnConnection } from '../../../../core/index.ts';
+import type { GatewaySummary } from '../../../../core/contract.ts';
+import type { AppErrorShape } from '../../../../core/errors.ts';
+import type { Analysis } from '../../state/analysis.ts';
+import type { EditorSession } from '../../state/editor-session.ts';
 import { formatAge } from '../../state/format.ts';
-import { connectionTone, tunnelStates } from '../../state/health.ts';
-import type { OpenEditor } from '../../state/open-connection.ts';
-import type { Workspace } from '../../state/workspace.ts';
+import { connectionTone, tunnelStates, type ShownHealth } from '../../state/health.ts';
 import { Dialog } from '../common/Dialog.tsx';
 import { DiscardConfirm, lostFields } from '../common/DiscardConfirm.tsx';
 import { ConnectionHealthBadge } from '../common/Health.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { ConnectionCompare } from './ConnectionCompare.tsx';
-import { EditorContext, type EditorContextValue } from './editor-context.ts';
 import { EditorGrid } from './EditorGrid.tsx';
 import { TunnelCompare } from './TunnelCompare.tsx';
 
+export type EditorMode = 'columns' | 'tunnels' | 'compare';
+
 export interface EditorViewProps {
-  /** The open connection: its session, live state, draft, analysis, health. */
-  editor: OpenEditor;
-  /** How it is shown (mode, revealed secrets) and what the toolbar does (from useWorkspace). */
-  workspace: Pick<Workspace, 'mode' | 'revealed' | 'toggleReveal' | 'toggleTunnels' | 'startCompare' | 'closeCompare' | 'openPreview'>;
-  /** The connection it is compared with, once its gateway's connections are in. */
-  compareWith: VpnConnection | null;
+  session: EditorSession;
+  live: VpnConnection;
+  draft: VpnConnection;
+  /** The connection as last read live (DescribeVpnConnection): where its tunnels are. Never the draft. */
+  liveConnection: VpnConnection | undefined;
+  /** Every tunnel's state, from the live read or the latest apply's newer read of the tunnels. */
+  health: ShownHealth | null;
+  analysis: Analysis;
+  gateway: GatewaySummary | undefined;
+  lang: Lang;
   now: number;
+  mode: EditorMode;
+  compareWith: VpnConnection | null;
+  revealed: ReadonlySet<string>;
+  /** Field errors main reported on the last (failed) apply of this connection. */
+  apiErrors: ReadonlyMap<string, AppErrorShape[]>;
+  /** A change of this connection is in flight: the draft is read-only until it ends. */
+  busy: boolean;
+  onToggleReveal(path: string): void;
+  onChange(path: string, value: unknown): void;
+  onPreview(): void;
+  onToggleTunnels(): void;
+  onCompare(): void;
+  onCloseCompare(): void;
 }
 
-export function EditorView({ editor, workspace, compareWith, now }: EditorViewProps) {
-  const { session, live, draft, analysis, gateway, busy, apiErrors } = editor;
-  const { revealed, toggleReveal } = workspace;
-  const mode = workspace.mode === 'compare' && !compareWith ? 'columns' : workspace.mode;
-  const lang = useLang();
+export function EditorView(props: EditorViewProps) {
+  const { session, live, draft, analysis, gateway, lang, now, mode, compareWith, revealed, onToggleReveal, onChange } = props;
   const { t } = useTranslation();
   const vpnType = gateway?.VpnType ?? 'Normal';
   const liveCaption = session.liveFetchedAt ? t('editor.liveAge', { age: formatAge(session.liveFetchedAt, now, lang) }) : t('editor.liveUnknown');
@@ -38,14 +54,8 @@ export function EditorView({ editor, workspace, compareWith, now }: EditorViewPr
   const orphanIssues = analysis.issues.filter((i) => !fieldPaths.has(i.path));
   const saveState = session.saving ? t('editor.saving') : session.dirty ? t('editor.unsaved') : t('editor.saved');
   // Status comes from the live connection only: a saved draft carries no read-only status fields.
-  const where = editor.liveConnection ?? live;
-  const health = editor.health;
-  const tunnels = useMemo(() => tunnelStates(where, health), [where, health]);
-  const { edit } = session;
-  const context = useMemo<EditorContextValue>(
-    () => ({ analysis, vpnType, revealed, apiErrors, onToggleReveal: toggleReveal, onChange: edit }),
-    [analysis, vpnType, revealed, apiErrors, toggleReveal, edit],
-  );
+  const where = props.liveConnection ?? live;
+  const tunnels = useMemo(() => tunnelStates(where, props.health), [where, props.health]);
   // Discarding loses the draft for good: it asks first, naming the connection and every changed field.
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -80,7 +90,7 @@ export function EditorView({ editor, workspace, compareWith, now }: EditorViewPr
           </h1>
           <span className={`badge ${draft.mode}`}>{draft.mode === 'dual' ? t('rail.dual') : t('rail.single')}</span>
           {vpnType === 'NationalStandard' && <span className="badge sm">{t('rail.sm')}</span>}
-          <ConnectionHealthBadge health={health} tone={connectionTone(health?.health ?? 'unknown', gateway?.Status)} testId="connection-health" pill />
+          <ConnectionHealthBadge health={props.health} tone={connectionTone(props.health?.health ?? 'unknown', gateway?.Status)} testId="connection-health" pill />
           <span className="counts">
             <span className={analysis.rows.length > 0 ? 'count changed' : 'count'} data-testid="change-count">
               {t('editor.changes', { count: analysis.rows.length })}
@@ -115,29 +125,29 @@ export function EditorView({ editor, workspace, compareWith, now }: EditorViewPr
           </div>
         </dl>
         <div className="toolbar" role="toolbar" aria-label={t('editor.draft')}>
-          <button type="button" className="btn" onClick={() => void session.save()} disabled={!session.dirty || session.saving || busy} aria-keyshortcuts="Control+S">
+          <button type="button" className="btn" onClick={() => void session.save()} disabled={!session.dirty || session.saving || props.busy} aria-keyshortcuts="Control+S">
             {t('editor.save')}
           </button>
           {draft.mode === 'dual' && (
-            <button type="button" className="btn" aria-pressed={mode === 'tunnels'} onClick={workspace.toggleTunnels} aria-keyshortcuts="Control+\">
+            <button type="button" className="btn" aria-pressed={mode === 'tunnels'} onClick={props.onToggleTunnels} aria-keyshortcuts="Control+\">
               {t('editor.tunnels')}
             </button>
           )}
           {mode === 'compare' ? (
-            <button type="button" className="btn" onClick={workspace.closeCompare}>
+            <button type="button" className="btn" onClick={props.onCloseCompare}>
               {t('editor.closeCompare')}
             </button>
           ) : (
-            <button type="button" className="btn" onClick={workspace.startCompare}>
+            <button type="button" className="btn" onClick={props.onCompare}>
               {t('editor.compare')}
             </button>
           )}
           {session.record && (
-            <button type="button" className="btn ghost" disabled={busy} onClick={() => setConfirmDiscard(true)} aria-haspopup="dialog">
+            <button type="button" className="btn ghost" disabled={props.busy} onClick={() => setConfirmDiscard(true)} aria-haspopup="dialog">
               {t('editor.discard')}
             </button>
           )}
-          <button type="button" className="btn primary" onClick={workspace.openPreview} aria-keyshortcuts="Control+Enter">
+          <button type="button" className="btn primary" onClick={props.onPreview} aria-keyshortcuts="Control+Enter">
             {t('editor.preview')}
           </button>
         </div>
@@ -147,7 +157,7 @@ export function EditorView({ editor, workspace, compareWith, now }: EditorViewPr
           {session.error}
         </p>
       )}
-      {session.record && <ConflictPanel conflicts={session.record.conflicts} onResolve={(path, take) => void session.resolve(path, take)} />}
+      {session.record && <ConflictPanel conflicts={session.record.conflicts} lang={lang} onResolve={(path, take) => void session.resolve(path, take)} />}
       {orphanIssues.length > 0 && (
         <div className="banner error" role="group" aria-label={t('editor.otherIssues')}>
           <strong>{t('editor.otherIssues')}</strong>
@@ -161,23 +171,31 @@ export function EditorView({ editor, workspace, compareWith, now }: EditorViewPr
           </ul>
         </div>
       )}
-      {busy && (
+      {props.busy && (
         <p className="banner" role="status">
           {t('diff.applyBlockedBusy')}
         </p>
       )}
       {/* While read-only the controls cannot take focus: the scrolling region itself does, so it can still be scrolled. */}
-      <div className="editor-scroll" {...(busy && { tabIndex: 0, role: 'region', 'aria-label': t('editor.draft') })}>
-        <fieldset className="editor-fields" disabled={busy}>
-          <EditorContext.Provider value={context}>
-            {mode === 'tunnels' && draft.mode === 'dual' ? (
-              <TunnelCompare draft={draft} tunnels={tunnels} onReplace={(next) => session.replaceDraft(() => next)} />
-            ) : mode === 'compare' && compareWith ? (
-              <ConnectionCompare draft={draft} draftHealth={health} other={compareWith} />
-            ) : (
-              <EditorGrid live={live} draft={draft} tunnels={tunnels} liveCaption={liveCaption} />
-            )}
-          </EditorContext.Provider>
+      <div className="editor-scroll" {...(props.busy && { tabIndex: 0, role: 'region', 'aria-label': t('editor.draft') })}>
+        <fieldset className="editor-fields" disabled={props.busy}>
+          {mode === 'tunnels' && draft.mode === 'dual' ? (
+            <TunnelCompare
+              draft={draft}
+              tunnels={tunnels}
+              vpnType={vpnType}
+              analysis={analysis}
+              lang={lang}
+              revealed={revealed}
+              onToggleReveal={onToggleReveal}
+              onChange={onChange}
+              onReplace={(next) => session.replaceDraft(() => next)}
+            />
+          ) : mode === 'compare' && compareWith ? (
+            <ConnectionCompare draft={draft} draftHealth={props.health} other={compareWith} vpnType={vpnType} analysis={analysis} lang={lang} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+          ) : (
+            <EditorGrid live={live} draft={draft} tunnels={tunnels} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} apiErrors={props.apiErrors} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
+          )}
         </fieldset>
       </div>
     </div>

@@ -3,10 +3,10 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConnectionSummary } from '../../../../core/contract.ts';
 import { useLang } from '../../i18n/index.ts';
 import { allTunnelWords, connectionTone, healthTone, shortWords, summaryHealth, tunnelWords } from '../../state/health.ts';
 import type { TreeRow } from '../../state/tree.ts';
-import type { TreeState } from '../../state/tree-view.ts';
 import { tunnelOverall } from '../../../../core/index.ts';
 import { statusTone } from '../editor/EditorView.tsx';
 
@@ -14,7 +14,12 @@ export const GATEWAY_ROW_HEIGHT = 30;
 export const CONNECTION_ROW_HEIGHT = 40;
 const ROW_HEIGHT = CONNECTION_ROW_HEIGHT;
 
-export interface InventoryTreeProps extends TreeState {
+export interface InventoryTreeProps {
+  rows: readonly TreeRow[];
+  selectedId: string | null;
+  draftIds: ReadonlySet<string>;
+  onOpen(entry: ConnectionSummary): void;
+  onToggle(gatewayId: string, expanded: boolean): void;
   /** The filter the rows were computed with (it trails the input while typing fast). */
   appliedFilter: string;
 }

@@ -2,9 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../../core/contract.ts';
 import { isAppErrorShape } from '../../../../core/errors.ts';
-import { changedFields, type DraftReadiness } from '../../../../core/index.ts';
+import { changedFields, type DraftReadiness, type Lang } from '../../../../core/index.ts';
 import { errorMessage } from '../../api.ts';
-import { useLang } from '../../i18n/index.ts';
 import { Dialog } from '../common/Dialog.tsx';
 import { DiscardConfirm, lostFields, type LostField } from '../common/DiscardConfirm.tsx';
 import { useApi } from '../../state/api-context.tsx';
@@ -59,19 +58,20 @@ interface Discarding {
 
 export function DraftsView({
   drafts,
+  lang,
   now,
   confirmWindowSeconds,
   online,
   onOpen,
 }: {
   drafts: readonly DraftSummary[];
+  lang: Lang;
   now: number;
   confirmWindowSeconds: number;
   online: boolean;
   onOpen(d: DraftSummary): void;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const api = useApi();
   const fileRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
