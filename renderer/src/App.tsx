@@ -265,6 +265,8 @@ function Studio({ api }: { api: Api }) {
       await openEntry({ RegionId: j.RegionId, VpnConnectionId: j.VpnConnectionId });
       setDrawerTab('timeline');
       setDrawerOpen(true);
+      // Coming from a countdown, the keyboard lands on the job's first action (Roll back when a tunnel is down).
+      focusWhenShown(`[data-testid="job-progress"][data-job="${j.jobId}"] .btn.primary`);
     },
     [openEntry, profileId, switchProfile],
   );
@@ -437,7 +439,7 @@ function Studio({ api }: { api: Api }) {
               </div>
             ))}
           {view === 'drafts' && (
-            <DraftsView drafts={drafts.drafts} lang={lang} now={now} confirmWindowSeconds={settings.confirmWindowSeconds} online={connectivity.online} onOpen={openDraftSummary} />
+            <DraftsView drafts={drafts.drafts} jobs={jobs.jobs} lang={lang} now={now} confirmWindowSeconds={settings.confirmWindowSeconds} online={connectivity.online} onOpen={openDraftSummary} />
           )}
           {view === 'profiles' && <ProfilesView state={profiles.state} onSwitch={onSwitchProfile} onChanged={profiles.setState} />}
           {view === 'settings' && <SettingsView settings={settings} onUpdate={(patch) => void updateSettings(patch)} />}
@@ -488,6 +490,17 @@ function Studio({ api }: { api: Api }) {
       )}
     </div>
   );
+}
+
+/** Focuses the first element matching `selector` once it is on screen (the editor opens asynchronously). */
+function focusWhenShown(selector: string, timeoutMs = 3000) {
+  const until = performance.now() + timeoutMs;
+  const attempt = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) element.focus();
+    else if (performance.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
 
 function JobProgressTicker(props: Omit<Parameters<typeof JobProgress>[0], 'now'>) {

@@ -76,6 +76,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await chip.click();
     await expect(page.getByRole('heading', { level: 1 }).filter({ hasText: DUAL })).toBeVisible();
     await expect(page.getByRole('tab', { name: L.drawer.timeline })).toHaveAttribute('aria-selected', 'true');
+    // The keyboard lands on Roll back, the first thing to do about a tunnel that went down.
+    await expect(progress.locator('.btn.primary')).toBeFocused();
 
     await progress.locator('.btn.primary').click();
     await expect(progress).toHaveAttribute('data-phase', 'rolled-back', { timeout: 20_000 });

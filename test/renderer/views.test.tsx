@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DraftRecord, DraftSummary } from '../../core/contract.ts';
+import type { DraftRecord, DraftSummary, JobSummary } from '../../core/contract.ts';
 import { setField } from '../../core/index.ts';
+import { en } from '../../renderer/src/i18n/en.ts';
 import { FakeApiError } from './support/fake-api.ts';
 import { input, openConnection, renderStudio } from './support/render.tsx';
 import { DUAL } from './support/sample-data.ts';
@@ -67,6 +68,24 @@ describe('drafts and profiles', () => {
     expect(main.calls).toContainEqual({ method: 'resolveConflict', args: { draftId: 'd1', path: 'Name', take: 'live' } });
     await waitFor(() => expect(screen.queryByTestId('conflicts')).toBeNull());
     expect((input('Name') as HTMLInputElement).value).toBe('theirs');
+  });
+
+  it('shows a draft whose last apply left a tunnel down as such, not just "applied"', async () => {
+    const at = new Date().toISOString();
+    const summary: DraftSummary = {
+      draftId: 'd1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: DUAL.VpnConnectionId, VpnGatewayId: DUAL.VpnGatewayId, Name: DUAL.Name,
+      baseFetchedAt: at, updatedAt: at, changedFieldCount: 0, conflictCount: 0, status: 'applied', readiness: { ready: false, reason: 'applied' },
+    };
+    const job: JobSummary = {
+      jobId: 'j1', draftId: 'd1', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: DUAL.VpnConnectionId, VpnGatewayId: DUAL.VpnGatewayId,
+      phase: 'degraded', ClientToken: 'j1', createdAt: at, updatedAt: at, attempts: 1, fieldErrors: [], rollbackable: true,
+    };
+    const { user } = await renderStudio({ handlers: { listDrafts: () => [summary], listJobs: () => [job] } });
+    await user.click(nav(/^Drafts/));
+    const row = within(screen.getByTestId('drafts-table')).getByRole('row', { name: /dc-1 dual BGP/ });
+    const outcome = await within(row).findByTestId('draft-outcome');
+    expect(outcome.textContent).toBe(en.timeline.phase.degraded);
+    expect(outcome.classList.contains('bad')).toBe(true);
   });
 
   it('applies only the ready drafts, after listing them and what it leaves out and why', async () => {

@@ -43,7 +43,7 @@ export function JobProgress({ job, now, onConfirm, onRollback }: JobProgressProp
   const phaseName = t(`timeline.phase.${job.phase}`);
   const watching = job.phase === 'settling' || job.phase === 'confirm-window';
   return (
-    <div className={`job-progress phase-${job.phase}${lossy && (watching || job.phase === 'degraded') ? ' lossy' : ''}`} data-testid="job-progress" data-phase={job.phase}>
+    <div className={`job-progress phase-${job.phase}${lossy && (watching || job.phase === 'degraded') ? ' lossy' : ''}`} data-testid="job-progress" data-phase={job.phase} data-job={job.jobId}>
       {final ? (
         <Outcome job={job} since={since} onRollback={onRollback} />
       ) : (

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftSummary } from '../../../../core/contract.ts';
+import type { DraftSummary, JobSummary } from '../../../../core/contract.ts';
 import { isAppErrorShape } from '../../../../core/errors.ts';
 import { changedFields, type DraftReadiness, type Lang } from '../../../../core/index.ts';
 import { errorMessage } from '../../api.ts';
@@ -22,6 +22,18 @@ export function download(fileName: string, content: string) {
  * error against its gateway's inventory, not applying or applied). */
 export function readyDrafts(drafts: readonly DraftSummary[]): DraftSummary[] {
   return drafts.filter((d) => d.readiness.ready);
+}
+
+/** Each draft's last apply, where it needs the user's eye: it left a tunnel down, or its outcome is unknown. */
+function lastOutcomes(jobs: ReadonlyMap<string, JobSummary>): Map<string, 'degraded' | 'unknown'> {
+  const latest = new Map<string, JobSummary>();
+  for (const job of jobs.values()) {
+    const seen = latest.get(job.draftId);
+    if (!seen || job.createdAt >= seen.createdAt) latest.set(job.draftId, job);
+  }
+  const out = new Map<string, 'degraded' | 'unknown'>();
+  for (const [draftId, job] of latest) if (job.phase === 'degraded' || job.phase === 'unknown') out.set(draftId, job.phase);
+  return out;
 }
 
 /** Drafts it leaves out, each with why; applied drafts are history and not listed. */
@@ -63,8 +75,11 @@ export function DraftsView({
   confirmWindowSeconds,
   online,
   onOpen,
+  jobs = new Map(),
 }: {
   drafts: readonly DraftSummary[];
+  /** Apply jobs: a draft whose last apply left a tunnel down (or its outcome unknown) says so, not just "applied". */
+  jobs?: ReadonlyMap<string, JobSummary>;
   lang: Lang;
   now: number;
   confirmWindowSeconds: number;
@@ -79,6 +94,7 @@ export function DraftsView({
   const [confirming, setConfirming] = useState<{ ready: DraftSummary[]; leftOut: DraftSummary[] } | null>(null);
   const [discarding, setDiscarding] = useState<Discarding | null>(null);
   const ready = readyDrafts(drafts);
+  const outcomes = lastOutcomes(jobs);
   const leftOut = leftOutDrafts(drafts);
   const run = async (work: () => Promise<unknown>, ok?: string) => {
     try {
@@ -236,6 +252,11 @@ export function DraftsView({
                 <td className={`num${d.conflictCount > 0 ? ' error' : ''}`}>{d.conflictCount}</td>
                 <td>
                   <span className={`status-pill ${d.status === 'conflict' ? 'bad' : 'idle'}`}>{t(`drafts.status_${d.status}`)}</span>
+                  {outcomes.get(d.draftId) && (
+                    <span className={`status-pill ${outcomes.get(d.draftId) === 'degraded' ? 'bad' : 'warn'}`} data-testid="draft-outcome">
+                      {t(`timeline.phase.${outcomes.get(d.draftId)!}`)}
+                    </span>
+                  )}
                 </td>
                 <td className={d.readiness.ready ? 'readiness ready' : `readiness ${d.readiness.reason}`} data-testid="readiness">
                   {readinessText(d.readiness, t)}
