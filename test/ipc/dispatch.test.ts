@@ -4,23 +4,13 @@ import { AppError } from '../../core/errors.ts';
 import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createHandlerTable, type HandlerTable } from '../../main/handlers/table.ts';
 import { APP_ORIGIN } from '../../main/security/origin.ts';
+import { appInfoService } from './support/app-info.ts';
 
 const appFrame = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
 const policy = { allowedOrigins: [APP_ORIGIN] };
 
 function tableWith(overrides: Partial<HandlerTable> = {}): HandlerTable {
-  const base = createHandlerTable({
-    appInfo: {
-      get: async () => ({
-        name: 'IPsec Studio',
-        version: '1.2.3',
-        platform: 'linux',
-        arch: 'x64',
-        versions: { node: '22.0.0' },
-        keychain: { backend: 'libsecret', available: true },
-      }),
-    },
-  });
+  const base = createHandlerTable(appInfoService);
   return { ...base, ...overrides };
 }
 

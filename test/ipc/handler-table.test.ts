@@ -10,19 +10,9 @@ import { inventoryHandlers } from '../../main/handlers/inventory.ts';
 import { handlerKit, type HandlersFor } from '../../main/handlers/kit.ts';
 import { profileHandlers } from '../../main/handlers/profiles.ts';
 import { createHandlerTable, type HandlerTable } from '../../main/handlers/table.ts';
+import { appInfoService } from './support/app-info.ts';
 
-const kit = handlerKit({
-  appInfo: {
-    get: async () => ({
-      name: 'IPsec Studio',
-      version: '1.2.3',
-      platform: 'linux',
-      arch: 'x64',
-      versions: { node: '22.0.0' },
-      keychain: { backend: 'libsecret', available: true },
-    }),
-  },
-});
+const kit = handlerKit(appInfoService);
 
 const domains = [
   ['app', appMethods, appHandlers(kit)],
