@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../core/contract.ts';
 import { createHandlerTable } from '../../main/handlers/table.ts';
 import { APP_ORIGIN } from '../../main/security/origin.ts';
+import { appInfoService } from './support/app-info.ts';
 
 const handlers = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
 vi.mock('electron', () => ({
@@ -13,18 +14,7 @@ vi.mock('electron', () => ({
 const { registerIpcHandlers } = await import('../../main/electron/ipc.ts');
 const { hardenSession, hardenWebContents } = await import('../../main/electron/harden.ts');
 
-const table = createHandlerTable({
-  appInfo: {
-    get: async () => ({
-      name: 'n',
-      version: 'v',
-      platform: 'linux',
-      arch: 'x64',
-      versions: { node: '22' },
-      keychain: { backend: 'unavailable', available: false },
-    }),
-  },
-});
+const table = createHandlerTable(appInfoService);
 
 describe('registerIpcHandlers', () => {
   registerIpcHandlers(table, { allowedOrigins: [APP_ORIGIN] });

@@ -129,7 +129,6 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       phase: 'submitting',
       before: live,
       target: merged.merged,
-      tunnelsBefore: tunnelHealths(live),
       send: { ClientToken: job.ClientToken, request: built.request, changedPaths: built.changedPaths },
     });
     await sendAndFollow(job, client, reads);

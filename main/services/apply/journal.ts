@@ -1,8 +1,8 @@
 // The apply journal: one durable record per job (write-ahead: the request and its ClientToken reach the disk before
 // the first send), read back after a restart. PSKs and certificates are sealed at rest; a secret that cannot be
 // unsealed any more (session-only keys after a restart) is reported per job, never silently sent as ''.
-import type { ModifyVpnConnectionAttributeRequest, TunnelHealth, VpnConnection } from '../../../core/index.ts';
-import type { JobPhase, JobSummary } from '../../../core/contract.ts';
+import type { ModifyVpnConnectionAttributeRequest, VpnConnection } from '../../../core/index.ts';
+import type { JobSummary } from '../../../core/contract.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { EventSink } from '../events.ts';
 import type { Sealer } from '../sealing.ts';
@@ -28,8 +28,6 @@ export interface JobRecord extends Omit<JobSummary, 'rollbackable'> {
   /** The connection as read back once the change landed (what its draft becomes). */
   after?: VpnConnection;
   send?: SendState;
-  /** Each tunnel's health before the change (what "nothing lost" is measured against). */
-  tunnelsBefore?: TunnelHealth[];
   confirmed?: boolean;
   rollbackRequested?: boolean;
   rollback?: SendState;
@@ -136,4 +134,3 @@ export function createJobJournal(deps: { store: KeyValueStore; sealer(): Sealer;
   };
 }
 
-export type { JobPhase };

@@ -48,8 +48,9 @@ export interface ApplyEngineDeps {
   settleMs?: () => number;
 }
 
-/** Each tunnel's state before the change; jobs written before it was recorded take it from their snapshot. */
-export const tunnelsBeforeOf = (job: JobRecord) => job.tunnelsBefore ?? (job.before ? tunnelHealths(job.before) : []);
+/** Each tunnel's state before the change (what "nothing lost" is measured against), read from the pre-change
+ * snapshot written ahead of the send. */
+export const tunnelsBeforeOf = (job: JobRecord) => (job.before ? tunnelHealths(job.before) : []);
 export const positions = (losses: readonly TunnelLoss[]) => losses.map((l) => (l.what === 'bgp' ? `${l.position}-bgp` : l.position)).join(',');
 export const statesOf = (c: VpnConnection) => tunnelHealths(c).map((t) => `${t.position}:${t.Status || 'unknown'}`).join(',');
 
