@@ -2,12 +2,11 @@
 // minimal request. Pure and memoised per (live, draft, context) object identity, so a keystroke costs one run.
 import {
   advise,
-  buildModifyRequest,
   diffConnections,
+  judgeChange,
   maskSecrets,
   summarizeImpact,
   toWire,
-  validate,
   type DiffRow,
   type GatewayContext,
   type ImpactSummary,
@@ -19,7 +18,8 @@ import {
 export interface Analysis {
   issues: RuleIssue[];
   issuesByPath: Map<string, RuleIssue[]>;
-  /** Warnings (core `advise`): shown next to their field, never counted as errors, never blocking Apply. */
+  /** Warnings (core `advise`, and rules the live value breaks in fields this change neither changes nor sends, core
+   * `judgeChange`): shown next to their field, never counted as errors, never blocking Apply. */
   warningsByPath: Map<string, RuleIssue[]>;
   rows: DiffRow[];
   changedPaths: Set<string>;
@@ -29,28 +29,17 @@ export interface Analysis {
 }
 
 export function analyse(live: VpnConnection, draft: VpnConnection, context: GatewayContext, RegionId: string, revealSecrets: boolean): Analysis {
-  const issues = validate(draft, context);
+  // A change is judged by what it changes: only issues of fields it changes or sends block (core judgeChange).
+  const judged = judgeChange(live, draft, context, { RegionId });
+  const issues = judged.errors;
   const issuesByPath = new Map<string, RuleIssue[]>();
-  for (const issue of issues) {
-    const list = issuesByPath.get(issue.path);
-    if (list) list.push(issue);
-    else issuesByPath.set(issue.path, [issue]);
-  }
+  for (const issue of issues) issuesByPath.set(issue.path, [...(issuesByPath.get(issue.path) ?? []), issue]);
   const rows = diffConnections(live, draft, { revealSecrets });
   const changedPaths = new Set(rows.map((r) => r.path));
   let request: ModifyVpnConnectionAttributeRequest | null = null;
-  if (issues.length === 0 && rows.length > 0) {
-    const built = buildModifyRequest(live, draft, context, { RegionId });
-    if (built.ok) request = revealSecrets ? built.request : maskSecrets(built.request);
-    else {
-      for (const issue of built.issues) {
-        issues.push(issue);
-        issuesByPath.set(issue.path, [...(issuesByPath.get(issue.path) ?? []), issue]);
-      }
-    }
-  }
+  if (issues.length === 0 && rows.length > 0 && judged.request) request = revealSecrets ? judged.request : maskSecrets(judged.request);
   const warningsByPath = new Map<string, RuleIssue[]>();
-  for (const warning of advise(draft)) warningsByPath.set(warning.path, [...(warningsByPath.get(warning.path) ?? []), warning]);
+  for (const warning of [...judged.warnings, ...advise(draft)]) warningsByPath.set(warning.path, [...(warningsByPath.get(warning.path) ?? []), warning]);
   return { issues, issuesByPath, warningsByPath, rows, changedPaths, impact: summarizeImpact(rows), request };
 }
 

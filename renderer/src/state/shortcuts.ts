@@ -66,3 +66,14 @@ export function focusChange(direction: 1 | -1, root: ParentNode = document): boo
   next?.scrollIntoView?.({ block: 'nearest' });
   return true;
 }
+
+/** Focuses the first element matching `selector` once it is on screen (the editor opens asynchronously). */
+export function focusWhenShown(selector: string, timeoutMs = 3000): void {
+  const until = performance.now() + timeoutMs;
+  const attempt = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) element.focus();
+    else if (performance.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}

@@ -2,14 +2,14 @@
 // and as an aliyun CLI command, and Apply — disabled while conflicts with the live connection are unresolved, any
 // rule fails, offline, or a change is in flight.
 import { useTranslation } from 'react-i18next';
-import { fieldLabel, groupDiffRows, GROUP_LABELS, IMPACT_LABELS, sectionLabel, type Lang } from '../../../../core/index.ts';
+import { useLang } from '../../i18n/index.ts';
+import { fieldLabel, groupDiffRows, GROUP_LABELS, IMPACT_LABELS, sectionLabel } from '../../../../core/index.ts';
 import { cliCommand, type Analysis } from '../../state/analysis.ts';
 
 export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | null;
 
 export interface DiffPreviewProps {
   analysis: Analysis;
-  lang: Lang;
   revealSecrets: boolean;
   onRevealSecrets(reveal: boolean): void;
   block: ApplyBlock;
@@ -20,8 +20,9 @@ export interface DiffPreviewProps {
 
 const BLOCK_KEYS = { conflicts: 'diff.applyBlockedConflicts', rules: 'diff.applyBlockedRules', offline: 'diff.applyBlockedOffline', busy: 'diff.applyBlockedBusy', none: 'diff.applyBlockedNone' } as const;
 
-export function DiffPreview({ analysis, lang, revealSecrets, onRevealSecrets, block, confirmWindowSeconds, onConfirmWindowSeconds, onApply }: DiffPreviewProps) {
+export function DiffPreview({ analysis, revealSecrets, onRevealSecrets, block, confirmWindowSeconds, onConfirmWindowSeconds, onApply }: DiffPreviewProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const sections = groupDiffRows(analysis.rows);
   const json = analysis.request ? JSON.stringify(analysis.request, null, 2) : '';
   return (

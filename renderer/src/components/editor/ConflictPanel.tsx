@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { fieldDef, fieldLabel, MASK, sectionLabel, type Lang, type MergeConflict } from '../../../../core/index.ts';
+import { fieldDef, fieldLabel, MASK, sectionLabel, type MergeConflict } from '../../../../core/index.ts';
+import { useLang } from '../../i18n/index.ts';
 
 function show(path: string, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -8,7 +9,8 @@ function show(path: string, value: unknown): string {
 }
 
 /** Fields changed both in the cloud and in the draft since the draft's base, one row each, resolved one by one. */
-export function ConflictPanel({ conflicts, lang, onResolve }: { conflicts: readonly MergeConflict[]; lang: Lang; onResolve(path: string, take: 'draft' | 'live'): void }) {
+export function ConflictPanel({ conflicts, onResolve }: { conflicts: readonly MergeConflict[]; onResolve(path: string, take: 'draft' | 'live'): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   if (conflicts.length === 0) return null;
   return (

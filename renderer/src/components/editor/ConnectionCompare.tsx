@@ -2,29 +2,27 @@
 // per-row "copy into the draft". Copying is per field only (no section copy), so identities (LocalId, RemoteId),
 // tunnel addresses (TunnelCidr, LocalBgpIp) and pre-shared keys move only when picked one by one.
 import { useTranslation } from 'react-i18next';
-import { editableFields, fieldLabel, getField, GROUP_LABELS, sameFieldValue, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
+import { editableFields, fieldLabel, getField, GROUP_LABELS, sameFieldValue, sectionLabel, type VpnConnection } from '../../../../core/index.ts';
+import { useLang } from '../../i18n/index.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import { allTunnelWords, healthOf, type ShownHealth } from '../../state/health.ts';
 import { ConnectionHealthBadge } from '../common/Health.tsx';
-import { displayValue, FieldControl, fieldInputId } from './controls.tsx';
-import { badValuesOf, IssueList } from './FieldRow.tsx';
-import { allowedFor } from './layout.ts';
+import { displayValue, fieldInputId } from './controls.tsx';
+import { DraftCell, useEditorContext } from './DraftCell.tsx';
+import { FieldLabel } from './FieldRow.tsx';
 
 export interface ConnectionCompareProps {
   draft: VpnConnection;
   /** This connection's tunnels as read live (the draft holds no status). */
   draftHealth?: ShownHealth | null;
   other: VpnConnection;
-  vpnType: VpnType;
   analysis: Analysis;
-  lang: Lang;
-  revealed: ReadonlySet<string>;
-  onToggleReveal(path: string): void;
-  onChange(path: string, value: unknown): void;
 }
 
-export function ConnectionCompare({ draft, draftHealth = null, other, vpnType, analysis, lang, revealed, onToggleReveal, onChange }: ConnectionCompareProps) {
+export function ConnectionCompare({ draft, draftHealth = null, other, analysis }: ConnectionCompareProps) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const { vpnType, revealed, onChange } = useEditorContext();
   // Certificates only on SM gateways (or where either side holds one), as in the main editor.
   const otherHealth = healthOf(other);
   const defs = editableFields(draft.mode).filter((d) => d.kind !== 'multiline' || vpnType === 'NationalStandard' || [getField(draft, d.path), getField(other, d.path)].some((v) => typeof v === 'string' && v !== ''));
@@ -54,11 +52,6 @@ export function ConnectionCompare({ draft, draftHealth = null, other, vpnType, a
         const mine = getField(draft, def.path);
         const theirs = getField(other, def.path);
         const differs = !sameFieldValue(def.kind, mine, theirs);
-        const id = fieldInputId(def.path);
-        const issues = analysis.issuesByPath.get(def.path);
-        const warnings = analysis.warningsByPath.get(def.path);
-        const invalid = (issues?.length ?? 0) > 0;
-        const warned = (warnings?.length ?? 0) > 0;
         const short = fieldLabel(def.path, lang);
         const prefix = def.section === 'General' ? '' : `${sectionLabel(def.section, lang)} · `;
         const label = `${prefix}${short}`;
@@ -71,29 +64,9 @@ export function ConnectionCompare({ draft, draftHealth = null, other, vpnType, a
               </h3>
             )}
             <div className={`field-row${differs ? ' differs' : ''}${analysis.changedPaths.has(def.path) ? ' changed' : ''}`} data-path={def.path}>
-              <label className="cell label" htmlFor={id}>
-                {prefix && <span className="sr-only">{prefix}</span>}
-                <span className="label-text">{short}</span>
-                <span className="path mono" aria-hidden="true">
-                  {def.path.replace(/^TunnelOptionsSpecification\.\d\./, '')}
-                </span>
-              </label>
+              <FieldLabel path={def.path} htmlFor={fieldInputId(def.path)} prefix={prefix} short={short} />
               <div className="cell draft">
-                <FieldControl
-                  id={id}
-                  path={def.path}
-                  kind={def.kind}
-                  value={mine}
-                  label={label}
-                  {...(def.kind === 'enum' && { allowed: allowedFor(def, vpnType) ?? [] })}
-                  invalid={invalid}
-                  {...((invalid || warned) && { describedBy: `${id}-errors` })}
-                  revealed={revealed.has(def.path)}
-                  onToggleReveal={onToggleReveal}
-                  onChange={onChange}
-                  badValues={badValuesOf(issues)}
-                />
-                <IssueList id={`${id}-errors`} issues={issues} warnings={warnings} lang={lang} />
+                <DraftCell path={def.path} def={def} value={mine} label={label} issues={analysis.issuesByPath.get(def.path)} warnings={analysis.warningsByPath.get(def.path)} />
               </div>
               <div className="cell other">
                 <span className="mono other-value">{displayValue(def.kind, theirs, revealed.has(def.path), t)}</span>

@@ -1,12 +1,13 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getField, GROUP_LABELS, sectionLabel, type Lang, type VpnConnection, type VpnType } from '../../../../core/index.ts';
+import { getField, GROUP_LABELS, sectionLabel, type VpnConnection, type VpnType } from '../../../../core/index.ts';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import type { TunnelState } from '../../state/health.ts';
+import { useLang } from '../../i18n/index.ts';
 import { TunnelHealthBadge } from '../common/Health.tsx';
 import { FieldRow } from './FieldRow.tsx';
-import { allowedFor, sectionsFor } from './layout.ts';
+import { sectionsFor } from './layout.ts';
 
 export interface EditorGridProps {
   live: VpnConnection;
@@ -15,17 +16,14 @@ export interface EditorGridProps {
   tunnels: readonly TunnelState[];
   vpnType: VpnType;
   analysis: Analysis;
-  lang: Lang;
   liveCaption: string;
   apiErrors: ReadonlyMap<string, AppErrorShape[]>;
-  revealed: ReadonlySet<string>;
-  onToggleReveal(path: string): void;
-  onChange(path: string, value: unknown): void;
 }
 
 /** Live | Draft, aligned rows grouped by section and API group; changed rows highlighted in both columns. */
-export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, vpnType, analysis, lang, liveCaption, apiErrors, revealed, onToggleReveal, onChange }: EditorGridProps) {
+export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, vpnType, analysis, liveCaption, apiErrors }: EditorGridProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const sections = sectionsFor(draft.mode, vpnType, (p) => [getField(live, p), getField(draft, p)]);
   return (
     <div className="editor-grid" id="editor-grid" role="group" aria-label={t('editor.draft')}>
@@ -60,17 +58,12 @@ export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, vpnTy
               <FieldRow
                 key={def.path}
                 def={def}
-                allowed={allowedFor(def, vpnType)}
                 liveValue={getField(live, def.path)}
                 draftValue={getField(draft, def.path)}
                 changed={analysis.changedPaths.has(def.path)}
                 issues={analysis.issuesByPath.get(def.path)}
                 warnings={analysis.warningsByPath.get(def.path)}
                 apiErrors={apiErrors.get(def.path)}
-                lang={lang}
-                revealed={revealed.has(def.path)}
-                onToggleReveal={onToggleReveal}
-                onChange={onChange}
               />
             ))}
           </section>

@@ -1,10 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editableFields, formatIssue, fieldLabel, type Lang, type VpnConnection } from '../../../../core/index.ts';
+import { editableFields, formatIssue, fieldLabel, type VpnConnection } from '../../../../core/index.ts';
 import type { GatewaySummary } from '../../../../core/contract.ts';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import type { EditorSession } from '../../state/editor-session.ts';
+import { useLang } from '../../i18n/index.ts';
 import { formatAge } from '../../state/format.ts';
 import { connectionTone, tunnelStates, type ShownHealth } from '../../state/health.ts';
 import { Dialog } from '../common/Dialog.tsx';
@@ -12,6 +13,7 @@ import { DiscardConfirm, lostFields } from '../common/DiscardConfirm.tsx';
 import { ConnectionHealthBadge } from '../common/Health.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { ConnectionCompare } from './ConnectionCompare.tsx';
+import { EditorContext } from './DraftCell.tsx';
 import { EditorGrid } from './EditorGrid.tsx';
 import { TunnelCompare } from './TunnelCompare.tsx';
 
@@ -27,7 +29,6 @@ export interface EditorViewProps {
   health: ShownHealth | null;
   analysis: Analysis;
   gateway: GatewaySummary | undefined;
-  lang: Lang;
   now: number;
   mode: EditorMode;
   compareWith: VpnConnection | null;
@@ -45,9 +46,12 @@ export interface EditorViewProps {
 }
 
 export function EditorView(props: EditorViewProps) {
-  const { session, live, draft, analysis, gateway, lang, now, mode, compareWith, revealed, onToggleReveal, onChange } = props;
+  const { session, live, draft, analysis, gateway, now, mode, compareWith, revealed, onToggleReveal, onChange } = props;
   const { t } = useTranslation();
+  const lang = useLang();
   const vpnType = gateway?.VpnType ?? 'Normal';
+  // Stable while the user types (edit and reveal change rarely), so the draft cells re-render only on their own props.
+  const editorContext = useMemo(() => ({ vpnType, revealed, onToggleReveal, onChange }), [vpnType, revealed, onToggleReveal, onChange]);
   const liveCaption = session.liveFetchedAt ? t('editor.liveAge', { age: formatAge(session.liveFetchedAt, now, lang) }) : t('editor.liveUnknown');
   // Issues whose path has no control on screen (e.g. a mode or shape rule) are listed above the grid.
   const fieldPaths = new Set(editableFields(draft.mode).map((d) => d.path));
@@ -157,7 +161,7 @@ export function EditorView(props: EditorViewProps) {
           {session.error}
         </p>
       )}
-      {session.record && <ConflictPanel conflicts={session.record.conflicts} lang={lang} onResolve={(path, take) => void session.resolve(path, take)} />}
+      {session.record && <ConflictPanel conflicts={session.record.conflicts} onResolve={(path, take) => void session.resolve(path, take)} />}
       {orphanIssues.length > 0 && (
         <div className="banner error" role="group" aria-label={t('editor.otherIssues')}>
           <strong>{t('editor.otherIssues')}</strong>
@@ -179,23 +183,15 @@ export function EditorView(props: EditorViewProps) {
       {/* While read-only the controls cannot take focus: the scrolling region itself does, so it can still be scrolled. */}
       <div className="editor-scroll" {...(props.busy && { tabIndex: 0, role: 'region', 'aria-label': t('editor.draft') })}>
         <fieldset className="editor-fields" disabled={props.busy}>
-          {mode === 'tunnels' && draft.mode === 'dual' ? (
-            <TunnelCompare
-              draft={draft}
-              tunnels={tunnels}
-              vpnType={vpnType}
-              analysis={analysis}
-              lang={lang}
-              revealed={revealed}
-              onToggleReveal={onToggleReveal}
-              onChange={onChange}
-              onReplace={(next) => session.replaceDraft(() => next)}
-            />
-          ) : mode === 'compare' && compareWith ? (
-            <ConnectionCompare draft={draft} draftHealth={props.health} other={compareWith} vpnType={vpnType} analysis={analysis} lang={lang} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
-          ) : (
-            <EditorGrid live={live} draft={draft} tunnels={tunnels} vpnType={vpnType} analysis={analysis} lang={lang} liveCaption={liveCaption} apiErrors={props.apiErrors} revealed={revealed} onToggleReveal={onToggleReveal} onChange={onChange} />
-          )}
+          <EditorContext.Provider value={editorContext}>
+            {mode === 'tunnels' && draft.mode === 'dual' ? (
+              <TunnelCompare draft={draft} tunnels={tunnels} analysis={analysis} onReplace={(next) => session.replaceDraft(() => next)} />
+            ) : mode === 'compare' && compareWith ? (
+              <ConnectionCompare draft={draft} draftHealth={props.health} other={compareWith} analysis={analysis} />
+            ) : (
+              <EditorGrid live={live} draft={draft} tunnels={tunnels} vpnType={vpnType} analysis={analysis} liveCaption={liveCaption} apiErrors={props.apiErrors} />
+            )}
+          </EditorContext.Provider>
         </fieldset>
       </div>
     </div>

@@ -13,18 +13,17 @@ import {
   type CopyHold,
   type DualTunnelConnection,
   type FieldGroup,
-  type Lang,
   type TunnelFieldDef,
-  type VpnType,
 } from '../../../../core/index.ts';
+import { useLang } from '../../i18n/index.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import { tunnelWords, type TunnelState } from '../../state/health.ts';
 import { TunnelHealthBadge } from '../common/Health.tsx';
 import { Dialog } from '../common/Dialog.tsx';
-import { displayValue, FieldControl, fieldInputId } from './controls.tsx';
+import { displayValue, fieldInputId } from './controls.tsx';
 import { CopyDialogBody } from './CopyDialog.tsx';
-import { badValuesOf, IssueList } from './FieldRow.tsx';
-import { allowedFor, TUNNEL_GROUPS, tunnelDefs } from './layout.ts';
+import { DraftCell, useEditorContext } from './DraftCell.tsx';
+import { TUNNEL_GROUPS, tunnelDefs } from './layout.ts';
 
 const P = ['TunnelOptionsSpecification.1', 'TunnelOptionsSpecification.2'] as const;
 
@@ -44,17 +43,14 @@ export interface TunnelCompareProps {
   draft: DualTunnelConnection;
   /** Master and slave as read live: address and state (never from the draft). */
   tunnels?: readonly TunnelState[];
-  vpnType: VpnType;
   analysis: Analysis;
-  lang: Lang;
-  revealed: ReadonlySet<string>;
-  onToggleReveal(path: string): void;
-  onChange(path: string, value: unknown): void;
   onReplace(next: DualTunnelConnection): void;
 }
 
-export function TunnelCompare({ draft, tunnels = [], vpnType, analysis, lang, revealed, onToggleReveal, onChange, onReplace }: TunnelCompareProps) {
+export function TunnelCompare({ draft, tunnels = [], analysis, onReplace }: TunnelCompareProps) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const { vpnType } = useEditorContext();
   // A copy that would touch a held-back field asks first (which of them to include); others copy at once.
   const [asking, setAsking] = useState<{ group: FieldGroup; from: 0 | 1 } | null>(null);
   const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
@@ -166,32 +162,13 @@ export function TunnelCompare({ draft, tunnels = [], vpnType, analysis, lang, re
                     </span>
                   </span>
                   {paths.map((path, i) => {
-                    const issues = analysis.issuesByPath.get(path);
-                    const warnings = analysis.warningsByPath.get(path);
-                    const id = fieldInputId(path);
-                    const invalid = (issues?.length ?? 0) > 0;
-                    const warned = (warnings?.length ?? 0) > 0;
                     const cellLabel = `${sectionLabel(P[i as 0 | 1], lang)} · ${label}`;
                     return (
                       <div key={path} className={`cell draft${analysis.changedPaths.has(path) ? ' changed' : ''}`}>
-                        <label className="sr-only" htmlFor={id}>
+                        <label className="sr-only" htmlFor={fieldInputId(path)}>
                           {cellLabel}
                         </label>
-                        <FieldControl
-                          id={id}
-                          path={path}
-                          kind={def.kind}
-                          value={getField(draft, path)}
-                          label={cellLabel}
-                          {...(def.kind === 'enum' && { allowed: allowedFor(def, vpnType) ?? [] })}
-                          invalid={invalid}
-                          {...((invalid || warned) && { describedBy: `${id}-errors` })}
-                          revealed={revealed.has(path)}
-                          onToggleReveal={onToggleReveal}
-                          onChange={onChange}
-                          badValues={badValuesOf(issues)}
-                        />
-                        <IssueList id={`${id}-errors`} issues={issues} warnings={warnings} lang={lang} />
+                        <DraftCell path={path} def={def} value={getField(draft, path)} label={cellLabel} issues={analysis.issuesByPath.get(path)} warnings={analysis.warningsByPath.get(path)} />
                       </div>
                     );
                   })}

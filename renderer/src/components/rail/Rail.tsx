@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/index.ts';
 import type { ConnectionSummary, InventoryListing, InventoryProgress, ProfilesState } from '../../../../core/contract.ts';
-import type { Lang } from '../../../../core/index.ts';
 import { formatAge } from '../../state/format.ts';
 import type { TreeRow } from '../../state/tree.ts';
 import { InventoryTree } from './InventoryTree.tsx';
@@ -26,14 +26,14 @@ export interface RailProps {
   onOpen(entry: ConnectionSummary): void;
   onToggle(gatewayId: string, expanded: boolean): void;
   onQuickOpen(): void;
-  lang: Lang;
   now: number;
 }
 
 // Memoized: typing in the editor re-renders the app, and the rail's props do not change then.
 export const Rail = memo(function Rail(props: RailProps) {
   const { t } = useTranslation();
-  const { snapshot, lang } = props;
+  const lang = useLang();
+  const { snapshot } = props;
   const regionName = (id: string) => snapshot?.regions.find((r) => r.RegionId === id)?.LocalName ?? id;
   return (
     <nav className="rail" aria-label={t('rail.label')}>

@@ -10,6 +10,7 @@ import { useLang } from '../../i18n/index.ts';
 import { formatTime } from '../../state/format.ts';
 import { cap, lossesPhrase, notUp, tunnelName, type Tone } from '../../state/health.ts';
 import { FINAL_PHASES } from '../../state/jobs.ts';
+import { useNow } from '../../state/use-now.ts';
 
 const STEP_OF: Partial<Record<JobPhase, number>> = {
   queued: 0,
@@ -206,4 +207,10 @@ function Outcome({ job, since, onRollback }: { job: JobSummary; since: string; o
       )}
     </>
   );
+}
+
+/** JobProgress with its own half-second clock, so a countdown ticks without re-rendering the app around it. */
+export function TickingJobProgress(props: Omit<JobProgressProps, 'now'>) {
+  const now = useNow(500);
+  return <JobProgress {...props} now={now} />;
 }

@@ -1,7 +1,7 @@
 // A vertical, time-stamped list per connection, grouped per apply job, updating live from main's pushes.
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/index.ts';
 import type { JobSummary, TimelineEvent } from '../../../../core/contract.ts';
-import type { Lang } from '../../../../core/index.ts';
 import { formatElapsed, formatTime } from '../../state/format.ts';
 
 const DETAIL_ORDER = ['RequestId', 'ClientToken', 'code', 'attempt', 'status', 'from', 'to', 'elapsedMs', 'message'];
@@ -15,8 +15,9 @@ function detailEntries(detail: TimelineEvent['detail']): Array<[string, string]>
   return keys.filter((k) => detail[k] !== null && detail[k] !== '').map((k) => [k, k === 'elapsedMs' ? formatElapsed(Number(detail[k])) : String(detail[k])]);
 }
 
-export function Timeline({ events, jobs, lang, onExport }: { events: readonly TimelineEvent[]; jobs: ReadonlyMap<string, JobSummary>; lang: Lang; onExport?(format: 'json' | 'csv'): void }) {
+export function Timeline({ events, jobs, onExport }: { events: readonly TimelineEvent[]; jobs: ReadonlyMap<string, JobSummary>; onExport?(format: 'json' | 'csv'): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   if (events.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
   const exportBar = onExport && (
     <div className="timeline-actions">

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/index.ts';
 import type { DraftSummary, JobSummary } from '../../../../core/contract.ts';
 import { isAppErrorShape } from '../../../../core/errors.ts';
-import { changedFields, type DraftReadiness, type Lang } from '../../../../core/index.ts';
+import { changedFields, type DraftReadiness } from '../../../../core/index.ts';
 import { errorMessage } from '../../api.ts';
 import { Dialog } from '../common/Dialog.tsx';
 import { DiscardConfirm, lostFields, type LostField } from '../common/DiscardConfirm.tsx';
@@ -70,7 +71,6 @@ interface Discarding {
 
 export function DraftsView({
   drafts,
-  lang,
   now,
   confirmWindowSeconds,
   online,
@@ -80,13 +80,13 @@ export function DraftsView({
   drafts: readonly DraftSummary[];
   /** Apply jobs: a draft whose last apply left a tunnel down (or its outcome unknown) says so, not just "applied". */
   jobs?: ReadonlyMap<string, JobSummary>;
-  lang: Lang;
   now: number;
   confirmWindowSeconds: number;
   online: boolean;
   onOpen(d: DraftSummary): void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const fileRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

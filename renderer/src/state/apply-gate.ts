@@ -1,0 +1,26 @@
+import type { ApplyBlock } from '../components/diff/DiffPreview.tsx';
+
+export interface ApplyGateInput {
+  /** The draft has been analysed (live read, gateway's other connections in). */
+  analysed: boolean;
+  conflicts: number;
+  ruleErrors: number;
+  online: boolean;
+  inFlight: boolean;
+  changes: number;
+  hasRequest: boolean;
+}
+
+/**
+ * Why Apply cannot be pressed, or null when it can. Conflicts come first: resolving them can change what the rules
+ * see; then the rules, then reachability, then a change already in flight, then "nothing to send".
+ */
+export function applyBlock(input: ApplyGateInput): ApplyBlock {
+  if (!input.analysed) return 'none';
+  if (input.conflicts > 0) return 'conflicts';
+  if (input.ruleErrors > 0) return 'rules';
+  if (!input.online) return 'offline';
+  if (input.inFlight) return 'busy';
+  if (input.changes === 0 || !input.hasRequest) return 'none';
+  return null;
+}
