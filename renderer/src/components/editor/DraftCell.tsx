@@ -39,6 +39,7 @@ export interface DraftCellProps {
   /** The accessible name, tunnel included ("Slave tunnel · Pre-shared key"). */
   label: string;
   issues: readonly RuleIssue[] | undefined;
+  /** Warnings (core `advise`) on this field: shown, never counted as errors. */
   warnings?: readonly RuleIssue[] | undefined;
   /** Errors main mapped to this field when the last apply failed. */
   apiErrors?: readonly AppErrorShape[] | undefined;

@@ -1,21 +1,15 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../../core/errors.ts';
-import { fieldLabel, sectionLabel, type FieldDef, type RuleIssue } from '../../../../core/index.ts';
+import { fieldLabel, sectionLabel, type FieldDef } from '../../../../core/index.ts';
 import { useLang } from '../../i18n/index.ts';
 import { displayValue, fieldInputId } from './controls.tsx';
-import { DraftCell, useEditorContext } from './DraftCell.tsx';
+import { DraftCell, useEditorContext, type DraftCellProps } from './DraftCell.tsx';
 
-export interface FieldRowProps {
+export interface FieldRowProps extends Pick<DraftCellProps, 'issues' | 'warnings' | 'apiErrors'> {
   def: FieldDef;
   liveValue: unknown;
   draftValue: unknown;
   changed: boolean;
-  issues: readonly RuleIssue[] | undefined;
-  /** Warnings (core `advise`) on this field: shown, never counted as errors. */
-  warnings?: readonly RuleIssue[] | undefined;
-  /** Errors main mapped to this field when the last apply failed. */
-  apiErrors?: readonly AppErrorShape[] | undefined;
 }
 
 /** One aligned row: label | live (read-only) | draft (editable) + inline rule errors. */

@@ -20,6 +20,11 @@ export interface ControlProps {
   badValues?: readonly string[];
 }
 
+/** What every field's input carries: name = the API parameter path, an id for its label, and the error link. */
+function fieldAttributes({ id, path, invalid, describedBy }: Pick<ControlProps, 'id' | 'path' | 'invalid' | 'describedBy'>) {
+  return { id, name: path, 'aria-invalid': invalid, 'aria-describedby': describedBy, 'data-field-input': '' };
+}
+
 export function fieldInputId(path: string, column = 'draft'): string {
   return `f-${column}-${path.replace(/\./g, '-')}`;
 }
@@ -39,31 +44,23 @@ export const FieldControl = memo(function FieldControl(props: ControlProps) {
     case 'multiline':
       return (
         <textarea
-          id={props.id}
-          name={props.path}
+          {...fieldAttributes(props)}
           className="control textarea"
           rows={3}
           spellCheck={false}
           value={typeof props.value === 'string' ? props.value : ''}
-          aria-invalid={props.invalid}
-          aria-describedby={props.describedBy}
-          data-field-input=""
           onChange={(e) => props.onChange(props.path, e.target.value)}
         />
       );
     default:
       return (
         <input
-          id={props.id}
-          name={props.path}
+          {...fieldAttributes(props)}
           className="control"
           type="text"
           spellCheck={false}
           autoComplete="off"
           value={typeof props.value === 'string' ? props.value : props.value === undefined ? '' : String(props.value)}
-          aria-invalid={props.invalid}
-          aria-describedby={props.describedBy}
-          data-field-input=""
           onChange={(e) => props.onChange(props.path, e.target.value)}
         />
       );
@@ -76,15 +73,11 @@ function BoolSwitch({ id, path, value, invalid, describedBy, onChange }: Control
   return (
     <span className="switch-wrap">
       <input
-        id={id}
-        name={path}
+        {...fieldAttributes({ id, path, invalid, describedBy })}
         type="checkbox"
         role="switch"
         className="switch"
         checked={checked}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        data-field-input=""
         onChange={(e) => onChange(path, e.target.checked)}
       />
       <span className="switch-text" aria-hidden="true">
@@ -99,13 +92,9 @@ function EnumSelect({ id, path, value, allowed = [], invalid, describedBy, onCha
   const options = allowed.includes(current) ? allowed : [current, ...allowed];
   return (
     <select
-      id={id}
-      name={path}
+      {...fieldAttributes({ id, path, invalid, describedBy })}
       className="control select"
       value={current}
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      data-field-input=""
       onChange={(e) => onChange(path, e.target.value)}
     >
       {options.map((o) => (
@@ -125,16 +114,12 @@ function IntInput({ id, path, value, invalid, describedBy, onChange }: ControlPr
   const text = local && sameNumber(local.value, value) ? local.text : typeof value === 'number' && !Number.isNaN(value) ? String(value) : '';
   return (
     <input
-      id={id}
-      name={path}
+      {...fieldAttributes({ id, path, invalid, describedBy })}
       className="control num"
       type="text"
       inputMode="numeric"
       autoComplete="off"
       value={text}
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      data-field-input=""
       onChange={(e) => {
         const raw = e.target.value;
         const parsed = /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
@@ -150,16 +135,12 @@ function SecretInput({ id, path, value, label, invalid, describedBy, revealed, o
   return (
     <span className="secret">
       <input
-        id={id}
-        name={path}
+        {...fieldAttributes({ id, path, invalid, describedBy })}
         className="control"
         type={revealed ? 'text' : 'password'}
         autoComplete="off"
         spellCheck={false}
         value={typeof value === 'string' ? value : ''}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        data-field-input=""
         onChange={(e) => onChange(path, e.target.value)}
       />
       <button
@@ -214,8 +195,7 @@ function CidrChips({ id, path, value, label, invalid, describedBy, badValues = [
         ))}
       </ul>
       <input
-        id={id}
-        name={path}
+        {...fieldAttributes({ id, path, invalid, describedBy })}
         className="chip-input"
         type="text"
         autoComplete="off"
@@ -223,9 +203,6 @@ function CidrChips({ id, path, value, label, invalid, describedBy, badValues = [
         value={entry}
         placeholder={items.length === 0 ? '10.0.0.0/24' : ''}
         aria-label={t('editor.addEntryLabel', { field: label })}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        data-field-input=""
         onChange={(e) => setEntry(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={() => entry.trim() !== '' && commit(entry)}
