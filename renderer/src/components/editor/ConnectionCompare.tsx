@@ -10,6 +10,7 @@ import { ConnectionHealthBadge } from '../common/Health.tsx';
 import { displayValue, fieldInputId } from './controls.tsx';
 import { DraftCell, useEditorContext } from './DraftCell.tsx';
 import { FieldLabel } from './FieldRow.tsx';
+import { visible } from './layout.ts';
 
 export interface ConnectionCompareProps {
   draft: VpnConnection;
@@ -25,7 +26,7 @@ export function ConnectionCompare({ draft, draftHealth = null, other, analysis }
   const { vpnType, revealed, onChange } = useEditorContext();
   // Certificates only on SM gateways (or where either side holds one), as in the main editor.
   const otherHealth = healthOf(other);
-  const defs = editableFields(draft.mode).filter((d) => d.kind !== 'multiline' || vpnType === 'NationalStandard' || [getField(draft, d.path), getField(other, d.path)].some((v) => typeof v === 'string' && v !== ''));
+  const defs = editableFields(draft.mode).filter((d) => visible(d, vpnType, [getField(draft, d.path), getField(other, d.path)]));
   return (
     <div className="editor-grid compare" id="editor-grid" role="group" aria-label={t('editor.compareWith', { name: other.Name })}>
       <div className="field-row header" aria-hidden="true">

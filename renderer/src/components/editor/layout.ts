@@ -9,7 +9,7 @@ export interface FieldSection {
 }
 
 /** RemoteCaCertificate only matters on SM gateways; on normal ones it is shown only if a value exists somewhere. */
-function visible(def: Pick<FieldDef, 'path' | 'kind'>, vpnType: VpnType, values: unknown[]): boolean {
+export function visible(def: Pick<FieldDef, 'path' | 'kind'>, vpnType: VpnType, values: unknown[]): boolean {
   if (def.kind !== 'multiline' || vpnType === 'NationalStandard') return true;
   return values.some((v) => typeof v === 'string' && v !== '');
 }
