@@ -10,6 +10,10 @@ export function hardenWebContents(contents: WebContents, appOrigin: string): voi
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url, appOrigin)) event.preventDefault();
   });
+  // A subframe's navigation does not raise will-navigate: the same policy for it.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url, appOrigin)) event.preventDefault();
+  });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url, appOrigin)) event.preventDefault();
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
 import { composeApp } from '../compose.ts';
+import { devServerUrl, devToolsAllowed } from '../security/launch.ts';
 import { buildWebPreferences } from '../security/web-preferences.ts';
 import { APP_ORIGIN } from '../security/origin.ts';
 import { hardenSession, hardenWebContents } from './harden.ts';
@@ -13,14 +14,17 @@ import { registerAppScheme, serveRendererOverAppScheme } from './protocol.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
-// electron-vite's dev server (npm run dev) serves the renderer over http; production always uses app://.
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+// electron-vite's dev server (npm run dev) serves the renderer over http; every other run uses app://.
+const launch = { isPackaged: app.isPackaged, env: process.env };
+const devUrl = devServerUrl(launch);
+const rendererOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
 
 app.enableSandbox();
 registerAppScheme();
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second instance hands over to the first and composes nothing: two processes on one data folder would race.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -32,11 +36,11 @@ function createMainWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'IPsec Studio',
-    webPreferences: buildWebPreferences(preloadPath),
+    webPreferences: buildWebPreferences(preloadPath, { devTools: devToolsAllowed(launch) }),
   });
   hardenWebContents(window.webContents, rendererOrigin);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  void window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
 }
 
@@ -53,7 +57,9 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-void app.whenReady().then(async () => {
+if (firstInstance) void app.whenReady().then(start);
+
+async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRendererOverAppScheme(rendererDir);
   const composed = await composeApp({
@@ -79,4 +85,4 @@ void app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
-});
+}

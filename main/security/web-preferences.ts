@@ -12,9 +12,11 @@ export interface SecureWebPreferences {
   allowRunningInsecureContent: false;
   webviewTag: false;
   spellcheck: false;
+  /** Off in packaged builds (see launch.ts). */
+  devTools: boolean;
 }
 
-export function buildWebPreferences(preloadPath: string): SecureWebPreferences {
+export function buildWebPreferences(preloadPath: string, { devTools }: { devTools: boolean } = { devTools: false }): SecureWebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -26,5 +28,6 @@ export function buildWebPreferences(preloadPath: string): SecureWebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    devTools,
   };
 }

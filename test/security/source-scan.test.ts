@@ -48,6 +48,19 @@ describe('source scan', () => {
     expect(main.indexOf('registerAppScheme()')).toBeLessThan(main.indexOf('app.whenReady()'));
   });
 
+  it('composes nothing when another instance holds the lock', () => {
+    const main = read('main/electron/main.ts');
+    expect(main).toMatch(/const firstInstance = app\.requestSingleInstanceLock\(\);\s*if \(!firstInstance\) app\.quit\(\);/);
+    expect(main).toMatch(/if \(firstInstance\) void app\.whenReady\(\)/);
+    expect(main.match(/app\.whenReady\(\)/g)).toHaveLength(1);
+    expect(main).not.toMatch(/process\.env\.ELECTRON_RENDERER_URL/);
+  });
+
+  it('applies the navigation policy to subframes too (will-frame-navigate)', () => {
+    const harden = read('main/electron/harden.ts');
+    expect(harden).toMatch(/on\('will-frame-navigate',[\s\S]*?isAllowedNavigation\(event\.url, appOrigin\)/);
+  });
+
   it('hardens every web contents and the default session', () => {
     const main = read('main/electron/main.ts');
     expect(main).toMatch(/on\('web-contents-created',[^\n]*hardenWebContents\(/);

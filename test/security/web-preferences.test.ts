@@ -14,7 +14,13 @@ describe('buildWebPreferences', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: false,
     });
+  });
+
+  it('allows DevTools only when asked (unpacked runs)', () => {
+    expect(buildWebPreferences('/x/preload/index.cjs', { devTools: true }).devTools).toBe(true);
+    expect(buildWebPreferences('/x/preload/index.cjs', { devTools: false }).devTools).toBe(false);
   });
 
   it('loads a CommonJS preload, the only kind a sandboxed window can run', () => {
