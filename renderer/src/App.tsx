@@ -18,7 +18,7 @@ import { i18n } from './i18n/index.ts';
 import { ApiContext } from './state/api-context.tsx';
 import { applyBlock } from './state/apply-gate.ts';
 import { useConnectivity } from './state/connectivity.ts';
-import { useDrafts } from './state/drafts.ts';
+import { lastOutcomes, openDrafts, useDrafts } from './state/drafts.ts';
 import { withHealth } from './state/health.ts';
 import { useInventory } from './state/inventory.ts';
 import { useInventorySync } from './state/inventory-sync.ts';
@@ -68,6 +68,7 @@ function Studio({ api }: { api: Api }) {
     leave.current = () => (session.dirty ? session.save() : Promise.resolve());
   });
   const selectedId = ws.selection?.VpnConnectionId ?? null;
+  const draftCount = useMemo(() => openDrafts(drafts.drafts, lastOutcomes(jobs.jobs)).length, [drafts.drafts, jobs.jobs]);
   const draftIds = useMemo(() => new Set(drafts.drafts.filter((d) => d.status !== 'applied').map((d) => d.VpnConnectionId)), [drafts.drafts]);
   const confirmWindowSeconds = ws.confirmWindow ?? settings.confirmWindowSeconds;
   const block = applyBlock({
@@ -159,7 +160,7 @@ function Studio({ api }: { api: Api }) {
   const editing = ws.view === 'editor';
   return (
     <div className="app-shell">
-      <TopBar view={ws.view} onView={ws.setView} profile={profiles.state.profiles.find((p) => p.profileId === profileId)} connectivity={connectivity} draftCount={drafts.drafts.length} onQuickOpen={onQuickOpen} watched={watched} onOpenJob={onOpenJob} />
+      <TopBar view={ws.view} onView={ws.setView} profile={profiles.state.profiles.find((p) => p.profileId === profileId)} connectivity={connectivity} draftCount={draftCount} onQuickOpen={onQuickOpen} watched={watched} onOpenJob={onOpenJob} />
       <OfflineBanner connectivity={connectivity} />
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
       <div className="workspace">

@@ -88,6 +88,35 @@ describe('drafts and profiles', () => {
     expect(outcome.classList.contains('bad')).toBe(true);
   });
 
+  it('lists applied drafts no more, in the table or the tab count, unless their apply left a tunnel down', async () => {
+    const at = new Date().toISOString();
+    const row = (draftId: string, Name: string, status: DraftSummary['status']): DraftSummary => ({
+      draftId, profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: `vco-${draftId}`, VpnGatewayId: DUAL.VpnGatewayId, Name,
+      baseFetchedAt: at, updatedAt: at, changedFieldCount: status === 'applied' ? 0 : 1, conflictCount: 0, status,
+      readiness: status === 'applied' ? { ready: false, reason: 'applied' } : { ready: true },
+    });
+    const degraded: JobSummary = {
+      jobId: 'j1', draftId: 'down', profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnConnectionId: 'vco-down', VpnGatewayId: DUAL.VpnGatewayId,
+      phase: 'degraded', ClientToken: 'j1', createdAt: at, updatedAt: at, attempts: 1, fieldErrors: [], rollbackable: true,
+    };
+    const { user } = await renderStudio({
+      handlers: { listDrafts: () => [row('open', 'still editing', 'editing'), row('done', 'applied fine', 'applied'), row('down', 'applied, slave down', 'applied')], listJobs: () => [degraded] },
+    });
+    await waitFor(() => expect(nav(/^Drafts/).textContent).toContain('2'));
+    await user.click(nav(/^Drafts/));
+    const table = screen.getByTestId('drafts-table');
+    await within(table).findByRole('row', { name: /applied, slave down/ });
+    expect(within(table).getByRole('row', { name: /still editing/ })).toBeTruthy();
+    expect(within(table).queryByRole('row', { name: /applied fine/ })).toBeNull();
+  });
+
+  it('offers one Import control: the file input behind it is not a second button', async () => {
+    const { user } = await renderStudio();
+    await user.click(nav(/^Drafts/));
+    expect(screen.getAllByRole('button', { name: en.drafts.import })).toHaveLength(1);
+    expect(screen.queryByLabelText(en.drafts.import, { selector: 'input' })).toBeNull();
+  });
+
   it('applies only the ready drafts, after listing them and what it leaves out and why', async () => {
     const base = {
       profileId: 'sandbox', RegionId: 'cn-hangzhou', VpnGatewayId: DUAL.VpnGatewayId, baseFetchedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), conflictCount: 0,

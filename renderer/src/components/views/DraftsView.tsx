@@ -8,6 +8,7 @@ import { errorMessage } from '../../api.ts';
 import { Dialog } from '../common/Dialog.tsx';
 import { DiscardConfirm, lostFields, type LostField } from '../common/DiscardConfirm.tsx';
 import { useApi } from '../../state/api-context.tsx';
+import { lastOutcomes, openDrafts } from '../../state/drafts.ts';
 import { formatAge } from '../../state/format.ts';
 
 export function download(fileName: string, content: string) {
@@ -23,18 +24,6 @@ export function download(fileName: string, content: string) {
  * error against its gateway's inventory, not applying or applied). */
 export function readyDrafts(drafts: readonly DraftSummary[]): DraftSummary[] {
   return drafts.filter((d) => d.readiness.ready);
-}
-
-/** Each draft's last apply, where it needs the user's eye: it left a tunnel down, or its outcome is unknown. */
-function lastOutcomes(jobs: ReadonlyMap<string, JobSummary>): Map<string, 'degraded' | 'unknown'> {
-  const latest = new Map<string, JobSummary>();
-  for (const job of jobs.values()) {
-    const seen = latest.get(job.draftId);
-    if (!seen || job.createdAt >= seen.createdAt) latest.set(job.draftId, job);
-  }
-  const out = new Map<string, 'degraded' | 'unknown'>();
-  for (const [draftId, job] of latest) if (job.phase === 'degraded' || job.phase === 'unknown') out.set(draftId, job.phase);
-  return out;
 }
 
 /** Drafts it leaves out, each with why; applied drafts are history and not listed. */
@@ -70,7 +59,7 @@ interface Discarding {
 }
 
 export function DraftsView({
-  drafts,
+  drafts: allDrafts,
   now,
   confirmWindowSeconds,
   online,
@@ -93,8 +82,9 @@ export function DraftsView({
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; code?: string } | null>(null);
   const [confirming, setConfirming] = useState<{ ready: DraftSummary[]; leftOut: DraftSummary[] } | null>(null);
   const [discarding, setDiscarding] = useState<Discarding | null>(null);
-  const ready = readyDrafts(drafts);
   const outcomes = lastOutcomes(jobs);
+  const drafts = openDrafts(allDrafts, outcomes);
+  const ready = readyDrafts(drafts);
   const leftOut = leftOutDrafts(drafts);
   const run = async (work: () => Promise<unknown>, ok?: string) => {
     try {
@@ -146,13 +136,13 @@ export function DraftsView({
         <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
           {t('drafts.import')}
         </button>
+        {/* Hidden: the button above is the one control; the file input is only its mechanism (clicked from it). */}
         <input
           ref={fileRef}
           type="file"
           accept=".json,application/json"
-          className="sr-only"
-          tabIndex={-1}
-          aria-label={t('drafts.import')}
+          hidden
+          data-testid="import-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void run(async () => api.importDraft({ content: await file.text() }), t('drafts.imported'));
