@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionRead, DraftRecord } from '../../core/contract.ts';
 import { draftReadiness, editableFields, MASK, setField } from '../../core/index.ts';
+import { en } from '../../renderer/src/i18n/en.ts';
 import { FakeApiError } from './support/fake-api.ts';
 import { input, openConnection, renderStudio } from './support/render.tsx';
 import { DUAL, snapshot } from './support/sample-data.ts';
@@ -89,9 +90,23 @@ describe('side-by-side editor', () => {
     const enc = input('IkeConfig.IkeEncAlg') as HTMLSelectElement;
     const enabled = [...enc.options].filter((o) => !o.disabled).map((o) => o.value);
     expect(enabled).toEqual(['sm4']);
-    // The live value (aes) stays visible but is flagged by the rules.
+    // The live value (aes) stays visible and is flagged, as a warning: an untouched field never blocks a change.
     expect(enc.value).toBe('aes');
-    expect(enc.getAttribute('aria-invalid')).toBe('true');
+    expect(enc.getAttribute('aria-invalid')).not.toBe('true');
+    expect(document.getElementById(enc.getAttribute('aria-describedby')!)!.querySelector('.field-warning[data-code="Rule.Enum.NotAllowed"]')).not.toBeNull();
+  });
+
+  it('shows a single-tunnel request\'s JSON-string groups nested and readable, and says they travel as strings', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /branch-2/);
+    await user.selectOptions(input('IkeConfig.IkeEncAlg'), 'aes256');
+    const json = screen.getByTestId('request-json').textContent!;
+    expect(json).toMatch(/"IkeConfig": \{\n\s+"[A-Za-z]+"/);
+    expect(json).toContain('"IkeEncAlg": "aes256"');
+    expect(json).not.toContain('\\"');
+    expect(screen.getByTestId('request-note').textContent).toBe(en.diff.stringGroups.replace('{{groups}}', 'IkeConfig'));
+    // The CLI line is what is typed: there the group stays one JSON string.
+    expect(screen.getByTestId('request-cli').textContent).toMatch(/--IkeConfig '\{"/);
   });
 
   it('edits CIDR lists as chips and booleans as switches', async () => {
@@ -167,8 +182,11 @@ describe('side-by-side editor', () => {
     const { user, view } = await renderStudio({ inventory: shared });
     await openConnection(user, /branch-2/);
     const psk = input('IkeConfig.Psk');
-    expect(psk.getAttribute('aria-invalid')).toBe('true');
+    // The live PSK differs: a warning until a change sends IkeConfig, then an error.
+    expect(psk.getAttribute('aria-invalid')).not.toBe('true');
     expect(document.getElementById(psk.getAttribute('aria-describedby')!)!.textContent).toContain('Connection vco-single001 uses the same VPN gateway and customer gateway');
+    await user.selectOptions(input('IkeConfig.IkePfs'), 'group14');
+    expect(input('IkeConfig.Psk').getAttribute('aria-invalid')).toBe('true');
     view.unmount();
 
     let down = true;

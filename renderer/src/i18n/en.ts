@@ -127,6 +127,7 @@ export const en = {
     impact: 'Impact',
     request: 'Minimal request (secrets masked)',
     requestRevealed: 'Minimal request (secrets shown)',
+    stringGroups: '{{groups}}: shown expanded here; on the wire each travels as one JSON string.',
     cli: 'aliyun CLI',
     revealSecrets: 'Show secrets',
     apply: 'Apply',

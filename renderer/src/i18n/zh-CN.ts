@@ -128,6 +128,7 @@ export const zhCN: Translation = {
     impact: '影响',
     request: '最小请求(密钥已隐藏)',
     requestRevealed: '最小请求(密钥已显示)',
+    stringGroups: '{{groups}}:此处展开显示;发送时各自作为一个 JSON 字符串传送。',
     cli: 'aliyun CLI',
     revealSecrets: '显示密钥',
     apply: '应用',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.ts';
 import { fieldLabel, groupDiffRows, GROUP_LABELS, IMPACT_LABELS, sectionLabel } from '../../../../core/index.ts';
 import { cliCommand, type Analysis } from '../../state/analysis.ts';
+import { readableRequest } from '../../state/request-view.ts';
 
 export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | null;
 
@@ -24,7 +25,7 @@ export function DiffPreview({ analysis, revealSecrets, onRevealSecrets, block, c
   const { t } = useTranslation();
   const lang = useLang();
   const sections = groupDiffRows(analysis.rows);
-  const json = analysis.request ? JSON.stringify(analysis.request, null, 2) : '';
+  const shown = analysis.request ? readableRequest(analysis.request) : null;
   return (
     <div className="diff-preview" data-testid="diff-preview">
       {analysis.rows.length === 0 ? (
@@ -82,14 +83,19 @@ export function DiffPreview({ analysis, revealSecrets, onRevealSecrets, block, c
           {t('diff.revealSecrets')}
         </label>
       </div>
-      {json && (
+      {shown && analysis.request && (
         <>
-          <pre className="code" data-testid="request-json" aria-labelledby="request-title" tabIndex={0}>
-            {json}
+          <pre className="code wrap" data-testid="request-json" aria-labelledby="request-title" aria-describedby={shown.stringGroups.length > 0 ? 'request-note' : undefined} tabIndex={0}>
+            {shown.json}
           </pre>
+          {shown.stringGroups.length > 0 && (
+            <p className="hint" id="request-note" data-testid="request-note">
+              {t('diff.stringGroups', { groups: shown.stringGroups.join(', ') })}
+            </p>
+          )}
           <h3 id="cli-title">{t('diff.cli')}</h3>
-          <pre className="code" data-testid="request-cli" aria-labelledby="cli-title" tabIndex={0}>
-            {cliCommand(analysis.request!)}
+          <pre className="code wrap" data-testid="request-cli" aria-labelledby="cli-title" tabIndex={0}>
+            {cliCommand(analysis.request)}
           </pre>
         </>
       )}
