@@ -4,7 +4,7 @@
 // keys (`__proto__` included) are dropped.
 import * as z from 'zod';
 import type { DraftRecord } from './contract.ts';
-import { connectionShape } from './model/shape.ts';
+import { boundedConnectionShape, TEXT_CAPS } from './model/shape.ts';
 import { regionIdShape } from './model/region.ts';
 
 export const DRAFT_FILE_FORMAT = 'ipsec-studio-draft';
@@ -25,6 +25,9 @@ const NO_SCHEMA_VERSION = 'The draft file has no valid schema version.';
 const DAMAGED = 'The draft file is incomplete or damaged.';
 const TOO_NEW = 'Draft.ImportTooNew';
 
+/** Any value the importer compares with the connection's own id; a string no longer than an id. */
+const withinIdCap = (value: unknown): boolean => typeof value !== 'string' || value.length <= TEXT_CAPS.id;
+
 /** Checked in this order; the first problem found is the one reported. */
 export const draftFileShape = z.object(
   {
@@ -40,10 +43,11 @@ export const draftFileShape = z.object(
     draft: z.object({
       RegionId: regionIdShape,
       /** Optional; when present it must name the connection inside (the importer checks). */
-      VpnConnectionId: z.unknown().optional(),
-      VpnGatewayId: z.unknown().optional(),
-      base: connectionShape,
-      draft: connectionShape,
+      VpnConnectionId: z.unknown().refine(withinIdCap).optional(),
+      VpnGatewayId: z.unknown().refine(withinIdCap).optional(),
+      // Every string capped (docs/core.md, "Length caps"): a file cannot smuggle a 32 MiB Name into drafts.json.
+      base: boundedConnectionShape,
+      draft: boundedConnectionShape,
       /** Kept only when it is a time; otherwise the importer uses the time of the import. */
       baseFetchedAt: z
         .string()

@@ -61,6 +61,9 @@ export { buildGatewayContext, gatewayContextOf, type ConnectionRef, type Gateway
 export { copyHold, copyTunnelGroup, tunnelCopyFields, type CopyHold, type TunnelCopyField, type TunnelCopyResult } from './model/copy.ts';
 export { diffConnections, diffTunnels, groupDiffRows, summarizeImpact, MASK, type DiffRow, type DiffSection, type DiffOptions, type ImpactSummary, type LinePart } from './diff/diff.ts';
 export { buildModifyRequest, isEmptyRequest, type BuildRequestOptions, type BuildRequestResult } from './request/build-request.ts';
+export { judgeChange, IKEV1_MULTI_SUBNET_ADVICE, type ChangeJudgement } from './request/judge.ts';
+export { sentPaths } from './request/sent-paths.ts';
+export { normalizeSubnetList } from './model/normalize.ts';
 export { applyModifyRequest } from './request/apply-request.ts';
 export { validateRequest } from './request/validate-request.ts';
 export { maskSecrets, toWire, SECRET_MASK, type WireRequest } from './request/wire.ts';

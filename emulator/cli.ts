@@ -13,8 +13,10 @@ const USAGE = `Usage: npm run emulator -- [options]
   --update-seconds <s>   how long a gateway stays "updating" after a change (default ${DEFAULT_UPDATE_SECONDS})
   --renegotiate-seconds <s>  how long a changed tunnel renegotiates after the update (default ${DEFAULT_RENEGOTIATE_SECONDS})
   --faults <spec>        e.g. throttle=0.1,5xx=0.05,latency=200,reset=0.01,hang=0.01,hangMs=5000,seed=7,
-                         lost=0.05,lostkinds=reset|timeout|5xx|garbage (answer lost after the change) or JSON
+                         lost=0.05,lostkinds=reset|timeout|5xx|garbage (answer lost after the change),
+                         conflictnext=1 (next Modify answers VpnTask.CONFLICT) or JSON
   --dual-top-level <m>   empty | mirror-master
+  --partial-tunnel <m>   reset | keep: what a tunnel element that leaves part of its tunnel out does (default reset)
   --help`;
 
 function fail(message: string): never {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
         'renegotiate-seconds': { type: 'string' },
         faults: { type: 'string' },
         'dual-top-level': { type: 'string' },
+        'partial-tunnel': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -78,6 +81,8 @@ async function main(): Promise<void> {
   }
   const dualTop = values['dual-top-level'];
   if (dualTop !== undefined && dualTop !== 'empty' && dualTop !== 'mirror-master') fail('invalid --dual-top-level');
+  const partialTunnel = values['partial-tunnel'];
+  if (partialTunnel !== undefined && partialTunnel !== 'reset' && partialTunnel !== 'keep') fail('invalid --partial-tunnel');
 
   const emulator = await startEmulator({
     port,
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
     ...(seed ? { seed } : {}),
     ...(faults ? { faults } : {}),
     ...(dualTop ? { dualTopLevelIkeConfig: dualTop } : {}),
+    ...(partialTunnel ? { partialTunnel } : {}),
   });
   console.log(`Alibaba Cloud VPC API emulator listening on http://${emulator.endpoint}`);
   console.log(`  endpoint:        ${emulator.endpoint}  (Config.endpoint, protocol 'http')`);

@@ -14,10 +14,14 @@ export const DEFAULT_FAULTS: FaultConfig = {
   lostAnswerRate: 0,
   lostAnswerKinds: [...LOST_ANSWER_KINDS],
   lostAnswerNext: 0,
+  conflictNext: 0,
 };
 
+/** The only action a task conflict can refuse: a write. */
+const CONFLICTING_ACTION = 'ModifyVpnConnectionAttribute';
+
 export type FaultDecision = {
-  kind: 'none' | 'reset' | 'hang' | 'throttle' | 'server-error';
+  kind: 'none' | 'reset' | 'hang' | 'throttle' | 'server-error' | 'conflict';
   latencyMs: number;
   /** Set (with kind `none`) when the request must run and then lose its answer this way. */
   lostAnswer?: LostAnswerKind;
@@ -74,6 +78,9 @@ export function validateFaults(partial: Partial<FaultConfig>, base: FaultConfig 
   if (!Number.isInteger(next.lostAnswerNext) || next.lostAnswerNext < 0 || next.lostAnswerNext > 1_000_000) {
     throw new Error('lostAnswerNext must be a whole number from 0 to 1000000');
   }
+  if (!Number.isInteger(next.conflictNext) || next.conflictNext < 0 || next.conflictNext > 1_000_000) {
+    throw new Error('conflictNext must be a whole number from 0 to 1000000');
+  }
   return next;
 }
 
@@ -97,6 +104,7 @@ const ALIASES: Record<string, keyof FaultConfig> = {
   lostanswerkinds: 'lostAnswerKinds',
   lostnext: 'lostAnswerNext',
   lostanswernext: 'lostAnswerNext',
+  conflictnext: 'conflictNext',
 };
 
 const LIST_KEYS = new Set<keyof FaultConfig>(['actions', 'lostAnswerKinds']);
@@ -151,6 +159,11 @@ export class Faults {
       this.random(),
     ];
     const lostKind = c.lostAnswerKinds[Math.floor(which * c.lostAnswerKinds.length)] ?? 'reset';
+    // Drawn like any other request, so a conflict does not shift the seeded sequence of the faults after it.
+    if (c.conflictNext > 0 && action === CONFLICTING_ACTION) {
+      c.conflictNext -= 1;
+      return { kind: 'conflict', latencyMs: c.latencyMs };
+    }
     if (c.lostAnswerNext > 0) {
       c.lostAnswerNext -= 1;
       return { kind: 'none', latencyMs: c.latencyMs, lostAnswer: lostKind };

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { TunnelModeMismatch } from './actions/context.ts';
+import type { PartialTunnel, TunnelModeMismatch } from './actions/context.ts';
 import { ADMIN_PREFIX } from './admin.ts';
 import { defaultAccessKeys, SANDBOX_CREDENTIALS } from './auth/credentials.ts';
 import { NonceStore } from './auth/nonces.ts';
@@ -23,6 +23,7 @@ export type {
   SeedVpnConnection,
   SeedVpnGateway,
   Tunnel,
+  UnsupportedOperation,
   VpnConnection,
   VpnGateway,
 } from './types.ts';
@@ -61,6 +62,8 @@ export interface EmulatorOptions {
   dualTopLevelIkeConfig?: DualTopLevel;
   /** Single-tunnel parameters sent for a dual-tunnel connection (or vice versa): refuse (default) or ignore. */
   tunnelModeMismatch?: TunnelModeMismatch;
+  /** A tunnel element that leaves out part of its tunnel: reset it to the creation defaults (default) or keep it. */
+  partialTunnel?: PartialTunnel;
   /** Epoch-ms clock; drives signature time windows and the `updating` → `active` cycle. */
   clock?: () => number;
   /** Replaces the sandbox keys. */
@@ -95,6 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     nonces: new NonceStore(),
     dualTopLevel: options.dualTopLevelIkeConfig ?? 'empty',
     tunnelModeMismatch: options.tunnelModeMismatch ?? 'reject',
+    partialTunnel: options.partialTunnel ?? 'reset',
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { ACTIONS } from './actions/index.ts';
-import type { TunnelModeMismatch } from './actions/context.ts';
+import type { PartialTunnel, TunnelModeMismatch } from './actions/context.ts';
 import { Params } from './actions/params.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import type { NonceStore } from './auth/nonces.ts';
@@ -28,6 +28,7 @@ export interface ServerDeps {
   nonces: NonceStore;
   dualTopLevel: DualTopLevel;
   tunnelModeMismatch: TunnelModeMismatch;
+  partialTunnel: PartialTunnel;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,12 +119,14 @@ export function createEmulatorServer(deps: ServerDeps): { server: Server; hangin
       loseAnswer(req, res, fault.lostAnswer, answer, requestId);
       return;
     }
-    if (fault.kind === 'throttle' || fault.kind === 'server-error') {
+    if (fault.kind === 'throttle' || fault.kind === 'server-error' || fault.kind === 'conflict') {
       parseBody(req, await readBody(req));
       if (fault.latencyMs > 0) await sleep(fault.latencyMs);
       if (fault.kind === 'throttle') {
         throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
       }
+      // The document's VpnTask.CONFLICT: another task holds the VPN; the request did not run.
+      if (fault.kind === 'conflict') throw new ApiError(400, 'VpnTask.CONFLICT', 'Vpn task has conflict.');
       throw new ApiError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.');
     }
     sendJson(res, 200, await runApi(req, method, query, fault.latencyMs, requestId), requestId);
@@ -155,6 +158,7 @@ export function createEmulatorServer(deps: ServerDeps): { server: Server; hangin
       accessKeyId: auth.accessKeyId,
       dualTopLevel: deps.dualTopLevel,
       tunnelModeMismatch: deps.tunnelModeMismatch,
+      partialTunnel: deps.partialTunnel,
     });
     return { RequestId: requestId, ...result };
   }

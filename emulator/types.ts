@@ -113,6 +113,12 @@ export interface VpnConnection {
   Tags: Tag[];
 }
 
+/**
+ * What an older gateway version refuses, named after the document's codes (`OperationUnsupported.SetDPD`,
+ * `.SetNatTraversal`, `.EnableBgp`). The document gives no version table, so a seed names them per gateway.
+ */
+export type UnsupportedOperation = 'SetDPD' | 'SetNatTraversal' | 'EnableBgp';
+
 export interface VpnGateway {
   VpnGatewayId: string;
   RegionId: string;
@@ -140,6 +146,10 @@ export interface VpnGateway {
   EndTime: number;
   ResourceGroupId: string;
   Tags: Tag[];
+  /** Shown in DescribeVpnGateway's system `Tag` (`VpnVersion`); informative only. */
+  VpnVersion: string;
+  /** Operations this gateway's version refuses (default none). */
+  UnsupportedOperations: UnsupportedOperation[];
 }
 
 export interface CustomerGateway {
@@ -218,6 +228,11 @@ export interface FaultConfig {
    * fault is considered), then this counts back down to 0.
    */
   lostAnswerNext: number;
+  /**
+   * One-shot and deterministic: the next N ModifyVpnConnectionAttribute requests the faults apply to are refused with
+   * 400 `VpnTask.CONFLICT` (another task on the VPN) before they run. Other actions never conflict.
+   */
+  conflictNext: number;
 }
 
 /**

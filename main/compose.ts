@@ -2,7 +2,9 @@
 // that all of them run the same wiring. Only the runtime facts, the data folder, the store engine, the secret store
 // and the event sink differ.
 import os from 'node:os';
+import * as z from 'zod';
 import type { AppInfo, KeychainStatus } from '../core/contract.ts';
+import { connectionShape } from '../core/model/shape.ts';
 import { createHandlerTable, type FullServices, type HandlerTable, type Services } from './handlers/table.ts';
 import { createApiAccess } from './services/api-access.ts';
 import { createAppInfoService } from './services/app-info.ts';
@@ -14,13 +16,13 @@ import { isoNow, systemClock, type Clock, type EventSink } from './services/even
 import { createInventoryService } from './services/inventory.ts';
 import { loadKeytar, probeKeychain } from './services/keychain-probe.ts';
 import { createProfileImporter } from './services/profile-import.ts';
-import { createProfilesService } from './services/profiles.ts';
+import { createProfilesService, PROFILES_STORE } from './services/profiles.ts';
 import { createSandboxService, inProcessEmulator, type SandboxOptions } from './services/sandbox.ts';
 import { createSealer, loadDataKey, type Sealer } from './services/sealing.ts';
 import { createKeytarSecretStore, createSessionSecretStore, loadKeytarApi, type SecretStore } from './services/secret-store.ts';
-import { createSettingsService } from './services/settings.ts';
+import { createSettingsService, SETTINGS_STORE } from './services/settings.ts';
 import { openRecordStore } from './services/record-store.ts';
-import { openStore, type ConfFactory, type StoreNotice, type StoreSpec } from './services/store.ts';
+import { openStore, RECORD_OK, recordMatches, type ConfFactory, type StoreNotice, type StoreSpec } from './services/store.ts';
 import { createTimeline } from './services/timeline.ts';
 import { createVpcReads } from './services/vpc-reads.ts';
 import type { VpcClient, VpcClientOptions } from './services/vpc-client.ts';
@@ -69,9 +71,22 @@ export interface ComposedApp {
   dispose(): Promise<void>;
 }
 
-const SETTINGS_STORE: StoreSpec = { name: 'settings', version: 1, migrations: [(d) => d] };
-const PROFILES_STORE: StoreSpec = { name: 'profiles', version: 1, migrations: [(d) => d] };
-const INVENTORY_STORE: StoreSpec = { name: 'inventory-cache', version: 1, migrations: [(d) => d] };
+/** A cached snapshot whole, each connection as the listing, the editor and the rules read it (secrets sealed:
+ * strings all the same); a damaged one is set aside at start and the inventory is fetched again. */
+const cachedSnapshotShape = z.object({
+  profileId: z.string(),
+  regions: z.array(z.object({})),
+  gateways: z.array(z.object({})),
+  customerGateways: z.array(z.object({})),
+  errors: z.array(z.object({})).optional(),
+  connections: z.array(z.object({ RegionId: z.string(), connection: connectionShape })),
+});
+const INVENTORY_STORE: StoreSpec = {
+  name: 'inventory-cache',
+  version: 1,
+  migrations: [(d) => d],
+  check: (key, value) => (key.startsWith('snapshot:') ? recordMatches(cachedSnapshotShape, value) : RECORD_OK),
+};
 
 export async function composeApp(options: ComposeOptions): Promise<ComposedApp> {
   const clock = options.clock ?? systemClock;

@@ -101,9 +101,19 @@ export interface TimelineEvent {
   kind: TimelineKind;
   VpnConnectionId: string;
   jobId?: string;
-  /** Plain facts: RequestId, ClientToken, code, attempt, status, elapsedMs, … (never a secret). */
-  detail: Record<string, string | number | boolean | null>;
+  /** Plain facts (never a secret), each under a name the renderer words (timeline.detail.* in both languages). */
+  detail: TimelineDetail;
 }
+
+/** Every fact a timeline step may carry; main cannot write another (a type error), so none reaches the screen raw. */
+export const TIMELINE_DETAIL_KEYS = [
+  'RequestId', 'ClientToken', 'VpnGatewayId', 'draftId', 'code', 'message', 'field', 'fields', 'paths', 'count', 'codes', 'issues', 'rules',
+  'otherConnections', 'attempt', 'attempts', 'delayMs', 'httpStatus', 'action', 'for', 'status', 'elapsedMs', 'lost', 'since', 'negotiation',
+  'by', 'keptBy', 'deadline', 'seconds', 'confirmWindowSeconds', 'reason', 'noChange', 'sent', 'request', 'landed', 'resumed', 'reconciled',
+  'changedFieldCount',
+] as const;
+export type TimelineDetailKey = (typeof TIMELINE_DETAIL_KEYS)[number];
+export type TimelineDetail = Partial<Record<TimelineDetailKey, string | number | boolean | null>>;
 
 const exportFormat = z.enum(['json', 'csv']);
 

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import type { MergeConflict } from '../merge/three-way.ts';
 import type { VpnConnection } from '../model/connection.ts';
-import { connectionShape } from '../model/shape.ts';
+import { boundedConnectionShape } from '../model/shape.ts';
 import type { DraftReadiness } from '../rules/readiness.ts';
 import { id, noArgs, regionId, shape, type MethodSpecs } from './schema.ts';
 
@@ -47,7 +47,7 @@ export const draftMethods = {
   listDrafts: { args: noArgs, result: shape<DraftSummary[]>() },
   openDraft: { args: z.object({ RegionId: regionId, VpnConnectionId: id }).strict(), result: shape<DraftRecord>() },
   getDraft: { args: z.object({ draftId: id }).strict(), result: shape<DraftRecord>() },
-  saveDraft: { args: z.object({ draftId: id, draft: connectionShape }).strict(), result: shape<DraftSummary>() },
+  saveDraft: { args: z.object({ draftId: id, draft: boundedConnectionShape }).strict(), result: shape<DraftSummary>() },
   discardDraft: { args: z.object({ draftId: id }).strict(), result: shape<{ discarded: boolean }>() },
   exportDraft: { args: z.object({ draftId: id }).strict(), result: shape<{ fileName: string; content: string }>() },
   importDraft: { args: z.object({ content: z.string().min(2).max(2_000_000) }).strict(), result: shape<DraftRecord>() },

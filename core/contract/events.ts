@@ -7,7 +7,7 @@ import { shape } from './schema.ts';
 
 export const events = {
   /** Sent by main whenever it learns something the whole UI should show (keychain lost, store set aside, …). */
-  appNotice: shape<{ level: 'info' | 'warning' | 'error'; code: string; message: string }>(),
+  appNotice: shape<{ level: 'info' | 'warning' | 'error'; code: string; message: string; params?: Record<string, string | number> }>(),
   /** Reachability of the active profile's API endpoint, as last observed by main. */
   connectivity: shape<{ online: boolean; checkedAt: string; reason?: string }>(),
   inventoryProgress: shape<InventoryProgress>(),

@@ -41,7 +41,8 @@ const credentialInput = z.discriminatedUnion('kind', [
       kind: z.literal('RamRoleArn'),
       accessKeyId: z.string().min(1).max(128),
       accessKeySecret: z.string().min(1).max(256),
-      roleArn: z.string().regex(/^acs:ram::\d+:role\/.+$/, 'expected acs:ram::<account>:role/<name>'),
+      // acs:ram::<account id>:role/<role name ≤ 64 characters, RAM's limit>; 256 leaves room for a path.
+      roleArn: z.string().max(256).regex(/^acs:ram::\d+:role\/.+$/, 'expected acs:ram::<account>:role/<name>'),
       roleSessionName: z.string().min(2).max(64).optional(),
     })
     .strict(),

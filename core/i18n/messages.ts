@@ -75,6 +75,8 @@ const en: Catalog = {
   'Rule.Request.Malformed': 'This parameter is not valid JSON.',
   // Warnings (core/rules/advise.ts): shown next to the field, never blocking.
   'Advice.Tunnels.SameIkeIds': 'The master and slave tunnels use the same Local ID ({localId}) and Remote ID ({remoteId}). Each tunnel usually identifies its own two ends; check that the peer really expects the same IDs on both tunnels.',
+  'Advice.IkeV1.MultiSubnet': 'IKEv1 with several subnets ({localCount} local, {remoteCount} remote): only the first subnet pair comes up. This connection already has it, so other changes are allowed; switch to IKEv2 to bring up every pair.',
+  'Rule.Request.IncompleteTunnel': 'A tunnel must be sent whole (DPD, NAT traversal, IKE and IPsec settings); missing: {missing}.',
 };
 
 const zh: Catalog = {
@@ -144,6 +146,8 @@ const zh: Catalog = {
   'Rule.Request.IncompleteGroup': '该参数组须完整发送,缺少:{missing}。',
   'Rule.Request.Malformed': '该参数不是合法的 JSON。',
   'Advice.Tunnels.SameIkeIds': '主隧道和备隧道使用相同的本端标识({localId})和对端标识({remoteId})。两条隧道通常各自标识自己的两端,请确认对端确实在两条隧道上使用相同的标识。',
+  'Advice.IkeV1.MultiSubnet': '使用 IKEv1 且配置了多个网段(本端 {localCount} 个,对端 {remoteCount} 个):只有第一组网段能建立连接。该连接原本就是如此,因此仍可修改其他配置;如需所有网段都能建立连接,请改用 IKEv2。',
+  'Rule.Request.IncompleteTunnel': '隧道须完整发送(DPD、NAT 穿越、IKE 与 IPsec 配置),缺少:{missing}。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Catalog>> = { en, 'zh-CN': zh };

@@ -5,4 +5,5 @@ import * as z from 'zod';
 
 export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
-export const regionIdShape = z.string().regex(REGION_ID_PATTERN, 'expected a region id such as cn-hangzhou');
+// The longest region id today is cn-shanghai-finance-1 (21 characters); 64 leaves room and bounds the regex's work.
+export const regionIdShape = z.string().max(64).regex(REGION_ID_PATTERN, 'expected a region id such as cn-hangzhou');

@@ -5,6 +5,7 @@
 // "" (= service default); an omitted Psk keeps the live one here: the real service would invent a random key,
 // which no model can predict, and the builder never omits it.
 import type { DualTunnelConnection, IkeConfig, IpsecConfig, SingleTunnelConnection, TunnelOptions, VpnConnection } from '../model/connection.ts';
+import { normalizeSubnetList } from '../model/normalize.ts';
 import type { IkeConfigPayload, IpsecConfigPayload, ModifyVpnConnectionAttributeRequest, TunnelOptionsRequest } from './types.ts';
 
 type Loose = Record<string, unknown>;
@@ -52,8 +53,9 @@ function applyCommon<T extends VpnConnection>(c: T, r: ModifyVpnConnectionAttrib
   return {
     ...c,
     ...(r.Name !== undefined && { Name: r.Name }),
-    ...(r.LocalSubnet !== undefined && { LocalSubnet: r.LocalSubnet }),
-    ...(r.RemoteSubnet !== undefined && { RemoteSubnet: r.RemoteSubnet }),
+    // The service stores a subnet list trimmed, as model/normalize.ts does.
+    ...(r.LocalSubnet !== undefined && { LocalSubnet: normalizeSubnetList(r.LocalSubnet) }),
+    ...(r.RemoteSubnet !== undefined && { RemoteSubnet: normalizeSubnetList(r.RemoteSubnet) }),
     ...(r.EffectImmediately !== undefined && { EffectImmediately: r.EffectImmediately }),
     ...(r.AutoConfigRoute !== undefined && { AutoConfigRoute: r.AutoConfigRoute }),
   };
@@ -98,7 +100,9 @@ export function tunnelIndexFor(c: DualTunnelConnection, element: Pick<TunnelOpti
   return c.tunnels.findIndex((t) => t.Role === element.Role);
 }
 
-function applyTunnel(t: TunnelOptions, e: TunnelOptionsRequest): TunnelOptions {
+/** `bgpOn`: tunnel BGP after the request. While it is off a TunnelBgpConfig without LocalAsn (a moved TunnelCidr)
+ * keeps the tunnel's ASN: the builder never sends one then. */
+function applyTunnel(t: TunnelOptions, e: TunnelOptionsRequest, bgpOn: boolean): TunnelOptions {
   return {
     ...t,
     ...(e.EnableDpd !== undefined && { EnableDpd: e.EnableDpd }),
@@ -109,7 +113,7 @@ function applyTunnel(t: TunnelOptions, e: TunnelOptionsRequest): TunnelOptions {
     ...(e.TunnelBgpConfig && {
       TunnelBgpConfig: {
         ...t.TunnelBgpConfig,
-        LocalAsn: str(e.TunnelBgpConfig.LocalAsn, ''),
+        LocalAsn: str(e.TunnelBgpConfig.LocalAsn, bgpOn ? '' : t.TunnelBgpConfig.LocalAsn),
         TunnelCidr: str(e.TunnelBgpConfig.TunnelCidr, ''),
         LocalBgpIp: str(e.TunnelBgpConfig.LocalBgpIp, ''),
       },
@@ -123,7 +127,7 @@ function applyDual(c: DualTunnelConnection, r: ModifyVpnConnectionAttributeReque
   const tunnels: [TunnelOptions, TunnelOptions] = [c.tunnels[0], c.tunnels[1]];
   for (const element of r.TunnelOptionsSpecification ?? []) {
     const i = tunnelIndexFor(c, element);
-    if (i === 0 || i === 1) tunnels[i] = applyTunnel(tunnels[i], element);
+    if (i === 0 || i === 1) tunnels[i] = applyTunnel(tunnels[i], element, next.EnableTunnelsBgp);
   }
   next.tunnels = tunnels;
   return next;

@@ -1,20 +1,28 @@
 // Checks a ready-made request against the live connection: the parameters the document allows per mode, the
-// tunnel identifiers, complete groups (see build-request.ts for why), then every model rule on the result.
-// Main runs this as the last gate before sending, whatever produced the request.
+// tunnel identifiers, complete groups and whole tunnel elements (see compose.ts for why), a tunnel LocalAsn only
+// with tunnel BGP on, then the model rules on the result, judged like a draft: a rule blocks when the request sends
+// or changes one of its fields (judge.ts). Main runs this as the last gate before sending, whatever produced the
+// request: a request it refuses is never sent.
 import type { GatewayContext, VpnConnection } from '../model/connection.ts';
+import { changedFields } from '../model/changes.ts';
 import { DUAL_TUNNEL_ONLY, SINGLE_TUNNEL_ONLY } from '../model/shape.ts';
+import { changeRules } from '../rules/change-rules.ts';
 import { issue, type RuleIssue } from '../rules/issue.ts';
 import { validate } from '../rules/validate.ts';
 import { applyModifyRequest, tunnelIndexFor } from './apply-request.ts';
+import { sortIssues } from './judge.ts';
+import { sentPaths } from './sent-paths.ts';
 import type { ModifyVpnConnectionAttributeRequest } from './types.ts';
 
 const IKE_REQUIRED = ['Psk', 'IkeVersion', 'IkeMode', 'IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IkeLifetime'] as const;
 const IPSEC_REQUIRED = ['IpsecEncAlg', 'IpsecAuthAlg', 'IpsecPfs', 'IpsecLifetime'] as const;
+/** What a tunnel element must carry besides its identity (compose.ts: a changed tunnel is sent whole). */
+const TUNNEL_REQUIRED = ['EnableDpd', 'EnableNatTraversal', 'TunnelIkeConfig', 'TunnelIpsecConfig'] as const;
 
-function missingKeys(path: string, group: unknown, required: readonly string[]): RuleIssue[] {
+function missingKeys(path: string, group: unknown, required: readonly string[], code = 'Rule.Request.IncompleteGroup'): RuleIssue[] {
   if (group === null || typeof group !== 'object') return [issue(path, 'Rule.Request.Malformed')];
   const missing = required.filter((k) => (group as Record<string, unknown>)[k] === undefined);
-  return missing.length ? [issue(path, 'Rule.Request.IncompleteGroup', { missing: missing.join(', ') })] : [];
+  return missing.length ? [issue(path, code, { missing: missing.join(', ') })] : [];
 }
 
 function jsonGroup(path: string, json: string | undefined, required: readonly string[]): RuleIssue[] {
@@ -62,10 +70,21 @@ export function validateRequest(request: ModifyVpnConnectionAttributeRequest, li
       if ((element.Role !== undefined || !element.TunnelId) && element.Role !== live.tunnels[index]?.Role) {
         issues.push(issue(`${path}.Role`, 'IllegalParam.Role', { value: String(element.Role), expected: live.tunnels[index]?.Role ?? '' }));
       }
+      issues.push(...missingKeys(path, element, TUNNEL_REQUIRED, 'Rule.Request.IncompleteTunnel'));
       if (element.TunnelIkeConfig) issues.push(...missingKeys(`${path}.TunnelIkeConfig`, element.TunnelIkeConfig, IKE_REQUIRED));
       if (element.TunnelIpsecConfig) issues.push(...missingKeys(`${path}.TunnelIpsecConfig`, element.TunnelIpsecConfig, IPSEC_REQUIRED));
     });
   }
   if (issues.length > 0) return issues;
-  return validate(applyModifyRequest(live, request), context);
+  const next = applyModifyRequest(live, request);
+  // The document: a tunnel LocalAsn can be configured only once EnableTunnelsBgp is true.
+  if (next.mode === 'dual' && !next.EnableTunnelsBgp) {
+    (request.TunnelOptionsSpecification ?? []).forEach((element) => {
+      const index = tunnelIndexFor(next, element);
+      if (element.TunnelBgpConfig?.LocalAsn !== undefined) issues.push(issue(`TunnelOptionsSpecification.${index + 1}.TunnelBgpConfig.LocalAsn`, 'Rule.TunnelBgp.LocalAsnRequiresBgp'));
+    });
+  }
+  const changed = changedFields(live, next).map((d) => d.path);
+  const touched = new Set([...sentPaths(request, live), ...changed]);
+  return [...issues, ...sortIssues(live, next, validate(next, context), touched).errors, ...changeRules(live, next, changed, context)];
 }

@@ -3,8 +3,9 @@
 import type { VpnConnection } from '../model/connection.ts';
 import { issue, type RuleIssue } from './issue.ts';
 
-/** Every code `advise` can produce (messages in both languages in core/i18n). */
-export const ADVICE_CODES = ['Advice.Tunnels.SameIkeIds'] as const;
+/** Every warning code (messages in both languages in core/i18n): `advise`'s, and the judge's IKEv1 one
+ * (request/judge.ts). The judge's other warnings are rule issues of fields a change leaves alone, with their codes. */
+export const ADVICE_CODES = ['Advice.Tunnels.SameIkeIds', 'Advice.IkeV1.MultiSubnet'] as const;
 
 /**
  * LocalId / RemoteId name the two ends of one tunnel (empty = the tunnel's own gateway IP / its customer gateway's

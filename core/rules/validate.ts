@@ -1,5 +1,6 @@
 // The single entry point the renderer (every keystroke) and main (before sending) call.
 import type { GatewayContext, VpnConnection } from '../model/connection.ts';
+import { normalizeConnection } from '../model/normalize.ts';
 import { connectionShape, DUAL_TUNNEL_ONLY, pathOf, SINGLE_TUNNEL_ONLY } from '../model/shape.ts';
 import { bgpRules } from './bgp.ts';
 import { remoteCaCertificateRules } from './certificate.ts';
@@ -78,15 +79,17 @@ function rulesFor(connection: VpnConnection, context: GatewayContext): RuleIssue
 }
 
 /**
- * Every rule of the Modify document, applied to a draft. Never throws: a value that is not a connection at all
- * yields `Rule.Shape.Invalid` issues naming the offending fields instead.
+ * Every rule of the Modify document, applied to every field of a draft (what a *change* may send is judged by
+ * request/judge.ts, which turns the issues of untouched fields into warnings). Subnet lists are checked in the form
+ * the service stores them (model/normalize.ts). Never throws: a value that is not a connection at all yields
+ * `Rule.Shape.Invalid` issues naming the offending fields instead.
  */
 export function validate(draft: unknown, context: GatewayContext | unknown): RuleIssue[] {
   const shaped = connectionShape.safeParse(draft);
   if (!shaped.success) {
     return shaped.error.issues.map((i) => issue(pathOf(i.path) || 'mode', 'Rule.Shape.Invalid', { detail: i.message }));
   }
-  const connection = draft as VpnConnection;
+  const connection = normalizeConnection(draft as VpnConnection);
   try {
     return [...modeParameterRules(draft as Record<string, unknown>, connection.mode), ...rulesFor(connection, contextOf(context))];
   } catch (error) {

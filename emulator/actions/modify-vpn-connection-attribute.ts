@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError, badParam, invalidParameter } from '../http/errors.ts';
-import { checkIkeV1MultiRoutes, checkSameGatewayAndCustomerGateway, checkTunnelCidrsUnique } from '../rules/cross-connection.ts';
-import { applyIke, applyIpsec } from '../rules/ike-ipsec.ts';
+import { checkIkeV1MultiRoutes, checkSameGatewayAndCustomerGateway, checkTunnelCidrsUnique, type CheckScope } from '../rules/cross-connection.ts';
+import { applyIke, applyIpsec, defaultIke, defaultIpsec } from '../rules/ike-ipsec.ts';
 import { type Loose, looseBool, looseInt, looseString, parseJsonObject, pick } from '../rules/lenient.ts';
 import { hasTunnelOptions, parseTunnelOptions, type TunnelPatch } from '../rules/tunnel-options.ts';
 import {
@@ -17,11 +17,14 @@ import {
 } from '../rules/values.ts';
 import type { Store } from '../state/store.ts';
 import { connectionModifyView } from '../state/views.ts';
-import type { Tunnel, VpnConnection, VpnGateway } from '../types.ts';
+import type { Tunnel, UnsupportedOperation, VpnConnection, VpnGateway } from '../types.ts';
 import type { ActionContext, ActionHandler } from './context.ts';
 import type { Params } from './params.ts';
 import { requireRegion } from './params.ts';
 import { findConnection } from './vpn-connections.ts';
+
+/** The key of a single-tunnel connection's one end in a CheckScope (tunnels use their TunnelId). */
+const SINGLE_END = '';
 
 const SINGLE_ONLY = ['IkeConfig', 'IpsecConfig', 'HealthCheckConfig', 'BgpConfig', 'EnableDpd', 'EnableNatTraversal', 'RemoteCaCertificate'];
 const DUAL_ONLY = ['EnableTunnelsBgp'];
@@ -37,6 +40,23 @@ function checkClientToken(token: string): void {
   if (token.length > 64 || !/^[\x20-\x7e]+$/.test(token)) {
     throw badParam('InvalidClientToken.Malformed', 'The ClientToken must be 1-64 ASCII characters.');
   }
+}
+
+const UNSUPPORTED_MESSAGES: Record<UnsupportedOperation, string> = {
+  SetDPD: 'Current version of the VPN does not support setting DPD.',
+  SetNatTraversal: 'Current version of the VPN does not support setting NAT traversal.',
+  EnableBgp: 'Current version of the VPN does not support enable BGP.',
+};
+
+/**
+ * An older gateway refuses to change what its version lacks (the document's OperationUnsupported.*). Repeating the
+ * current value is no change and is accepted: a client that sends a tunnel whole (Terraform, the app) repeats the
+ * tunnel's DPD and NAT-T flags on every change of it.
+ */
+function checkSupported(gateway: VpnGateway, operation: UnsupportedOperation, current: boolean, next: boolean | undefined): void {
+  if (next === undefined || next === current || !gateway.UnsupportedOperations.includes(operation)) return;
+  if (operation === 'EnableBgp' && !next) return;
+  throw badParam(`OperationUnsupported.${operation}`, UNSUPPORTED_MESSAGES[operation]);
 }
 
 /** Single-only parameters on a dual-tunnel connection (and vice versa): undocumented, so configurable. */
@@ -109,6 +129,7 @@ function applyBgp(store: Store, gateway: VpnGateway, next: VpnConnection, raw: s
   if (enable !== undefined && !bgp.EnableBgp && gateway.EnableBgp) {
     throw badParam('IllegalParam.EnableBgp', 'VPN connection must enable BGP when VPN gateway has enabled BGP.');
   }
+  checkSupported(gateway, 'EnableBgp', next.VpnBgpConfig.EnableBgp, enable === undefined ? undefined : bgp.EnableBgp);
   const asn = pick(patch, 'LocalAsn');
   if (asn !== undefined) bgp.LocalAsn = parseAsn(asn);
   applyCidrAndBgpIp(bgp, patch);
@@ -122,19 +143,29 @@ function applyBgp(store: Store, gateway: VpnGateway, next: VpnConnection, raw: s
   next.VpnBgpConfig = bgp;
 }
 
-function modifySingle(ctx: ActionContext, gateway: VpnGateway, next: VpnConnection, ignored: Set<string>): void {
+function modifySingle(ctx: ActionContext, gateway: VpnGateway, next: VpnConnection, ignored: Set<string>, scope: CheckScope): void {
   const { params, store } = ctx;
   const sm = gateway.VpnType === 'NationalStandard';
   const ike = params.str('IkeConfig');
-  if (ike !== undefined) next.IkeConfig = applyIke(next.IkeConfig, parseJsonObject('IkeConfig', ike), sm);
+  if (ike !== undefined) {
+    next.IkeConfig = applyIke(next.IkeConfig, parseJsonObject('IkeConfig', ike), sm);
+    scope.ikeSent.add(SINGLE_END);
+  }
   const ipsec = params.str('IpsecConfig');
   if (ipsec !== undefined) next.IpsecConfig = applyIpsec(next.IpsecConfig, parseJsonObject('IpsecConfig', ipsec), sm);
   const hc = params.str('HealthCheckConfig');
   if (hc !== undefined) applyHealthCheck(next, hc);
   const bgp = params.str('BgpConfig');
-  if (bgp !== undefined) applyBgp(store, gateway, next, bgp);
-  next.EnableDpd = params.bool('EnableDpd') ?? next.EnableDpd;
-  next.EnableNatTraversal = params.bool('EnableNatTraversal') ?? next.EnableNatTraversal;
+  if (bgp !== undefined) {
+    applyBgp(store, gateway, next, bgp);
+    if (pick(parseJsonObject('BgpConfig', bgp), 'TunnelCidr') !== undefined) scope.cidrSent.add(SINGLE_END);
+  }
+  const dpd = params.bool('EnableDpd');
+  checkSupported(gateway, 'SetDPD', next.EnableDpd, dpd);
+  next.EnableDpd = dpd ?? next.EnableDpd;
+  const natT = params.bool('EnableNatTraversal');
+  checkSupported(gateway, 'SetNatTraversal', next.EnableNatTraversal, natT);
+  next.EnableNatTraversal = natT ?? next.EnableNatTraversal;
   const ca = params.str('RemoteCaCertificate');
   if (ca !== undefined && !ignored.has('RemoteCaCertificate')) {
     checkRemoteCaCertificate(ca, sm);
@@ -168,15 +199,31 @@ function flag(patch: TunnelPatch, field: 'EnableDpd' | 'EnableNatTraversal'): bo
   return value.toLowerCase() === 'true';
 }
 
-function modifyDual(ctx: ActionContext, gateway: VpnGateway, next: VpnConnection & { TunnelOptions: Tunnel[] }): void {
+/**
+ * `partialTunnel: 'reset'`: an element is read as the whole tunnel, and what it leaves out gets the creation
+ * defaults (DPD and NAT-T on, the default proposals, and, as the document says of a missing PSK, a random 16-character
+ * key). This is the behaviour a client sending part of a tunnel cannot rule out, so the app's tests run against it.
+ */
+function resetOmitted(store: Store, tunnel: Tunnel, patch: TunnelPatch, sm: boolean): void {
+  if (patch.EnableDpd === undefined) tunnel.EnableDpd = true;
+  if (patch.EnableNatTraversal === undefined) tunnel.EnableNatTraversal = true;
+  const cgwIp = store.customerGateways.get(tunnel.CustomerGatewayId)?.IpAddress ?? '';
+  if (!patch.TunnelIkeConfig) tunnel.TunnelIkeConfig = defaultIke(sm, tunnel.InternetIp, cgwIp);
+  if (!patch.TunnelIpsecConfig) tunnel.TunnelIpsecConfig = defaultIpsec(sm);
+}
+
+function modifyDual(ctx: ActionContext, gateway: VpnGateway, next: VpnConnection & { TunnelOptions: Tunnel[] }, scope: CheckScope): void {
   const { params, store } = ctx;
   const sm = gateway.VpnType === 'NationalStandard';
   const enableBgp = params.bool('EnableTunnelsBgp');
   if (enableBgp === false && gateway.EnableBgp) {
     throw badParam('IllegalParam.EnableBgp', 'VPN connection must enable BGP when VPN gateway has enabled BGP.');
   }
+  checkSupported(gateway, 'EnableBgp', next.EnableTunnelsBgp, enableBgp);
+  const enabling = enableBgp === true && !next.EnableTunnelsBgp;
   next.EnableTunnelsBgp = enableBgp ?? next.EnableTunnelsBgp;
   const touched = new Set<string>();
+  const bgpTouched = new Set<string>();
   for (const patch of parseTunnelOptions(params.raw)) {
     const current = findTunnel(next.TunnelOptions, patch);
     if (touched.has(current.TunnelId)) {
@@ -184,6 +231,7 @@ function modifyDual(ctx: ActionContext, gateway: VpnGateway, next: VpnConnection
     }
     touched.add(current.TunnelId);
     const tunnel: Tunnel = structuredClone(current);
+    if (ctx.partialTunnel === 'reset') resetOmitted(store, tunnel, patch, sm);
     if (patch.CustomerGatewayId !== undefined) {
       const cgw = store.customerGateways.get(patch.CustomerGatewayId);
       if (!cgw || cgw.RegionId !== next.RegionId) {
@@ -195,20 +243,34 @@ function modifyDual(ctx: ActionContext, gateway: VpnGateway, next: VpnConnection
       }
       tunnel.CustomerGatewayId = patch.CustomerGatewayId;
     }
-    tunnel.EnableDpd = flag(patch, 'EnableDpd') ?? tunnel.EnableDpd;
-    tunnel.EnableNatTraversal = flag(patch, 'EnableNatTraversal') ?? tunnel.EnableNatTraversal;
+    const dpd = flag(patch, 'EnableDpd');
+    checkSupported(gateway, 'SetDPD', current.EnableDpd, dpd);
+    tunnel.EnableDpd = dpd ?? tunnel.EnableDpd;
+    const natT = flag(patch, 'EnableNatTraversal');
+    checkSupported(gateway, 'SetNatTraversal', current.EnableNatTraversal, natT);
+    tunnel.EnableNatTraversal = natT ?? tunnel.EnableNatTraversal;
     if (patch.RemoteCaCertificate !== undefined) {
       checkRemoteCaCertificate(patch.RemoteCaCertificate, sm);
       tunnel.RemoteCaCertificate = patch.RemoteCaCertificate;
     }
-    if (patch.TunnelIkeConfig) tunnel.TunnelIkeConfig = applyIke(tunnel.TunnelIkeConfig, patch.TunnelIkeConfig, sm);
+    if (patch.TunnelIkeConfig) {
+      tunnel.TunnelIkeConfig = applyIke(tunnel.TunnelIkeConfig, patch.TunnelIkeConfig, sm);
+      scope.ikeSent.add(tunnel.TunnelId);
+    }
     if (patch.TunnelIpsecConfig) {
       tunnel.TunnelIpsecConfig = applyIpsec(tunnel.TunnelIpsecConfig, patch.TunnelIpsecConfig, sm);
     }
-    if (patch.TunnelBgpConfig) applyTunnelBgp(tunnel, patch.TunnelBgpConfig, next.EnableTunnelsBgp);
+    if (patch.TunnelBgpConfig) {
+      applyTunnelBgp(tunnel, patch.TunnelBgpConfig, next.EnableTunnelsBgp);
+      bgpTouched.add(tunnel.TunnelId);
+      if (pick(patch.TunnelBgpConfig, 'TunnelCidr') !== undefined) scope.cidrSent.add(tunnel.TunnelId);
+    }
     next.TunnelOptions[next.TunnelOptions.indexOf(current)] = tunnel;
   }
+  // BGP is checked where the request touches it: switching tunnel BGP on checks both tunnels, a TunnelBgpConfig its
+  // own tunnel (a live connection's other faults are not this request's).
   for (const tunnel of next.TunnelOptions) {
+    if (!enabling && !bgpTouched.has(tunnel.TunnelId)) continue;
     const bgp = tunnel.TunnelBgpConfig;
     if (next.EnableTunnelsBgp) {
       if (!bgp.TunnelCidr) {
@@ -277,13 +339,16 @@ export const modifyVpnConnectionAttribute: ActionHandler = (ctx) => {
   if (params.has('LocalSubnet') || params.has('RemoteSubnet')) checkRoutingMode(next.LocalSubnet, next.RemoteSubnet);
   next.EffectImmediately = params.bool('EffectImmediately') ?? next.EffectImmediately;
   next.AutoConfigRoute = params.bool('AutoConfigRoute') ?? next.AutoConfigRoute;
-  if (dual) modifyDual(ctx, gateway, next as VpnConnection & { TunnelOptions: Tunnel[] });
-  else modifySingle(ctx, gateway, next, ignored);
+  // What the request sends, for the rules across connections: a connection's live faults elsewhere are not this
+  // request's (docs/emulator.md, "Judged by what the request sends").
+  const scope: CheckScope = { ikeSent: new Set(), cidrSent: new Set(), subnetsSent: params.has('LocalSubnet') || params.has('RemoteSubnet') };
+  if (dual) modifyDual(ctx, gateway, next as VpnConnection & { TunnelOptions: Tunnel[] }, scope);
+  else modifySingle(ctx, gateway, next, ignored, scope);
 
   const siblings = store.connectionsOfGateway(next.VpnGatewayId);
-  checkIkeV1MultiRoutes(next);
-  checkTunnelCidrsUnique(next, siblings);
-  checkSameGatewayAndCustomerGateway(next, siblings);
+  checkIkeV1MultiRoutes(current, next);
+  checkTunnelCidrsUnique(next, siblings, scope);
+  checkSameGatewayAndCustomerGateway(current, next, siblings, scope);
 
   const status = store.gatewayStatus(gateway.VpnGatewayId);
   if (status === 'updating') throw badParam('VpnGateway.Configuring', 'The specified service is configuring.');

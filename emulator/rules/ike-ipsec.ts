@@ -25,6 +25,26 @@ export function randomPsk(): string {
   return out;
 }
 
+/** The creation defaults (reference §1.1: ikev1/main/aes/sha1/group2/86400; SM: sm4/sm3), with a random PSK as the
+ * document says of a missing one; identities default to the two ends' IPs. */
+export function defaultIke(nationalStandard: boolean, localIp: string, remoteIp: string): IkeConfig {
+  return {
+    Psk: randomPsk(),
+    IkeVersion: 'ikev1',
+    IkeMode: 'main',
+    IkeEncAlg: nationalStandard ? 'sm4' : 'aes',
+    IkeAuthAlg: nationalStandard ? 'sm3' : 'sha1',
+    IkePfs: 'group2',
+    IkeLifetime: 86400,
+    LocalId: localIp,
+    RemoteId: remoteIp,
+  };
+}
+
+export function defaultIpsec(nationalStandard: boolean): IpsecConfig {
+  return { IpsecEncAlg: nationalStandard ? 'sm4' : 'aes', IpsecAuthAlg: nationalStandard ? 'sm3' : 'sha1', IpsecPfs: 'group2', IpsecLifetime: 86400 };
+}
+
 const str = (obj: Loose, key: string): string | undefined => {
   const v = pick(obj, key);
   return v === undefined ? undefined : looseString(`IllegalParam.${key}`, key, v);

@@ -60,6 +60,8 @@ export function normalizeGateway(g: EmulatorSeed['vpnGateways'][number]): VpnGat
     EndTime: 4102444800000,
     ResourceGroupId: 'rg-sandbox',
     Tags: [],
+    VpnVersion: 'v1.2.4',
+    UnsupportedOperations: [],
     ...g,
   };
 }

@@ -213,7 +213,7 @@ export function gatewayView(store: Store, g: VpnGateway, includeReservation: boo
     CreateTime: g.CreateTime,
     EndTime: g.EndTime,
     ResourceGroupId: g.ResourceGroupId,
-    Tag: JSON.stringify({ VpnEnableBgp: String(g.EnableBgp), VpnNewImage: 'true', VpnVersion: 'v1.2.4' }),
+    Tag: JSON.stringify({ VpnEnableBgp: String(g.EnableBgp), VpnNewImage: 'true', VpnVersion: g.VpnVersion }),
     Tags: tagList(g.Tags),
     EniInstanceIds: { EniInstanceId: [] },
     ...(includeReservation ? { ReservationData: {} } : {}),

@@ -36,7 +36,7 @@ const RETRYABLE_CODES = new Set([
 ]);
 
 export function isRetryableCode(code: string, httpStatus: number): boolean {
-  return RETRYABLE_CODES.has(code) || code.includes('Throttling') || httpStatus >= 500 || code.startsWith('Network.');
+  return RETRYABLE_CODES.has(code) || code.includes('Throttling') || httpStatus === 429 || httpStatus >= 500 || code.startsWith('Network.');
 }
 
 const NETWORK_CODES: Record<string, string> = {
@@ -84,6 +84,16 @@ export function redactServiceMessage(message: string): string {
     .replace(PSK_VALUE, '$1******');
 }
 
+/** An Alibaba Cloud error code such as `Throttling.User`: not a number, not the text "undefined" openapi-client
+ * makes of a missing one. */
+function isServiceCode(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z][\w.-]*$/.test(value) && value !== 'undefined' && value !== 'null';
+}
+
+function firstText(...values: unknown[]): string | undefined {
+  return values.find((v): v is string => typeof v === 'string' && v.trim() !== '');
+}
+
 export function normalizeApiError(error: unknown): ApiErrorShape {
   if (error instanceof ApiError) return error.shape;
   const e = asRecord(error);
@@ -93,13 +103,29 @@ export function normalizeApiError(error: unknown): ApiErrorShape {
   const raw = typeof e.message === 'string' ? e.message : String(error);
   const message = redactServiceMessage(raw.replace(/(\S)((?:GET|POST) https?:\/\/\S+ failed\.)$/, '$1: $2'));
   const httpStatus = typeof e.statusCode === 'number' ? e.statusCode : typeof data.statusCode === 'number' ? data.statusCode : 0;
-  const requestId = typeof data.RequestId === 'string' ? data.RequestId : typeof e.requestId === 'string' ? e.requestId : null;
+  const requestId = firstText(data.RequestId, data.requestId, e.requestId) ?? null;
 
-  // The service answered with its JSON error body.
-  if (typeof data.Code === 'string' || (typeof e.code === 'string' && httpStatus > 0)) {
-    const code = typeof data.Code === 'string' ? data.Code : (e.code as string);
-    const text = typeof data.Message === 'string' ? data.Message : message;
-    return { code, message: redactServiceMessage(text), requestId, httpStatus, retryable: isRetryableCode(code, httpStatus) };
+  // The service answered with its JSON error body (openapi-client puts the parsed body, status added, in `data`).
+  const answered = httpStatus > 0 && typeof e.data === 'object' && e.data !== null;
+  const serviceCode = [data.Code, data.code, httpStatus > 0 ? e.code : undefined].find(isServiceCode);
+  if (serviceCode !== undefined) {
+    const text = firstText(data.Message, data.message) ?? message;
+    return { code: serviceCode, message: redactServiceMessage(text), requestId, httpStatus, retryable: isRetryableCode(serviceCode, httpStatus) };
+  }
+  // An error status from something that is not the VPC API (a proxy, a gateway, a CDN, a wrong endpoint): its JSON
+  // has no Alibaba Cloud Code, and openapi-client would make "undefined: code: 404, undefined request id: undefined"
+  // of it. The status is the code; whatever message the body carries is kept.
+  if (answered && httpStatus >= 400) {
+    const nested = asRecord(data.error);
+    const detail = firstText(data.Message, data.message, data.error, nested.message, data.error_description, data.msg, data.detail, data.title);
+    const code = `Http.${httpStatus}`;
+    return {
+      code,
+      message: redactServiceMessage(`HTTP ${httpStatus}, not an answer of the VPC API${detail ? `: ${detail.slice(0, 300)}` : '.'}`),
+      requestId,
+      httpStatus,
+      retryable: isRetryableCode(code, httpStatus),
+    };
   }
   // A body that is not JSON (an HTML 502 page from a proxy, a truncated response).
   if (error instanceof SyntaxError) {

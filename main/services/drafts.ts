@@ -1,22 +1,47 @@
 // Drafts: one per connection being edited, autosaved on every saveDraft, each with the live snapshot it started
 // from (the three-way merge base). Stored in the `drafts` store with PSKs and certificates sealed.
 import crypto from 'node:crypto';
+import * as z from 'zod';
 import { changedFields, draftReadiness, editableFields, gatewayContextOf, getField, mergeThreeWay, resolveConflict, setField, type VpnConnection } from '../../core/index.ts';
 import type { DraftRecord, DraftStatus, DraftSummary } from '../../core/contract.ts';
 import { DRAFT_FILE_FORMAT, DRAFT_FILE_VERSION, readDraftFile, type DraftFile } from '../../core/draft-file.ts';
 import { flaggedFieldNames } from '../../core/model/paths.ts';
+import { connectionShape } from '../../core/model/shape.ts';
 import { AppError } from '../../core/errors.ts';
 import type { EventSink } from './events.ts';
 import type { InventoryService } from './inventory.ts';
 import type { ProfilesService } from './profiles.ts';
 import type { Sealer } from './sealing.ts';
-import type { KeyValueStore, StoreSpec } from './store.ts';
+import { RECORD_OK, recordMatches, type KeyValueStore, type StoreSpec } from './store.ts';
 import type { TimelineService } from './timeline.ts';
 import type { VpcReads } from './vpc-reads.ts';
+
+/** What every part of the service reads from a stored record (secrets sealed: strings all the same). */
+const storedDraftShape = z.object({
+  draftId: z.string(),
+  profileId: z.string(),
+  RegionId: z.string(),
+  VpnConnectionId: z.string(),
+  VpnGatewayId: z.string(),
+  base: connectionShape,
+  baseFetchedAt: z.string(),
+  draft: connectionShape,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: z.enum(['editing', 'applying', 'applied', 'conflict']),
+  conflicts: z.array(z.object({ path: z.string() })),
+});
 
 export const DRAFTS_STORE: StoreSpec = {
   name: 'drafts',
   version: 1,
+  // One damaged record (hand-edited, half-restored) is set aside instead of breaking every list of drafts.
+  check(key, value) {
+    if (!key.startsWith('draft:')) return RECORD_OK;
+    const shaped = recordMatches(storedDraftShape, value);
+    if (!shaped.ok) return shaped;
+    return (value as DraftRecord).draftId === key.slice('draft:'.length) ? RECORD_OK : { ok: false, reason: 'draftId does not match its key' };
+  },
   migrations: [
     // 0 → 1: records written before the schema was versioned lack `conflicts` and `status`.
     (data) =>
@@ -72,7 +97,20 @@ export function createDraftsService(deps: DraftsDeps) {
 
   const read = (draftId: string): DraftRecord | null => {
     const stored = deps.store.get<DraftRecord>(key(draftId));
-    return stored ? deps.sealer().unsealDeep(stored) : null;
+    if (!stored) return null;
+    const sealer = deps.sealer();
+    const record = sealer.unsealDeep(stored);
+    // Conflict values sit under `base` / `draft` / `live`, which sealing does not open by name: those of a secret
+    // path were sealed one by one (write, below) and are opened the same way.
+    const open = (value: unknown) => {
+      try {
+        return sealer.unseal(String(value ?? ''));
+      } catch {
+        return '';
+      }
+    };
+    const conflicts = record.conflicts.map((c) => (isSecretPath(c.path) ? { ...c, base: open(c.base), draft: open(c.draft), live: open(c.live) } : c));
+    return { ...record, conflicts };
   };
   // Summaries of every draft, kept in step with the store: listing drafts (on every change, for draftsChanged)
   // would otherwise unseal every draft each time. An editing draft's readiness also depends on main's inventory of
@@ -98,8 +136,8 @@ export function createDraftsService(deps: DraftsDeps) {
     Object.assign(entry, entryOf(r));
     return JSON.stringify(entry.summary.readiness) !== before;
   };
+  // The store first: a save the disk refuses throws, and neither the record nor its summary changes.
   const write = (record: DraftRecord) => {
-    summaryIndex().set(record.draftId, entryOf(record));
     const sealer = deps.sealer();
     const conflicts = record.conflicts.map((c) =>
       isSecretPath(c.path)
@@ -107,6 +145,7 @@ export function createDraftsService(deps: DraftsDeps) {
         : c,
     );
     deps.store.set(key(record.draftId), sealer.sealDeep({ ...record, conflicts }));
+    summaryIndex().set(record.draftId, entryOf(record));
   };
   const all = (): DraftRecord[] =>
     deps.store
@@ -230,8 +269,16 @@ export function createDraftsService(deps: DraftsDeps) {
     setStatus(draftId: string, status: DraftStatus, patch: Partial<DraftRecord> = {}): DraftRecord {
       return update(get(draftId), { ...patch, status });
     },
-    /** Runs `work` with the drafts file written once at the end. */
-    batch: <T>(work: () => T): T => deps.store.batch(work),
+    /** Runs `work` with the drafts file written once at the end; if the work or that write fails, nothing of it
+     * stays (the store puts its records back, and the summaries are rebuilt from them). */
+    batch: <T>(work: () => T): T => {
+      try {
+        return deps.store.batch(work);
+      } catch (error) {
+        summaries = null;
+        throw error;
+      }
+    },
     discard(draftId: string): boolean {
       const r = read(draftId);
       if (!r) return false;

@@ -13,8 +13,14 @@ import type { EventSink } from './events.ts';
 import { createLimiter } from './limiter.ts';
 import type { ProfilesService } from './profiles.ts';
 import type { Sealer } from './sealing.ts';
-import type { KeyValueStore } from './store.ts';
-import { createVpcReads, MAX_PAGE_SIZE, type Page, type VpcReads } from './vpc-reads.ts';
+import { connectionShape } from '../../core/model/shape.ts';
+import { RECORD_OK, type KeyValueStore, type RecordCheck } from './store.ts';
+import type { VpcAction } from './vpc-client.ts';
+import { byteBudget, collectPages, createVpcReads, type Page, type VpcReads } from './vpc-reads.ts';
+
+/** Response bytes one load may hold (2,000 connections come to about 8 MB): a service that keeps sending new
+ * items ends in `Api.ResponseTooLarge` for its region, not in an out-of-memory crash. */
+export const LOAD_BYTES = 128 * 1024 * 1024;
 
 export interface InventoryService {
   load(args: { refresh: boolean; regionIds?: string[] }): Promise<InventorySnapshot>;
@@ -43,8 +49,10 @@ export interface InventoryDeps {
   api: ApiAccess;
   emit: EventSink;
   now(): string;
-  /** Concurrent API requests during one load (regions × pages). */
+  /** Concurrent API requests during one load (regions × pages); also how many pages of a list are asked ahead. */
   concurrency?: number;
+  /** Response bytes one load may hold (default LOAD_BYTES). */
+  loadBytes?: number;
   /** How long single-connection updates may wait to be written together (ms). */
   rememberDelayMs?: number;
 }
@@ -119,31 +127,29 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
         return result;
       });
 
-    // Every list of every region: first page, then the remaining pages in parallel once TotalCount is known.
-    const allPages = async <T>(phase: InventoryProgress['phase'], RegionId: string, fetchPage: (n: number) => Promise<Page<T>>): Promise<T[]> => {
-      report({ phase, RegionId, totalRequests: progress.totalRequests + 1 });
-      const first = await guard(() => fetchPage(1));
-      report({ completedRequests: progress.completedRequests + 1 });
-      const pages = Math.ceil(first.TotalCount / MAX_PAGE_SIZE);
-      if (pages <= 1) return first.items;
-      report({ totalRequests: progress.totalRequests + pages - 1 });
-      const rest = await Promise.all(
-        Array.from({ length: pages - 1 }, (_, i) =>
-          guard(() => fetchPage(i + 2)).then((p) => {
-            report({ completedRequests: progress.completedRequests + 1 });
-            return p.items;
-          }),
-        ),
+    // Every list of every region, its pages asked for while the pages before them prove there are more (never on
+    // TotalCount's word alone), and all of them within one byte budget: what a load may hold is bounded whatever
+    // the service answers.
+    const budget = byteBudget(deps.loadBytes ?? LOAD_BYTES);
+    const allPages = async <T>(phase: InventoryProgress['phase'], RegionId: string, action: VpcAction, fetchPage: (n: number) => Promise<Page<T>>, idOf: (item: T) => string): Promise<T[]> => {
+      report({ phase, RegionId });
+      return collectPages(
+        action,
+        (n) => {
+          report({ totalRequests: progress.totalRequests + 1 });
+          return guard(() => fetchPage(n)).finally(() => report({ completedRequests: progress.completedRequests + 1 }));
+        },
+        idOf,
+        { lookahead: deps.concurrency ?? 6, budget, maxPages: reads.maxPages },
       );
-      return [...first.items, ...rest.flat()];
     };
 
     const fetchRegion = async (RegionId: string) => {
       try {
         const [gateways, connections, customerGateways] = await Promise.all([
-          allPages('gateways', RegionId, (n) => reads.gatewaysPage(RegionId, n)),
-          allPages('connections', RegionId, (n) => reads.connectionsPage(RegionId, n)),
-          allPages('customer-gateways', RegionId, (n) => reads.customerGatewaysPage(RegionId, n)),
+          allPages('gateways', RegionId, 'DescribeVpnGateways', (n) => reads.gatewaysPage(RegionId, n), (g) => g.VpnGatewayId),
+          allPages('connections', RegionId, 'DescribeVpnConnections', (n) => reads.connectionsPage(RegionId, n), (c) => c.VpnConnectionId),
+          allPages('customer-gateways', RegionId, 'DescribeCustomerGateways', (n) => reads.customerGatewaysPage(RegionId, n), (c) => c.CustomerGatewayId),
         ]);
         return { RegionId, ok: true as const, gateways, connections: connections.map((connection) => ({ RegionId, connection })), customerGateways };
       } catch (error) {
@@ -292,6 +298,11 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
   return service;
 }
 
+/** The inventory cache store's record check: a damaged snapshot is set aside at start (reported), not kept. */
+export function checkCachedSnapshot(key: string, value: unknown): RecordCheck {
+  return !key.startsWith('snapshot:') || isSnapshotShaped(value) ? RECORD_OK : { ok: false, reason: 'not an inventory snapshot' };
+}
+
 function isSnapshotShaped(value: unknown): value is InventorySnapshot {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
@@ -305,7 +316,8 @@ function isSnapshotShaped(value: unknown): value is InventorySnapshot {
     Array.isArray(v.connections) &&
     v.connections.every((entry: unknown) => {
       const e = entry as Record<string, unknown> | null;
-      return e !== null && typeof e === 'object' && typeof e.RegionId === 'string' && e.connection !== null && typeof e.connection === 'object';
+      // Each connection whole, as the listing, the editor and the rules read it (secrets sealed: strings all the same).
+      return e !== null && typeof e === 'object' && typeof e.RegionId === 'string' && connectionShape.safeParse(e.connection).success;
     })
   );
 }

@@ -1,13 +1,43 @@
 // Profiles: non-secret metadata in the app store, secrets (AccessKey secret, STS token) only in the secret store.
 // The renderer gets ProfileSummary: a masked key id and `hasSecret`, never the secret itself.
 import crypto from 'node:crypto';
+import * as z from 'zod';
 import type { CredentialKind, KeychainStatus, MethodArgs, ProfileSummary, ProfilesState } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
 import type { EventSink } from './events.ts';
 import type { SecretStore } from './secret-store.ts';
-import type { KeyValueStore } from './store.ts';
+import { RECORD_OK, recordMatches, type KeyValueStore, type StoreSpec } from './store.ts';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
+
+const storedProfileShape = z.object({
+  profileId: z.string(),
+  name: z.string(),
+  kind: z.enum(['Sandbox', 'AccessKey', 'StsToken', 'RamRoleArn'] satisfies CredentialKind[]),
+  regionId: z.string(),
+  accessKeyId: z.string().nullable(),
+  roleArn: z.string().optional(),
+  roleSessionName: z.string().optional(),
+  sessionOnly: z.boolean(),
+  builtIn: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const PROFILES_STORE: StoreSpec = {
+  name: 'profiles',
+  version: 1,
+  migrations: [(d) => d],
+  // A damaged list would make every call fail: the profiles that read well stay, the whole list as it was is set
+  // aside, and with none left the Sandbox is what remains.
+  check(key, value) {
+    if (key === 'activeProfileId') return typeof value === 'string' ? RECORD_OK : { ok: false, reason: 'not a profile id' };
+    if (key !== 'profiles') return RECORD_OK;
+    if (!Array.isArray(value)) return { ok: false, reason: 'not a list of profiles' };
+    const good = value.filter((p) => recordMatches(storedProfileShape, p).ok);
+    if (good.length === value.length) return RECORD_OK;
+    return { ok: false, reason: `${value.length - good.length} of ${value.length} profiles are malformed`, keep: good };
+  },
+};
 const DEFAULT_SANDBOX_REGION = 'cn-hangzhou';
 
 export interface ProfileMeta {

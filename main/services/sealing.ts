@@ -2,6 +2,8 @@
 // random data key. The data key lives in the keychain (or only in memory in session-only mode), so the JSON files
 // on disk never hold those values in clear. Sealing walks any JSON value and replaces the values of the keys
 // below; the result keeps its shape, so stored records stay readable and diffable apart from the sealed strings.
+// Unsealing opens the very same keys and nothing else: a sealed blob copied into another field (a draft file's
+// Name) is data, or anyone holding a copy of the data folder could have the app decrypt it for them.
 import crypto from 'node:crypto';
 import { flaggedFieldNames } from '../../core/model/paths.ts';
 import type { SecretStore } from './secret-store.ts';
@@ -12,13 +14,15 @@ export const DATA_KEY_ACCOUNT = 'data-key:v1';
 /** Keys whose string values are sealed wherever they appear: the model's secret and sealed fields (`Psk`,
  * `RemoteCaCertificate`, core/model/paths.ts). `IkeConfig` is sealed when it is a request's JSON string (it carries the Psk). */
 const SEALED_KEYS = flaggedFieldNames('sealed');
+const isSealedKey = (key: string) => SEALED_KEYS.has(key) || key === 'IkeConfig';
 
 export interface Sealer {
   seal(text: string): string;
   /** Throws when the value was sealed under another key (e.g. the keychain entry was removed). */
   unseal(text: string): string;
   sealDeep<T>(value: T): T;
-  /** Unseals every sealed string; one that cannot be opened becomes '' and is reported through `onLost`. */
+  /** Unseals the sealed strings of the keys `sealDeep` seals (nothing else); one that cannot be opened becomes ''
+   * and is reported through `onLost`. */
   unsealDeep<T>(value: T, onLost?: (path: string) => void): T;
 }
 
@@ -52,14 +56,15 @@ export function createSealer(key: Buffer): Sealer {
   return {
     seal,
     unseal,
+    // Every secret is sealed, one that happens to start with the prefix too: values in memory are always clear.
     sealDeep<T>(value: T): T {
-      return walk(value, (k, text) => (text !== '' && !text.startsWith(SEALED_PREFIX) && (SEALED_KEYS.has(k) || k === 'IkeConfig') ? seal(text) : text), '') as T;
+      return walk(value, (k, text) => (text !== '' && isSealedKey(k) ? seal(text) : text), '') as T;
     },
     unsealDeep<T>(value: T, onLost?: (path: string) => void): T {
       return walk(
         value,
-        (_k, text, p) => {
-          if (!text.startsWith(SEALED_PREFIX)) return text;
+        (k, text, p) => {
+          if (!isSealedKey(k) || !text.startsWith(SEALED_PREFIX)) return text;
           try {
             return unseal(text);
           } catch {

@@ -1,5 +1,14 @@
 import type { MethodArgs, Settings } from '../../core/contract.ts';
-import type { KeyValueStore } from './store.ts';
+import { RECORD_OK, type KeyValueStore, type StoreSpec } from './store.ts';
+
+export const SETTINGS_STORE: StoreSpec = {
+  name: 'settings',
+  version: 1,
+  migrations: [(d) => d],
+  // Settings that are not an object at all are kept aside for the user, and the defaults take over; a single odd
+  // value inside falls back on its own (fromStored).
+  check: (key, value) => (key !== 'settings' || (value !== null && typeof value === 'object' && !Array.isArray(value)) ? RECORD_OK : { ok: false, reason: 'not a settings object' }),
+};
 
 export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', confirmWindowSeconds: 0, settleSeconds: 20 };
 

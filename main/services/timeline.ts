@@ -59,7 +59,9 @@ export function createTimeline(deps: TimelineDeps): TimelineService {
   }
   if (skipped > 0) deps.notify?.(`${skipped} unreadable line(s) in the timeline were skipped (likely an interrupted write).`);
   let seq = events.reduce((max, e) => Math.max(max, e.seq), 0);
-  // A torn last line has no newline; start the next append on a fresh line.
+  // A torn last line has no newline; start the next append on a fresh line (by that append itself when the folder
+  // cannot be written now: a read-only folder must not stop the start).
+  let tornLine = false;
   if (fs.existsSync(file)) {
     const size = fs.statSync(file).size;
     if (size > 0) {
@@ -67,7 +69,13 @@ export function createTimeline(deps: TimelineDeps): TimelineService {
       const last = Buffer.alloc(1);
       fs.readSync(fd, last, 0, 1, size - 1);
       fs.closeSync(fd);
-      if (last.toString() !== '\n') fs.appendFileSync(file, '\n');
+      tornLine = last.toString() !== '\n';
+      try {
+        if (tornLine) fs.appendFileSync(file, '\n');
+        tornLine = false;
+      } catch {
+        // Left to the next append.
+      }
     }
   }
 
@@ -77,7 +85,8 @@ export function createTimeline(deps: TimelineDeps): TimelineService {
   return {
     append(kind, VpnConnectionId, detail = {}, jobId) {
       const event: TimelineEvent = { seq: ++seq, at: deps.now(), kind, VpnConnectionId, ...(jobId !== undefined && { jobId }), detail };
-      fs.appendFileSync(file, `${JSON.stringify(event)}\n`);
+      fs.appendFileSync(file, `${tornLine ? '\n' : ''}${JSON.stringify(event)}\n`);
+      tornLine = false;
       events.push(event);
       deps.emit('timelineEvent', event);
       return event;

@@ -14,6 +14,7 @@ import { TopBar } from './components/TopBar.tsx';
 import { download, DraftsView } from './components/views/DraftsView.tsx';
 import { ProfilesView } from './components/views/ProfilesView.tsx';
 import { SettingsView } from './components/views/SettingsView.tsx';
+import { useErrorText } from './i18n/error-text.ts';
 import { i18n } from './i18n/index.ts';
 import { ApiContext } from './state/api-context.tsx';
 import { applyBlock } from './state/apply-gate.ts';
@@ -53,6 +54,7 @@ function Studio({ api }: { api: Api }) {
   const connectivity = useConnectivity(api, inventory.snapshot?.source);
   const jobs = useJobs(api);
   const notices = useNotices(api);
+  const errorText = useErrorText();
   const now = useNow(15_000);
   const snapshot = inventory.snapshot;
   const tree = useTreeView(snapshot, jobs.jobs);
@@ -62,7 +64,7 @@ function Studio({ api }: { api: Api }) {
   const leave = useRef<() => Promise<unknown>>(() => Promise.resolve());
   const beforeLeave = useCallback(() => leave.current(), []);
   const ws = useWorkspace(beforeLeave);
-  const open = useOpenConnection(api, { snapshot, tree, drafts: drafts.drafts, jobs: jobs.jobs, selection: ws.selection, compareId: ws.compareId, revealDiff: ws.revealDiff }, t('editor.notInInventory'));
+  const open = useOpenConnection(api, { snapshot, tree, drafts: drafts.drafts, jobs: jobs.jobs, selection: ws.selection, compareId: ws.compareId, revealDiff: ws.revealDiff });
   const { session, draft, base, analysis, job, inFlight } = open;
   useLayoutEffect(() => {
     leave.current = () => (session.dirty ? session.save() : Promise.resolve());
@@ -129,7 +131,7 @@ function Studio({ api }: { api: Api }) {
       jobs.upsertJob(await api.applyDraft({ draftId: record.draftId, confirmWindowSeconds }));
       ws.setDrawerTab('timeline');
     } catch (reason) {
-      notices.report(reason, 'Apply');
+      notices.report(reason);
     }
   };
   const jobAction = async (action: 'confirmJob' | 'rollbackJob') => {
@@ -137,7 +139,7 @@ function Studio({ api }: { api: Api }) {
     try {
       jobs.upsertJob(await api[action]({ jobId: job.jobId }));
     } catch (reason) {
-      notices.report(reason, action);
+      notices.report(reason);
     }
   };
 
@@ -187,10 +189,10 @@ function Studio({ api }: { api: Api }) {
           now={now}
         />
         <main className="main" id="main">
-          {editing && ws.selection && open.loadFailure && (
+          {editing && ws.selection && (open.loadFailure || open.missing) && (
             <RetryBanner
               tone="error"
-              text={t('editor.loadFailed', { message: open.loadFailure })}
+              text={t('editor.loadFailed', { message: open.loadFailure ? errorText(open.loadFailure) : t('editor.notInInventory') })}
               onRetry={() => {
                 open.live.retry();
                 open.gatewayConnections.retry();
@@ -198,7 +200,7 @@ function Studio({ api }: { api: Api }) {
             />
           )}
           {editing && ws.selection && open.live.notLive && !session.record && (
-            <RetryBanner tone="warn" testId="not-live" text={t('editor.notLive', { code: open.live.notLive.code, message: open.live.notLive.message })} onRetry={open.live.retry} />
+            <RetryBanner tone="warn" testId="not-live" text={t('editor.notLive', { message: errorText(open.live.notLive) })} onRetry={open.live.retry} />
           )}
           {editing &&
             (draft && base && analysis ? (
@@ -228,7 +230,7 @@ function Studio({ api }: { api: Api }) {
                 {session.loading || (ws.selection && !analysis) ? <p role="status">{t('app.loading')}</p> : <p>{t('editor.empty', { shortcut: 'Ctrl+P' })}</p>}
                 {session.error && (
                   <p role="alert" className="banner error">
-                    {t('editor.openFailed', { message: session.error })}
+                    {t('editor.openFailed', { message: errorText(session.error) })}
                   </p>
                 )}
               </div>
@@ -259,7 +261,7 @@ function Studio({ api }: { api: Api }) {
                 onExport={(format) =>
                   void api.exportTimeline({ format, VpnConnectionId: draft.VpnConnectionId }).then(
                     (file) => download(file.fileName, file.content),
-                    (reason: unknown) => notices.report(reason, 'Timeline.Export'),
+                    (reason: unknown) => notices.report(reason),
                   )
                 }
               />

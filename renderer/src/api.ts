@@ -1,6 +1,5 @@
 import { createApi, type Bridge } from '../../core/api-client.ts';
 import type { Api } from '../../core/contract.ts';
-import { isAppErrorShape } from '../../core/errors.ts';
 
 declare global {
   interface Window {
@@ -12,9 +11,4 @@ declare global {
 /** The typed API over the preload's bridge; replies are parsed here, in the renderer's world. */
 export function getApi(): Api {
   return createApi(window.bridge.invoke, window.bridge.on);
-}
-
-export function errorMessage(reason: unknown): string {
-  if (isAppErrorShape(reason)) return `${reason.message} (${reason.code})`;
-  return reason instanceof Error ? reason.message : String(reason);
 }

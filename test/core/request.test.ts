@@ -8,6 +8,7 @@ import {
   setField,
   toWire,
   validateRequest,
+  type DualTunnelConnection,
   type ModifyVpnConnectionAttributeRequest,
   type VpnConnection,
 } from '../../core/index.ts';
@@ -107,23 +108,35 @@ describe('buildModifyRequest: single-tunnel', () => {
 });
 
 describe('buildModifyRequest: dual-tunnel', () => {
-  it('sends only the changed tunnel, with TunnelId, Role and its complete TunnelIkeConfig', () => {
+  it('sends only the changed tunnel, whole: TunnelId, Role, both flags and complete IKE and IPsec settings', () => {
     const live = dual();
     const req = build(live, setField(live, 'TunnelOptionsSpecification.2.TunnelIkeConfig.Psk', 'newKey123'));
     expect(req.TunnelOptionsSpecification).toEqual([
       {
         TunnelId: live.tunnels[1].TunnelId,
         Role: 'slave',
+        EnableDpd: true,
+        EnableNatTraversal: true,
         TunnelIkeConfig: { ...live.tunnels[1].TunnelIkeConfig, Psk: 'newKey123' },
+        TunnelIpsecConfig: live.tunnels[1].TunnelIpsecConfig,
       },
     ]);
     expect(req.IkeConfig).toBeUndefined();
   });
 
-  it('sends scalar tunnel flags without groups', () => {
+  it('sends a changed tunnel flag with the rest of its tunnel (the service may reset what an element leaves out)', () => {
     const live = dual();
     const req = build(live, setField(live, 'TunnelOptionsSpecification.1.EnableNatTraversal', false));
-    expect(req.TunnelOptionsSpecification).toEqual([{ TunnelId: live.tunnels[0].TunnelId, Role: 'master', EnableNatTraversal: false }]);
+    expect(req.TunnelOptionsSpecification).toEqual([
+      {
+        TunnelId: live.tunnels[0].TunnelId,
+        Role: 'master',
+        EnableDpd: true,
+        EnableNatTraversal: false,
+        TunnelIkeConfig: live.tunnels[0].TunnelIkeConfig,
+        TunnelIpsecConfig: live.tunnels[0].TunnelIpsecConfig,
+      },
+    ]);
   });
 
   it('sends TunnelBgpConfig complete with LocalAsn as a number', () => {
@@ -260,16 +273,28 @@ describe('validateRequest', () => {
   it('refuses an unreadable BgpConfig with the API code', () => {
     expect(validateRequest({ ...base(single()), BgpConfig: '{oops' }, single(), normalGateway).map((i) => i.code)).toEqual(['IllegalParam.BgpConfig']);
   });
+  // A tunnel element as the builder sends it: whole.
+  const whole = (live: DualTunnelConnection, i: 0 | 1) => {
+    const t = live.tunnels[i];
+    return { EnableDpd: false, EnableNatTraversal: t.EnableNatTraversal, TunnelIkeConfig: t.TunnelIkeConfig, TunnelIpsecConfig: t.TunnelIpsecConfig };
+  };
   it('refuses unknown tunnel ids and mismatched roles', () => {
     const live = dual();
-    const wrongId = validateRequest({ ...base(live), TunnelOptionsSpecification: [{ TunnelId: 'tun-nope', Role: 'master', EnableDpd: false }] }, live, normalGateway);
+    const wrongId = validateRequest({ ...base(live), TunnelOptionsSpecification: [{ TunnelId: 'tun-nope', Role: 'master', ...whole(live, 0) }] }, live, normalGateway);
     expect(wrongId.map((i) => i.code)).toEqual(['IllegalParam.TunnelId']);
-    const wrongRole = validateRequest({ ...base(live), TunnelOptionsSpecification: [{ TunnelId: live.tunnels[0].TunnelId, Role: 'slave', EnableDpd: false }] }, live, normalGateway);
+    const wrongRole = validateRequest({ ...base(live), TunnelOptionsSpecification: [{ TunnelId: live.tunnels[0].TunnelId, Role: 'slave', ...whole(live, 0) }] }, live, normalGateway);
     expect(wrongRole.map((i) => i.code)).toEqual(['IllegalParam.Role']);
+  });
+  it('refuses a tunnel element that leaves out part of its tunnel (the service may reset it)', () => {
+    const live = dual();
+    const partial = validateRequest({ ...base(live), TunnelOptionsSpecification: [{ TunnelId: live.tunnels[1].TunnelId, Role: 'slave', EnableDpd: false }] }, live, normalGateway);
+    expect(partial).toEqual([
+      { path: 'TunnelOptionsSpecification.2', code: 'Rule.Request.IncompleteTunnel', params: { missing: 'EnableNatTraversal, TunnelIkeConfig, TunnelIpsecConfig' } },
+    ]);
   });
   it('accepts a tunnel named by TunnelId alone (Role is optional), refuses one named by neither', () => {
     const live = dual();
-    const byId = [{ TunnelId: live.tunnels[1].TunnelId, EnableDpd: false }] as unknown as ModifyVpnConnectionAttributeRequest['TunnelOptionsSpecification'];
+    const byId = [{ TunnelId: live.tunnels[1].TunnelId, ...whole(live, 1) }] as unknown as ModifyVpnConnectionAttributeRequest['TunnelOptionsSpecification'];
     expect(validateRequest({ ...base(live), TunnelOptionsSpecification: byId }, live, normalGateway)).toEqual([]);
     const neither = [{ EnableDpd: false }] as unknown as ModifyVpnConnectionAttributeRequest['TunnelOptionsSpecification'];
     expect(validateRequest({ ...base(live), TunnelOptionsSpecification: neither }, live, normalGateway).map((i) => i.code)).toEqual(['IllegalParam.TunnelId']);

@@ -131,10 +131,13 @@ describe('renegotiation after an update (renegotiateSeconds)', () => {
 
   test('dual tunnel: only the tunnel the Modify changed renegotiates; the other keeps its status', async () => {
     const { client, advance } = await setup(5);
+    // The slave sent whole, as a client must (a tunnel element that leaves parts out resets them: modify-behaviour).
+    const slave = tunnel(await describeConn(client, 'vco-hzdual001'), 'slave');
+    const { EnableDpd, EnableNatTraversal, TunnelIkeConfig, TunnelIpsecConfig } = slave;
     await client.call(
       MODIFY,
       { ...HZ, VpnConnectionId: 'vco-hzdual001' },
-      { TunnelOptionsSpecification: [{ Role: 'slave', TunnelIpsecConfig: { IpsecLifetime: 3600 } }] },
+      { TunnelOptionsSpecification: [{ Role: 'slave', EnableDpd, EnableNatTraversal, TunnelIkeConfig, TunnelIpsecConfig: { ...TunnelIpsecConfig, IpsecLifetime: 3600 } }] },
     );
     advance(10_500);
     const during = await describeConn(client, 'vco-hzdual001');

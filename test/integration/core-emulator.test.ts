@@ -9,6 +9,7 @@ import {
   changedFields,
   editableFields,
   isEmptyRequest,
+  judgeChange,
   parseDescribeConnectionOrThrow,
   parseDescribeConnections,
   setField,
@@ -20,7 +21,7 @@ import {
   type ModifyVpnConnectionAttributeRequest,
   type VpnConnection,
 } from '../../core/index.ts';
-import { generateInventory, type RunningEmulator } from '../../emulator/index.ts';
+import { DEFAULT_SEED, generateInventory, type EmulatorSeed, type RunningEmulator } from '../../emulator/index.ts';
 import { eventually, TestClient, withEmulator } from '../emulator/helpers.ts';
 
 interface Running {
@@ -38,6 +39,26 @@ function useEmulator(per: 'file' | 'test'): Running {
   (per === 'file' ? afterAll : afterEach)(async () => running.emulator.close());
   return running;
 }
+
+/** The default seed with some connections changed: live states the default seed does not hold. */
+function seedWith(connections: Record<string, object>): EmulatorSeed {
+  const seed = structuredClone(DEFAULT_SEED);
+  seed.vpnConnections = seed.vpnConnections.map((c) => ({ ...c, ...connections[c.VpnConnectionId] }));
+  return seed;
+}
+
+/** A case's own emulator when it needs a seed of its own, else the test's fresh one. */
+async function emulatorFor(fresh: Running, seed: EmulatorSeed | undefined): Promise<Running & { done(): Promise<void> }> {
+  if (!seed) return { ...fresh, done: async () => undefined };
+  const emulator = await withEmulator({ updateSeconds: 0.02, seed });
+  return { emulator, client: new TestClient(emulator), done: () => emulator.close() };
+}
+
+// Live states for the readings of issue 14: IKEv1 with two subnets per side (the document's own Modify example),
+// and a connection whose live PSK already differs from its sibling on the same customer gateway.
+const IKEV1_MULTI_SEED = seedWith({ 'vco-hzpol001': { LocalSubnet: '10.20.1.0/24,10.20.3.0/24', RemoteSubnet: '192.168.20.0/24,192.168.22.0/24' } });
+const POL002 = DEFAULT_SEED.vpnConnections.find((c) => c.VpnConnectionId === 'vco-hzpol002')!;
+const DIVERGED_SEED = seedWith({ 'vco-hzpol002': { IkeConfig: { ...POL002.IkeConfig, Psk: 'diverged-psk' } } });
 
 // The random round trips share one emulator, so each run starts from what the previous ones left.
 const shared = useEmulator('file');
@@ -120,8 +141,8 @@ describe('requests built by core are accepted by the emulator', () => {
         const { live, context } = await readLive(target);
         const edits = fc.sample(editsFor(live, context), 1)[0]!;
         const draft = edits.reduce<VpnConnection>((acc, [path, value]) => setField(acc, path, value), live);
-        // Only drafts core itself accepts are the subject here (e.g. IKEv1 with several subnets is refused).
-        fc.pre(validate(draft, context).length === 0);
+        // Only drafts core itself accepts are the subject here (e.g. IKEv1 with several subnets introduced is refused).
+        fc.pre(judgeChange(live, draft, context).errors.length === 0);
         const built = buildModifyRequest(live, draft, context, { RegionId: target.RegionId, ClientToken: crypto.randomUUID() });
         if (!built.ok) throw new Error(`builder refused a valid draft: ${JSON.stringify(built.issues)}`);
         if (built.changedPaths.length === 0) return;
@@ -156,6 +177,7 @@ interface Swap {
 }
 interface RejectCase {
   target: Target;
+  seed?: EmulatorSeed;
   edits?: Array<[string, unknown]>;
   swaps?: Swap[];
   raw?: { draft: Array<[string, unknown]>; request: Record<string, unknown> };
@@ -191,7 +213,6 @@ const REJECT_CASES: Array<[string, RejectCase]> = [
   ['Name of 101 characters', { target: hz, swaps: one('Name', 'placeholder-name', 'n'.repeat(101)) }],
   ['LocalSubnet not a network', { target: pol, swaps: one('LocalSubnet', '10.250.0.0/24', '10.0.0.300/24') }],
   ['RemoteSubnet garbage', { target: pol, swaps: one('RemoteSubnet', '10.251.0.0/24', 'not-a-cidr') }],
-  ['LocalSubnet listing a network twice', { target: eu, swaps: one('LocalSubnet', '10.30.1.0/24,10.30.9.0/24', '10.30.1.0/24,10.30.1.0/24') }],
   ['LocalSubnet mixing 0.0.0.0/0 with a network', { target: eu, swaps: one('LocalSubnet', '10.30.1.0/24,10.30.8.0/24', '0.0.0.0/0,10.30.1.0/24') }],
   ['0.0.0.0/0 on one side only (no such routing mode)', { target: eu, swaps: one('LocalSubnet', '10.30.7.0/24', '0.0.0.0/0') }],
   [
@@ -329,7 +350,9 @@ const REJECT_CASES: Array<[string, RejectCase]> = [
       edits: [[`${s2}.TunnelBgpConfig.LocalBgpIp`, '169.254.30.1']],
       swaps: one(`${s2}.TunnelBgpConfig.TunnelCidr`, '169.254.30.0/30', '169.254.30.0/28'),
     },
-  ],
+  ],  // Issue 14: a change that introduces IKEv1 with several subnets, and a live fault the change does send.
+  ['IKEv1 with two subnets per side already: adding a third', { target: pol, seed: IKEV1_MULTI_SEED, swaps: one('LocalSubnet', '10.20.1.0/24,10.20.7.0/24', '10.20.1.0/24,10.20.3.0/24,10.20.5.0/24') }],
+  ['live PSK already differs from the sibling on the same customer gateway: a change that sends IkeConfig', { target: pol, seed: DIVERGED_SEED, edits: [['IkeConfig.IkeLifetime', 3600]] }],
 ];
 
 function swapDeep(value: unknown, from: unknown, to: unknown): unknown {
@@ -354,14 +377,23 @@ const apply = (c: VpnConnection, edits: ReadonlyArray<readonly [string, unknown]
 describe('drafts the rules refuse are refused by the emulator with the same code', () => {
   const fresh = useEmulator('test');
   it.each(REJECT_CASES)('%s', async (_label, testCase) => {
+    const running = await emulatorFor(fresh, testCase.seed);
+    try {
+      await refusedByBoth(running, testCase);
+    } finally {
+      await running.done();
+    }
+  });
+});
+
+async function refusedByBoth(fresh: Running, testCase: RejectCase): Promise<void> {
+  {
     const { live, context } = await readLive(testCase.target, fresh.client);
     const swaps = testCase.swaps ?? [];
     const prepared = apply(live, testCase.edits ?? []);
     const invalidDraft = apply(apply(prepared, testCase.raw?.draft ?? []), swaps.map((s) => [s.path, s.invalid] as const));
-    // Core's verdict: the rules on the draft, else the builder (rules that depend on what changes live there).
-    const ruleIssues = validate(invalidDraft, context);
-    const built = buildModifyRequest(live, invalidDraft, context, { RegionId: testCase.target.RegionId });
-    const issues = ruleIssues.length > 0 ? ruleIssues : built.ok ? [] : built.issues;
+    // Core's verdict: what refuses the change (a rule of a field it changes or sends, or a rule on the change itself).
+    const issues = judgeChange(live, invalidDraft, context, { RegionId: testCase.target.RegionId }).errors;
     expect(issues.length, 'core must refuse the draft').toBeGreaterThan(0);
     const expectedCode = issues[0]!.code;
 
@@ -386,13 +418,16 @@ describe('drafts the rules refuse are refused by the emulator with the same code
     if (expectedCode.startsWith('Rule.')) expect(error.statusCode, `${error.code}: ${error.message}`).toBe(400);
     else expect(error.code).toBe(expectedCode);
     expect(fresh.emulator.modificationCount(live.VpnGatewayId)).toBe(before);
-  });
-});
+  }
+}
 
 // Drafts core accepts must go through the emulator and read back as the draft (`unreadable`: fields the service
 // reports differently, e.g. a value the builder leaves out because it means nothing while the feature is off).
 interface AcceptCase {
   target: Target;
+  seed?: EmulatorSeed;
+  /** Warning codes core must show (a live fault the change leaves alone). */
+  warns?: string[];
   edits: Array<[string, unknown]>;
   unreadable?: string[];
 }
@@ -410,26 +445,88 @@ const ACCEPT_CASES: Array<[string, AcceptCase]> = [
   ],
   ['tunnel TunnelCidr moved while tunnel BGP is off', { target: dualStatic, edits: [[`${m1}.TunnelBgpConfig.TunnelCidr`, '169.254.47.0/30'], [`${m1}.TunnelBgpConfig.LocalBgpIp`, '169.254.47.1']] }],
   ['SM gateway: a new multi-line CA certificate', { target: sm, edits: [['RemoteCaCertificate', PEM_A]] }],
-  ['TunnelCidr 169.254.6.4/30 (next to the reserved 169.254.6.0/30)', { target: hz, edits: [['BgpConfig.TunnelCidr', '169.254.6.4/30'], ['BgpConfig.LocalBgpIp', '169.254.6.5']] }],
+  ['TunnelCidr 169.254.6.4/30 (next to the reserved 169.254.6.0/30)', { target: hz, edits: [['BgpConfig.TunnelCidr', '169.254.6.4/30'], ['BgpConfig.LocalBgpIp', '169.254.6.5']] }],  // Issue 14: a change is judged by what it changes and sends.
+  ['rename of a connection whose live PSK differs from its sibling on the same customer gateway (a warning)', { target: pol, seed: DIVERGED_SEED, edits: [['Name', 'renamed-pol']], warns: ['VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs'] }],
+  ['IKEv1 with two subnets per side already (the document example): an IPsec change', { target: pol, seed: IKEV1_MULTI_SEED, edits: [['IpsecConfig.IpsecLifetime', 3600]], warns: ['Advice.IkeV1.MultiSubnet'] }],
+  ['IKEv1 with two subnets per side already: one subnet replaced', { target: pol, seed: IKEV1_MULTI_SEED, edits: [['LocalSubnet', '10.20.1.0/24,10.20.7.0/24']], warns: ['Advice.IkeV1.MultiSubnet'] }],
+  ['a subnet list typed with spaces, an empty item and a repeat (sent as the service stores it)', { target: eu, edits: [['LocalSubnet', ' 10.30.1.0/24, 10.30.2.0/24,,10.30.1.0/24, 10.30.4.0/24']] }],
+  // The tunnel-element decision: the emulator resets what a tunnel element leaves out (a random PSK), so these read
+  // back whole only because core sends each changed tunnel whole.
+  ['a tunnel DPD change alone (the tunnel is sent whole: its PSK and proposals survive)', { target: dual, edits: [[`${m1}.EnableDpd`, false]] }],
+  ['a tunnel NAT-T change on a tunnel-BGP-off connection', { target: dualStatic, edits: [[`${s2}.EnableNatTraversal`, false]] }],
+  ['tunnel BGP on: a moved tunnel network sends the complete TunnelBgpConfig', { target: dual, edits: [[`${m1}.TunnelBgpConfig.TunnelCidr`, '169.254.48.0/30'], [`${m1}.TunnelBgpConfig.LocalBgpIp`, '169.254.48.1']] }],
 ];
 
 describe('drafts the rules accept are accepted by the emulator and read back', () => {
   const fresh = useEmulator('test');
   it.each(ACCEPT_CASES)('%s', async (_label, testCase) => {
-    const { live, context } = await readLive(testCase.target, fresh.client);
-    const draft = apply(live, testCase.edits);
-    expect(validate(draft, context)).toEqual([]);
-    const built = buildModifyRequest(live, draft, context, { RegionId: testCase.target.RegionId });
-    if (!built.ok) throw new Error(`builder refused: ${JSON.stringify(built.issues)}`);
-    expect(built.changedPaths.length).toBeGreaterThan(0);
-    const { query, body } = toWire(built.request);
-    await fresh.client.call('ModifyVpnConnectionAttribute', query, Object.keys(body).length > 0 ? body : undefined);
-    await eventually(async () => (await fresh.client.call('DescribeVpnGateway', { RegionId: testCase.target.RegionId, VpnGatewayId: live.VpnGatewayId })).Status === 'active');
-    const readBack = parseDescribeConnectionOrThrow(await fresh.client.call('DescribeVpnConnection', { ...testCase.target }));
-    const skip = new Set(['AutoConfigRoute', ...(testCase.unreadable ?? [])]);
-    expect(changedFields(readBack, draft).map((d) => d.path).filter((p) => !skip.has(p))).toEqual([]);
+    const running = await emulatorFor(fresh, testCase.seed);
+    try {
+      await acceptedByBoth(running, testCase);
+    } finally {
+      await running.done();
+    }
   });
 });
+
+async function acceptedByBoth(fresh: Running, testCase: AcceptCase): Promise<void> {
+  const { live, context } = await readLive(testCase.target, fresh.client);
+  const draft = apply(live, testCase.edits);
+  const built = buildModifyRequest(live, draft, context, { RegionId: testCase.target.RegionId });
+  if (!built.ok) throw new Error(`builder refused: ${JSON.stringify(built.issues)}`);
+  expect([...new Set(built.warnings.map((w) => w.code))].sort()).toEqual([...(testCase.warns ?? [])].sort());
+  expect(built.changedPaths.length).toBeGreaterThan(0);
+  const { query, body } = toWire(built.request);
+  await fresh.client.call('ModifyVpnConnectionAttribute', query, Object.keys(body).length > 0 ? body : undefined);
+  await eventually(async () => (await fresh.client.call('DescribeVpnGateway', { RegionId: testCase.target.RegionId, VpnGatewayId: live.VpnGatewayId })).Status === 'active');
+  const readBack = parseDescribeConnectionOrThrow(await fresh.client.call('DescribeVpnConnection', { ...testCase.target }));
+  const skip = new Set(['AutoConfigRoute', ...(testCase.unreadable ?? [])]);
+  expect(changedFields(readBack, draft).map((d) => d.path).filter((p) => !skip.has(p))).toEqual([]);
+}
+
+describe('the tunnel-element decision and tunnel BGP, core against the emulator', () => {
+  const fresh = useEmulator('test');
+
+  it('core sends a changed tunnel whole, and the PSK survives; the partial element it used to send resets it', async () => {
+    const { live, context } = await readLive(dualStatic, fresh.client);
+    const draft = setField(live, `${s2}.EnableDpd`, !(live.mode === 'dual' && live.tunnels[1].EnableDpd));
+    const built = buildModifyRequest(live, draft, context, { RegionId: dualStatic.RegionId });
+    if (!built.ok) throw new Error(JSON.stringify(built.issues));
+    const [element] = built.request.TunnelOptionsSpecification ?? [];
+    expect(Object.keys(element ?? {}).sort()).toEqual(['EnableDpd', 'EnableNatTraversal', 'Role', 'TunnelId', 'TunnelIkeConfig', 'TunnelIpsecConfig']);
+    const { query, body } = toWire(built.request);
+    await fresh.client.call('ModifyVpnConnectionAttribute', query, body);
+    await waitActiveOn(fresh, dualStatic, live.VpnGatewayId);
+    const psk = async () => {
+      const c = parseDescribeConnectionOrThrow(await fresh.client.call('DescribeVpnConnection', { ...dualStatic }));
+      return c.mode === 'dual' ? c.tunnels[1].TunnelIkeConfig.Psk : '';
+    };
+    const kept = await psk();
+    expect(kept).toBe(live.mode === 'dual' ? live.tunnels[1].TunnelIkeConfig.Psk : '');
+    // The shape the builder sent before issue 14: {TunnelId, Role, EnableDpd} alone.
+    const partial = toWire({ RegionId: dualStatic.RegionId, VpnConnectionId: dualStatic.VpnConnectionId, TunnelOptionsSpecification: [{ TunnelId: element!.TunnelId, Role: element!.Role, EnableDpd: !element!.EnableDpd }] });
+    await fresh.client.call('ModifyVpnConnectionAttribute', partial.query, partial.body);
+    await waitActiveOn(fresh, dualStatic, live.VpnGatewayId);
+    expect(await psk()).not.toBe(kept);
+  });
+
+  it('with tunnel BGP off, a moved tunnel network goes without the tunnel ASN, which reads back unchanged', async () => {
+    const { live, context } = await readLive(dualStatic, fresh.client);
+    const draft = apply(live, [[`${m1}.TunnelBgpConfig.TunnelCidr`, '169.254.49.0/30'], [`${m1}.TunnelBgpConfig.LocalBgpIp`, '169.254.49.1']]);
+    const built = buildModifyRequest(live, draft, context, { RegionId: dualStatic.RegionId });
+    if (!built.ok) throw new Error(JSON.stringify(built.issues));
+    expect(built.request.TunnelOptionsSpecification?.[0]?.TunnelBgpConfig).toEqual({ TunnelCidr: '169.254.49.0/30', LocalBgpIp: '169.254.49.1' });
+    const { query, body } = toWire(built.request);
+    await fresh.client.call('ModifyVpnConnectionAttribute', query, body);
+    await waitActiveOn(fresh, dualStatic, live.VpnGatewayId);
+    const readBack = parseDescribeConnectionOrThrow(await fresh.client.call('DescribeVpnConnection', { ...dualStatic }));
+    expect(changedFields(readBack, draft)).toEqual([]);
+  });
+});
+
+async function waitActiveOn(running: Running, target: Target, vpnGatewayId: string): Promise<void> {
+  await eventually(async () => (await running.client.call('DescribeVpnGateway', { RegionId: target.RegionId, VpnGatewayId: vpnGatewayId })).Status === 'active');
+}
 
 describe('the emulator inventory generator and core agree', () => {
   it('every generated connection parses and passes core\'s rules next to its siblings', async () => {

@@ -39,7 +39,7 @@ describe('App', () => {
     expect((await screen.findByTestId('keychain')).textContent).toMatch(/unavailable — No Secret Service/);
   });
 
-  it('shows the error code when main refuses', async () => {
+  it('words main\'s refusal by its code, in the UI language, with the code kept for support', async () => {
     const fake = createFakeApi({
       getAppInfo: () => {
         throw new FakeApiError({ code: 'Ipc.UntrustedSender', message: 'Not the app window.' });
@@ -48,6 +48,8 @@ describe('App', () => {
     render(<App api={fake.api} />);
     await openAbout();
     const alerts = await screen.findAllByRole('alert');
-    expect(alerts.map((a) => a.textContent)).toContain('Not the app window. (Ipc.UntrustedSender)');
+    const alert = alerts.find((a) => a.textContent === 'A request that did not come from the app’s own window was refused.');
+    expect(alert).toBeTruthy();
+    expect(alert!.textContent).not.toContain('Not the app window.');
   });
 });

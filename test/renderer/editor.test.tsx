@@ -201,7 +201,7 @@ describe('side-by-side editor', () => {
     });
     await failing.user.click(within(screen.getByRole('tree')).getByRole('treeitem', { name: /branch-1/ }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Could not load this connection: main went away (Ipc.TransportFailed)');
+    expect(alert.textContent).toContain('Could not load this connection: The window lost contact with the app’s main process.');
     expect(screen.queryByTestId('apply')).toBeNull();
     down = false;
     await failing.user.click(within(alert).getByRole('button', { name: 'Retry' }));
@@ -220,7 +220,7 @@ describe('side-by-side editor', () => {
     };
     await user.click(within(screen.getByRole('tree')).getByRole('treeitem', { name: /branch-2/ }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('The connection does not exist.');
+    expect(alert.textContent).toContain('The IPsec connection does not exist.');
     expect(document.querySelector('#editor-grid')).toBeNull();
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));

@@ -75,7 +75,7 @@ describe('useGatewayConnections', () => {
     const listing = listInventory(full);
     const asked = () => fake.calls.filter((c) => c.method === 'loadGatewayConnections').length;
     const { result, rerender } = renderHook(({ ids }: { ids: string[] }) => useGatewayConnections(fake.api, listing, ids), { initialProps: { ids: ['vpn-single001'] } });
-    await waitFor(() => expect(result.current.error).toBe('main went away (Ipc.TransportFailed)'));
+    await waitFor(() => expect(result.current.error).toEqual({ code: 'Ipc.TransportFailed', message: 'main went away' }));
     rerender({ ids: ['vpn-single001'] });
     expect(asked()).toBe(1);
     rerender({ ids: ['vpn-dual001'] });

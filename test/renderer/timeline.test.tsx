@@ -45,7 +45,8 @@ describe('apply progress and the status timeline', () => {
     const kinds = [...timeline.querySelectorAll('[data-kind]')].map((e) => e.getAttribute('data-kind'));
     expect(kinds).toEqual(['queued', 'retry', 'submitted', 'verified']);
     const retry = timeline.querySelector('[data-kind="retry"]')!;
-    expect(retry.textContent).toContain('VpnGateway.Configuring');
+    expect(retry.textContent).toContain('The VPN gateway is being configured');
+    expect(retry.querySelector('[data-code="VpnGateway.Configuring"]')).not.toBeNull();
     expect(retry.textContent).toContain('+120 ms');
     expect(timeline.querySelector('[data-kind="submitted"]')!.textContent).toContain('REQ-42');
     expect(timeline.querySelector('[data-kind="submitted"]')!.textContent).toContain('+1.5 s');
@@ -103,7 +104,7 @@ describe('a failed apply', () => {
     expect(document.getElementById(pfs.getAttribute('aria-describedby')!)!.textContent).toBe('The service refused this value. (Gateway.Unknown)');
     // A code whose message needs the rule's parameters falls back to main's own words.
     const cidr = input('TunnelOptionsSpecification.1.TunnelBgpConfig.TunnelCidr');
-    expect(document.getElementById(cidr.getAttribute('aria-describedby')!)!.textContent).toBe('The parameter TunnelCidr is illegal. (IllegalParam.TunnelCidr)');
+    expect(document.getElementById(cidr.getAttribute('aria-describedby')!)!.textContent).toBe('The tunnel network is not valid.');
     // Editing again and a new apply clear them (they belong to the failed job).
     await act(async () => main.emit('jobUpdated', { ...job, jobId: 'job-2', phase: 'queued', createdAt: new Date(Date.now() + 1000).toISOString() }));
     expect(input(field).getAttribute('aria-invalid')).toBe('false');

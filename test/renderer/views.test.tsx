@@ -183,7 +183,7 @@ describe('drafts and profiles', () => {
       baseFetchedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), changedFieldCount: 1, conflictCount: 0, status: 'editing', readiness: { ready: true },
     };
     const { user } = await renderStudio({
-      handlers: { listDrafts: () => [summary], applyDrafts: () => { throw new FakeApiError({ code: 'Draft.Applied', message: 'The draft of ready one was applied already.', field: 'draftIds.0' }); } },
+      handlers: { listDrafts: () => [summary], applyDrafts: () => { throw new FakeApiError({ code: 'Draft.Applied', message: 'The draft of ready one was applied already.', field: 'draftIds.0', params: { name: 'ready one' } }); } },
     });
     await user.click(nav(/^Drafts/));
     await user.click(screen.getByRole('button', { name: 'Apply ready drafts (1)' }));
@@ -278,10 +278,10 @@ describe('offline', () => {
 
 describe('inventory status', () => {
   it('shows progress with a cancel button, and regions that could not be read', async () => {
-    const inventory = { ...(await import('./support/sample-data.ts')).snapshot(), errors: [{ code: 'Forbidden.RAM', message: 'not allowed', RegionId: 'eu-central-1' }] };
+    const inventory = { ...(await import('./support/sample-data.ts')).snapshot(), errors: [{ code: 'Forbidden', message: 'not allowed', RegionId: 'eu-central-1' }] };
     const { main, user } = await renderStudio({ inventory, handlers: { cancelInventory: () => ({ cancelled: true }) } });
     expect(screen.getByText('1 region could not be read (kept from the last snapshot)')).toBeTruthy();
-    expect(screen.getByText(/eu-central-1: Forbidden.RAM — not allowed/)).toBeTruthy();
+    expect(screen.getByText(/This account is not allowed to do this \(RAM permissions\)/).closest('li')!.textContent).toMatch(/^eu-central-1: This account/);
     await act(async () => main.emit('inventoryProgress', { profileId: 'sandbox', phase: 'connections', completedRequests: 3, totalRequests: 8 }));
     expect(screen.getByTestId('inventory-status').textContent).toBe('Loading inventory… 3/8');
     await user.click(screen.getByRole('button', { name: 'Cancel loading' }));

@@ -83,8 +83,8 @@ describe('apply bookkeeping', () => {
     failWrites = true;
     expect((await waitForJob(h, job.jobId)).phase).toBe('succeeded');
     await eventually(() => internal.some((line) => String(line).includes('ENOSPC')) || undefined);
-    // Held in memory meanwhile; after a restart (the file still says applying) finished from the job journal.
-    expect((await draftsOf(h)).map((x) => x.status)).toEqual(['applied']);
+    // Memory follows the disk, which refused the write: still applying; after a restart finished from the job journal.
+    expect((await draftsOf(h)).map((x) => x.status)).toEqual(['applying']);
     failWrites = false;
     await h.restart();
     expect((await draftsOf(h)).map((x) => [x.status, x.Name])).toEqual([['applied', 'landed on a full disk']]);

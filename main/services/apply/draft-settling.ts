@@ -38,8 +38,8 @@ export function createDraftSettling(deps: {
       deps.drafts.setStatus(draftId, status, patch);
     } catch (error) {
       // A draft discarded after its job finished is fine: the job's own record is what counts. A file that cannot
-      // be written is reported; the drafts store holds the change in memory and a start after a crash takes it
-      // from the job journal.
+      // be written is reported; the draft stays as the disk has it, and the next start finishes it from the job
+      // journal.
       if (!(error instanceof AppError && error.code === 'Draft.NotFound')) deps.onInternalError?.(error);
     }
   };

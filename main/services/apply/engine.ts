@@ -4,7 +4,7 @@
 // watch every tunnel (the settle period, or the confirm window with automatic rollback) and end `succeeded` only
 // when no tunnel that was up before is down. The phases and their moves are the table in phases.ts; a restarted
 // process continues each persisted job at its `resumePoint`. One job at a time per gateway, gateways in parallel.
-import { buildModifyRequest, isEmptyRequest, mergeThreeWay, tunnelHealths, validate } from '../../../core/index.ts';
+import { buildModifyRequest, isEmptyRequest, judgeChange, mergeThreeWay, tunnelHealths } from '../../../core/index.ts';
 import type { JobSummary } from '../../../core/contract.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { VpcReads } from '../vpc-reads.ts';
@@ -16,7 +16,7 @@ import { FINAL, resumePoint } from './phases.ts';
 import { createJobQueueing } from './queueing.ts';
 import { createRollback } from './rollback.ts';
 import { createJobRuntime, positions, statesOf, tunnelsBeforeOf, type ApplyEngineDeps } from './runtime.ts';
-import { createSender } from './send.ts';
+import { createSender, type SendGate } from './send.ts';
 import { createWatcher } from './watch.ts';
 
 export { JOBS_STORE, type JobRecord } from './journal.ts';
@@ -47,7 +47,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
   const watcher = createWatcher(rt);
   const { startWatch, watches } = watcher;
   const { runRollback } = createRollback(rt, sender, watcher);
-  const { applicable, queueJob } = createJobQueueing(rt);
+  const { applicable, queueJob, queueJobs } = createJobQueueing(rt);
 
   async function afterSubmit(job: JobRecord, reads: VpcReads): Promise<void> {
     const send = job.send!;
@@ -87,7 +87,8 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
 
     progress(job, { phase: 'validating' });
     const { context, live } = await gateways.contextFor(job, reads, retriedFor(job));
-    const issues = validate(draft.draft, context);
+    // Judged by what the draft changes: a fault of a field it leaves alone is the live value's, not the change's.
+    const issues = judgeChange(draft.base, draft.draft, context).errors;
     if (issues.length > 0) {
       const fieldErrors = issuesToErrors(issues);
       record(job, 'validation-failed', { issues: issues.length, codes: [...new Set(issues.map((i) => i.code))].join(','), fields: issues.map((i) => i.path).join(',') });
@@ -131,11 +132,11 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       target: merged.merged,
       send: { ClientToken: job.ClientToken, request: built.request, changedPaths: built.changedPaths },
     });
-    await sendAndFollow(job, client, reads);
+    await sendAndFollow(job, client, reads, { base: live, context });
   }
 
-  async function sendAndFollow(job: JobRecord, client: VpcClient, reads: VpcReads): Promise<void> {
-    const outcome = await submit(job, client, job.send!, 'apply');
+  async function sendAndFollow(job: JobRecord, client: VpcClient, reads: VpcReads, gate: SendGate): Promise<void> {
+    const outcome = await submit(job, client, job.send!, 'apply', gate);
     if (outcome !== 'accepted' && 'refused' in outcome) return fail(job, outcome.refused, outcome.fieldErrors);
     if (outcome !== 'accepted' && !(await reconcile(job, reads, outcome.lost))) return;
     await afterSubmit(job, reads);
@@ -148,7 +149,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
     const reads = await deps.readsFor(job.profileId);
     const send = job.send!;
     if (send.RequestId !== undefined) return afterSubmit(job, reads);
-    const live = await readOwn(job, reads);
+    const { context, live } = await gateways.contextFor(job, reads, retriedFor(job));
     // Secrets sealed under a key this process does not have read as '': only the other fields can be compared, and
     // the request cannot be sent again.
     const secretsLost = lostUnder(job, 'send.');
@@ -168,7 +169,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       save(job, { phase: 'waiting-gateway' });
       return afterSubmit(job, reads);
     }
-    await sendAndFollow(job, client, reads);
+    await sendAndFollow(job, client, reads, { base: job.before!, context });
   }
 
   async function run(jobId: string): Promise<void> {
@@ -206,7 +207,7 @@ export function createApplyEngine(deps: ApplyEngineDeps): ApplyEngine {
       drafts.flush();
       const list = unique.map((draftId, i) => applicable(draftId, `draftIds.${i}`, true));
       // The drafts file is written once for the whole batch, not once per draft.
-      const jobs = deps.store.batch(() => deps.drafts.batch(() => list.map((draft) => queueJob(draft, confirmWindowSeconds))));
+      const jobs = queueJobs(list, confirmWindowSeconds);
       // Each gateway's first change starts now; later ones wait their turn on their gateway.
       for (const job of jobs) enqueue(job);
       return jobs.map(summaryOf);

@@ -18,11 +18,11 @@ import type { SendState } from './journal.ts';
 // Rule parameters can quote the value that broke the rule; for a PSK that is part of the secret, which job records,
 // the timeline and IPC results must never hold. The renderer words the message itself from code and field.
 export function issuesToErrors(issues: RuleIssue[]): AppErrorShape[] {
-  return issues.map((i) => ({
-    code: i.code,
-    message: /(^|\.)Psk$/.test(i.path) ? formatIssue({ ...i, params: {} }, 'en') : formatIssue(i, 'en'),
-    field: i.path,
-  }));
+  return issues.map((i) => {
+    // A PSK rule's parameters quote the key (its length, a character of it): they are not kept in the job's record.
+    const secret = /(^|\.)Psk$/.test(i.path);
+    return { code: i.code, message: formatIssue(secret ? { ...i, params: {} } : i, 'en'), field: i.path, ...(!secret && { params: i.params }) };
+  });
 }
 
 /** Fields of the request that read back differently from what was asked. */

@@ -53,7 +53,7 @@ export function createRollback(rt: JobRuntime, sender: Sender, watcher: Watcher)
     // After a restart the rollback may already be visible in live state: then it is not sent again.
     const alreadyRolledBack = changedFields(before, live).every((d) => !rollback.changedPaths.includes(d.path));
     if (rollback.RequestId === undefined && !alreadyRolledBack) {
-      const outcome = await submit(job, client, rollback, 'rollback');
+      const outcome = await submit(job, client, rollback, 'rollback', { base: live, context });
       if (outcome !== 'accepted' && 'refused' in outcome) return rollbackFailed(job, outcome.refused, live);
       // A lost answer is settled by the read-back below, as after a restart.
       if (outcome !== 'accepted') record(job, 'reconciled', { code: outcome.lost.code, for: 'rollback' });

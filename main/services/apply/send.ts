@@ -1,22 +1,39 @@
 // Sending a persisted request (retried with its one ClientToken), settling an answer lost after it may have reached
 // the service, and waiting for the gateway to be active again.
-import { maskSecrets, toWire, type VpnConnection } from '../../../core/index.ts';
+import { maskSecrets, toWire, validateRequest, type GatewayContext, type VpnConnection } from '../../../core/index.ts';
 import type { AppErrorShape } from '../../../core/errors.ts';
 import { fieldForApiError, normalizeApiError, type ApiErrorShape } from '../api-error.ts';
 import type { VpcReads } from '../vpc-reads.ts';
 import type { VpcClient } from '../vpc-client.ts';
 import type { JobRecord, SendState } from './journal.ts';
-import { apiErrorShape, landedState, mayHaveLanded } from './landing.ts';
+import { apiErrorShape, issuesToErrors, landedState, mayHaveLanded } from './landing.ts';
 import { waitForActive } from './poller.ts';
 import { Aborted, withRetry } from './retry.ts';
 import type { JobRuntime } from './runtime.ts';
 
 export type Submitted = 'accepted' | { refused: AppErrorShape; fieldErrors: AppErrorShape[] } | { lost: ApiErrorShape };
 
+/** What a request is checked against before it leaves (core validateRequest): the connection it was built from and
+ * the gateway's context. */
+export interface SendGate {
+  base: VpnConnection;
+  context: GatewayContext;
+}
+
 export function createSender(rt: JobRuntime) {
   const { retryPolicy, sleep, lifetime, progress, record, save, readOwn, endUnknown, fail, durations, pollPolicy, nowMs } = rt;
-  /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. */
-  async function submit(job: JobRecord, client: VpcClient, send: SendState, label: 'apply' | 'rollback'): Promise<Submitted> {
+  /** Sends (or re-sends, with the same ClientToken) a persisted request until the service accepts it. Every request
+   * passes core's validateRequest first, whatever built it: one it refuses is never sent. */
+  async function submit(job: JobRecord, client: VpcClient, send: SendState, label: 'apply' | 'rollback', gate: SendGate): Promise<Submitted> {
+    const issues = validateRequest(send.request, gate.base, gate.context);
+    if (issues.length > 0) {
+      const codes = [...new Set(issues.map((i) => i.code))].join(',');
+      record(job, 'validation-failed', { issues: issues.length, codes, fields: issues.map((i) => i.path).join(','), for: label, sent: false });
+      return {
+        refused: { code: 'Apply.RequestInvalid', message: `The request breaks ${issues.length} rule(s) for what may be sent (${codes}); it was not sent.`, field: issues[0]!.path },
+        fieldErrors: issuesToErrors(issues),
+      };
+    }
     const wire = toWire(send.request);
     try {
       const body = await withRetry(

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Api, DraftRecord, DraftSummary } from '../../../core/contract.ts';
 import { setField, type VpnConnection } from '../../../core/index.ts';
-import { errorMessage } from '../api.ts';
+import type { AppErrorShape } from '../../../core/errors.ts';
+import { toErrorShape } from '../i18n/error-text.ts';
 
 export interface Selection {
   RegionId: string;
@@ -22,7 +23,7 @@ export interface EditorSession {
   dirty: boolean;
   saving: boolean;
   loading: boolean;
-  error: string | null;
+  error: AppErrorShape | null;
   edit(path: string, value: unknown): void;
   replaceDraft(update: (d: VpnConnection) => VpnConnection): void;
   save(): Promise<DraftRecord | null>;
@@ -45,7 +46,7 @@ export function useEditorSession(
   const [storedEdits, setEdits] = useState<VpnConnection | null>(null);
   const [saving, setSaving] = useState(false);
   const [loadingId, setLoadingId] = useState<string | null>(null);
-  const [error, setError] = useState<{ id: string | null; message: string } | null>(null);
+  const [error, setError] = useState<{ id: string | null; error: AppErrorShape } | null>(null);
   // The draft our own save just created, until main's draftsChanged lists it.
   const [createdId, setCreatedId] = useState<string | null>(null);
 
@@ -84,7 +85,7 @@ export function useEditorSession(
       },
       (reason: unknown) => {
         if (!current) return;
-        setError({ id, message: errorMessage(reason) });
+        setError({ id, error: toErrorShape(reason) });
         setLoadingId(null);
       },
     );
@@ -113,7 +114,7 @@ export function useEditorSession(
       setError(null);
       return next;
     } catch (reason) {
-      setError({ id: sel.VpnConnectionId, message: errorMessage(reason) });
+      setError({ id: sel.VpnConnectionId, error: toErrorShape(reason) });
       return null;
     } finally {
       setSaving(false);
@@ -157,7 +158,7 @@ export function useEditorSession(
         setEdits(null);
         setError(null);
       } catch (reason) {
-        setError({ id: rec.VpnConnectionId, message: errorMessage(reason) });
+        setError({ id: rec.VpnConnectionId, error: toErrorShape(reason) });
       }
     },
     [api],
@@ -176,7 +177,7 @@ export function useEditorSession(
       setRecord(null);
       setEdits(null);
     } catch (reason) {
-      setError({ id: rec?.VpnConnectionId ?? null, message: errorMessage(reason) });
+      setError({ id: rec?.VpnConnectionId ?? null, error: toErrorShape(reason) });
     }
   }, [api]);
 
@@ -189,7 +190,7 @@ export function useEditorSession(
     dirty,
     saving,
     loading: loadingId !== null && loadingId === id,
-    error: error && error.id === id ? error.message : null,
+    error: error && error.id === id ? error.error : null,
     edit,
     replaceDraft,
     save,

@@ -1,5 +1,4 @@
 import type { Lang } from '../../../core/index.ts';
-import { errorMessage } from '../api.ts';
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86_400_000],
@@ -35,5 +34,3 @@ export function formatTime(iso: string, lang: Lang): string {
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleTimeString(lang, { hour12: false });
 }
-
-export { errorMessage };

@@ -10,7 +10,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Api, InventoryListing } from '../../../core/contract.ts';
 import { revisionOf } from '../../../core/inventory-listing.ts';
 import type { VpnConnection } from '../../../core/index.ts';
-import { errorMessage } from '../api.ts';
+import type { AppErrorShape } from '../../../core/errors.ts';
+import { toErrorShape } from '../i18n/error-text.ts';
 
 interface Held {
   profileId: string;
@@ -20,7 +21,7 @@ interface Held {
 interface Failure {
   revision: string;
   wanted: string;
-  message: string;
+  error: AppErrorShape;
 }
 
 export interface GatewayConnections {
@@ -29,7 +30,7 @@ export interface GatewayConnections {
   /** Every held connection by id. */
   byId: ReadonlyMap<string, VpnConnection>;
   /** Why the wanted gateways' connections could not be fetched for the current revision. */
-  error: string | null;
+  error: AppErrorShape | null;
   retry(): void;
 }
 
@@ -68,7 +69,7 @@ export function useGatewayConnections(api: Api, listing: InventoryListing | null
           });
           setFailure(null);
         },
-        (reason: unknown) => setFailure({ revision, wanted, message: errorMessage(reason) }),
+        (reason: unknown) => setFailure({ revision, wanted, error: toErrorShape(reason) }),
       )
       .finally(() => {
         for (const id of missing) if (inFlight.current.get(id) === revision) inFlight.current.delete(id);
@@ -76,7 +77,7 @@ export function useGatewayConnections(api: Api, listing: InventoryListing | null
   }, [api, profileId, revision, wanted, held, failedHere]);
 
   const byGateway = profileId && held.profileId === profileId ? held.byGateway : NOTHING.byGateway;
-  const error = failedHere ? failure.message : null;
+  const error = failedHere ? failure.error : null;
   const retry = useCallback(() => setFailure(null), []);
   return useMemo(() => {
     const byId = new Map<string, VpnConnection>();

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, InventoryListing, InventoryProgress } from '../../../core/contract.ts';
-import { errorMessage } from '../api.ts';
+import type { AppErrorShape } from '../../../core/errors.ts';
+import { toErrorShape } from '../i18n/error-text.ts';
 import { useApiEvent } from './events.ts';
 
 export function useInventory(api: Api, profileId: string) {
   const [snapshot, setSnapshot] = useState<InventoryListing | null>(null);
   const [progress, setProgress] = useState<InventoryProgress | null>(null);
   const [refreshing, setRefreshing] = useState(false);
-  const [error, setError] = useState<{ profileId: string; message: string } | null>(null);
+  const [error, setError] = useState<{ profileId: string; error: AppErrorShape } | null>(null);
   const generation = useRef(0);
 
   const fetch = useCallback(
@@ -22,7 +23,7 @@ export function useInventory(api: Api, profileId: string) {
           setError(null);
         },
         (reason: unknown) => {
-          if (mine === generation.current) setError({ profileId, message: errorMessage(reason) });
+          if (mine === generation.current) setError({ profileId, error: toErrorShape(reason) });
         },
       );
     },
@@ -52,6 +53,6 @@ export function useInventory(api: Api, profileId: string) {
 
   // A snapshot of another profile (before the new one arrives) is not shown.
   const current = snapshot?.profileId === profileId ? snapshot : null;
-  const currentError = error?.profileId === profileId ? error.message : null;
+  const currentError = error?.profileId === profileId ? error.error : null;
   return { snapshot: current, progress, loading: refreshing || (current === null && currentError === null), error: currentError, load };
 }

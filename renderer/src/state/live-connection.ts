@@ -9,7 +9,7 @@ import type { AppErrorShape } from '../../../core/errors.ts';
 import type { Api, InventoryListing } from '../../../core/contract.ts';
 import { revisionOf } from '../../../core/inventory-listing.ts';
 import type { VpnConnection } from '../../../core/index.ts';
-import { errorMessage } from '../api.ts';
+import { toErrorShape } from '../i18n/error-text.ts';
 import type { Selection } from './editor-session.ts';
 
 interface Read {
@@ -21,7 +21,7 @@ interface Read {
   notLive?: AppErrorShape;
   /** Neither read live nor held by main. */
   missing?: boolean;
-  error?: string;
+  error?: AppErrorShape;
 }
 
 export interface LiveConnection {
@@ -29,7 +29,7 @@ export interface LiveConnection {
   fetchedAt: string | null;
   notLive: AppErrorShape | null;
   missing: boolean;
-  error: string | null;
+  error: AppErrorShape | null;
   retry(): void;
 }
 
@@ -56,7 +56,7 @@ export function useLiveConnection(api: Api, listing: InventoryListing | null, se
         });
       },
       (reason: unknown) => {
-        if (current) setRead({ revision, VpnConnectionId, error: errorMessage(reason) });
+        if (current) setRead({ revision, VpnConnectionId, error: toErrorShape(reason) });
       },
     );
     return () => {

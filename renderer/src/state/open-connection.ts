@@ -38,13 +38,15 @@ export interface OpenConnection {
   health: ShownHealth | null;
   apiErrors: ReadonlyMap<string, AppErrorShape[]>;
   compareWith: VpnConnection | null;
-  /** Why the connection could not be opened, in words; null when it could. */
-  loadFailure: string | null;
+  /** Why the connection could not be opened; null when it could (or when it is simply not there: `missing`). */
+  loadFailure: AppErrorShape | null;
+  /** Neither read live nor held by main: not in this account's inventory. */
+  missing: boolean;
 }
 
 const NO_CONNECTIONS: readonly VpnConnection[] = [];
 
-export function useOpenConnection(api: Api, input: OpenConnectionInput, notInInventory: string): OpenConnection {
+export function useOpenConnection(api: Api, input: OpenConnectionInput): OpenConnection {
   const { snapshot, tree, drafts, jobs, selection, compareId, revealDiff } = input;
   const selectedId = selection?.VpnConnectionId ?? null;
   const selectedGatewayId = selectedId ? (tree.entryById.get(selectedId)?.VpnGatewayId ?? drafts.find((d) => d.VpnConnectionId === selectedId)?.VpnGatewayId) : undefined;
@@ -88,7 +90,7 @@ export function useOpenConnection(api: Api, input: OpenConnectionInput, notInInv
     for (const e of job.fieldErrors) if (e.field) map.set(e.field, [...(map.get(e.field) ?? []), e]);
     return map;
   }, [job]);
-  const loadFailure = live.error ?? gatewayConnections.error ?? (live.missing ? notInInventory : null);
+  const loadFailure = live.error ?? gatewayConnections.error;
   const compareWith = compareId ? (gatewayConnections.byId.get(compareId) ?? null) : null;
-  return { session, live, gatewayConnections, draft, base, gateway, analysis, job, inFlight: isInFlight(job), health, apiErrors, compareWith, loadFailure };
+  return { session, live, gatewayConnections, draft, base, gateway, analysis, job, inFlight: isInFlight(job), health, apiErrors, compareWith, loadFailure, missing: live.missing };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Api, ProfilesState } from '../../../core/contract.ts';
-import { errorMessage } from '../api.ts';
+import type { AppErrorShape } from '../../../core/errors.ts';
+import { toErrorShape } from '../i18n/error-text.ts';
 import { useApiEvent } from './events.ts';
 
 /** Shown until main answers (and if it cannot): the Sandbox is always there. */
@@ -14,13 +15,13 @@ export const SANDBOX_ONLY: ProfilesState = {
 
 export function useProfiles(api: Api) {
   const [state, setState] = useState<ProfilesState>(SANDBOX_ONLY);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
 
   useEffect(() => {
     let live = true;
     api.listProfiles().then(
       (value) => live && setState(value),
-      (reason: unknown) => live && setError(errorMessage(reason)),
+      (reason: unknown) => live && setError(toErrorShape(reason)),
     );
     return () => {
       live = false;
@@ -35,7 +36,7 @@ export function useProfiles(api: Api) {
         setState(await api.switchProfile({ profileId }));
         setError(null);
       } catch (reason) {
-        setError(errorMessage(reason));
+        setError(toErrorShape(reason));
       }
     },
     [api],

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text.ts';
 import type { Connectivity } from '../../state/connectivity.ts';
 import type { Notice } from '../../state/notices.ts';
 
@@ -22,12 +23,13 @@ export function OfflineBanner({ connectivity }: { connectivity: Connectivity }) 
 /** Main's notices and the renderer's own failures; errors are alerts, the rest status. The code is kept in title. */
 export function Notices({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss(id: number): void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   if (notices.length === 0) return null;
   return (
     <div className="notices" role="region" aria-label={t('app.notice')}>
       {notices.map((n) => (
         <p key={n.id} className={`banner ${n.level === 'error' ? 'error' : n.level === 'warning' ? 'warn' : 'ok'}`} role={n.level === 'error' ? 'alert' : 'status'} data-code={n.code} title={n.code}>
-          <span className="notice-text">{n.message}</span>
+          <span className="notice-text">{errorText(n)}</span>
           <button type="button" className="btn small ghost" onClick={() => onDismiss(n.id)} aria-label={t('app.close')}>
             ×
           </button>

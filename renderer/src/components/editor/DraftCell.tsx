@@ -5,7 +5,8 @@
 import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../core/errors.ts';
-import { formatIssue, MESSAGES, type FieldKind, type Lang, type RuleIssue, type VpnType } from '../../../../core/index.ts';
+import { describeError } from '../../../../core/i18n/describe-error.ts';
+import { formatIssue, type FieldKind, type RuleIssue, type VpnType } from '../../../../core/index.ts';
 import { useLang } from '../../i18n/index.ts';
 import { FieldControl, fieldInputId } from './controls.tsx';
 import { allowedFor } from './layout.ts';
@@ -73,16 +74,6 @@ export const DraftCell = memo(function DraftCell({ path, def, value, label, issu
   );
 });
 
-/** An error main reported for this field on the last apply: in the UI language when core knows the code. */
-function apiErrorText(error: AppErrorShape, lang: Lang): string {
-  if (Object.hasOwn(MESSAGES[lang], error.code)) {
-    const text = formatIssue({ path: error.field ?? '', code: error.code, params: {} }, lang);
-    // Templates that need the rule's parameters (which an API error does not carry) fall back to main's message.
-    if (!/\{\w+\}/.test(text)) return text;
-  }
-  return `${error.message} (${error.code})`;
-}
-
 function IssueList({ id, issues, apiErrors, warnings }: { id: string; issues: readonly RuleIssue[] | undefined; apiErrors?: readonly AppErrorShape[] | undefined; warnings?: readonly RuleIssue[] | undefined }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -96,7 +87,7 @@ function IssueList({ id, issues, apiErrors, warnings }: { id: string; issues: re
       ))}
       {(apiErrors ?? []).map((error, i) => (
         <li key={`api-${error.code}-${i}`} data-code={error.code} className="api-error">
-          {apiErrorText(error, lang)}
+          {describeError(error, lang)}
         </li>
       ))}
       {(warnings ?? []).map((warning, i) => (

@@ -5,6 +5,7 @@ import type { GatewaySummary } from '../../../../core/contract.ts';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import type { EditorSession } from '../../state/editor-session.ts';
+import { useErrorText } from '../../i18n/error-text.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatAge } from '../../state/format.ts';
 import { connectionTone, tunnelStates, type ShownHealth } from '../../state/health.ts';
@@ -49,6 +50,7 @@ export function EditorView(props: EditorViewProps) {
   const { session, live, draft, analysis, gateway, now, mode, compareWith, revealed, onToggleReveal, onChange } = props;
   const { t } = useTranslation();
   const lang = useLang();
+  const errorText = useErrorText();
   const vpnType = gateway?.VpnType ?? 'Normal';
   // Stable while the user types (edit and reveal change rarely), so the draft cells re-render only on their own props.
   const editorContext = useMemo(() => ({ vpnType, revealed, onToggleReveal, onChange }), [vpnType, revealed, onToggleReveal, onChange]);
@@ -157,8 +159,8 @@ export function EditorView(props: EditorViewProps) {
         </div>
       </header>
       {session.error && (
-        <p role="alert" className="banner error">
-          {session.error}
+        <p role="alert" className="banner error" data-code={session.error.code}>
+          {errorText(session.error)}
         </p>
       )}
       {session.record && <ConflictPanel conflicts={session.record.conflicts} onResolve={(path, take) => void session.resolve(path, take)} />}

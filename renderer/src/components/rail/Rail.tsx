@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../../core/errors.ts';
+import { useErrorText } from '../../i18n/error-text.ts';
 import { useLang } from '../../i18n/index.ts';
 import type { ConnectionSummary, InventoryListing, InventoryProgress, ProfilesState } from '../../../../core/contract.ts';
 import { formatAge } from '../../state/format.ts';
@@ -12,7 +14,7 @@ export interface RailProps {
   snapshot: InventoryListing | null;
   progress: InventoryProgress | null;
   loading: boolean;
-  error: string | null;
+  error: AppErrorShape | null;
   regionId: string;
   onRegion(regionId: string): void;
   filter: string;
@@ -33,6 +35,7 @@ export interface RailProps {
 export const Rail = memo(function Rail(props: RailProps) {
   const { t } = useTranslation();
   const lang = useLang();
+  const errorText = useErrorText();
   const { snapshot } = props;
   const regionName = (id: string) => snapshot?.regions.find((r) => r.RegionId === id)?.LocalName ?? id;
   return (
@@ -91,8 +94,8 @@ export const Rail = memo(function Rail(props: RailProps) {
           </button>
         )}
         {props.error && (
-          <p className="banner error small" role="alert">
-            {props.error}
+          <p className="banner error small" role="alert" data-code={props.error.code}>
+            {errorText(props.error)}
           </p>
         )}
         {snapshot && snapshot.errors.length > 0 && snapshot.source === 'live' && (
@@ -100,9 +103,9 @@ export const Rail = memo(function Rail(props: RailProps) {
             <summary className="warn">{t('rail.regionErrors', { count: snapshot.errors.length })}</summary>
             <ul>
               {snapshot.errors.map((e, i) => (
-                <li key={i} className="mono">
-                  {e.RegionId ? `${e.RegionId}: ` : ''}
-                  {e.code} — {e.message}
+                <li key={i} data-code={e.code} title={e.code}>
+                  {e.RegionId ? <span className="mono">{e.RegionId}: </span> : ''}
+                  {errorText(e)}
                 </li>
               ))}
             </ul>

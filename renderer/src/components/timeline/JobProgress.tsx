@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobPhase, JobSummary } from '../../../../core/contract.ts';
 import type { TunnelLoss } from '../../../../core/index.ts';
+import { useErrorText } from '../../i18n/error-text.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatTime } from '../../state/format.ts';
 import { cap, lossesPhrase, notUp, tunnelName, type Tone } from '../../state/health.ts';
@@ -134,6 +135,7 @@ function ConfirmWindow({ job, losses, seconds, onConfirm, onRollback }: { job: J
 }
 
 function Outcome({ job, since, onRollback }: { job: JobSummary; since: string; onRollback(): void }) {
+  const errorText = useErrorText();
   const { t } = useTranslation();
   const lang = useLang();
   const tunnels = job.tunnels;
@@ -185,14 +187,14 @@ function Outcome({ job, since, onRollback }: { job: JobSummary; since: string; o
   const offerRollback = (job.phase === 'degraded' || job.phase === 'unknown') && job.rollbackable;
   return (
     <>
-      <p role="status" className={`outcome ${tone}`} data-testid="job-outcome" data-tone={tone} data-code={job.error?.code} title={job.error ? `${job.error.code}: ${job.error.message}` : undefined}>
+      <p role="status" className={`outcome ${tone}`} data-testid="job-outcome" data-tone={tone} data-code={job.error?.code} title={job.error?.code}>
         {tone !== 'idle' && <span className={`dot ${tone}`} aria-hidden="true" />}
         {text}
         {/* A degraded outcome already says which tunnel is down and since when, in the UI language. */}
         {job.error && job.phase !== 'degraded' && job.phase !== 'rolled-back' && (
-          <span className="mono">
+          <span className="outcome-reason">
             {' '}
-            — {job.error.code}: {job.error.message}
+            — {errorText(job.error)}
           </span>
         )}
       </p>

@@ -3,17 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.ts';
 import type { JobSummary, TimelineEvent } from '../../../../core/contract.ts';
 import { formatElapsed, formatTime } from '../../state/format.ts';
-
-const DETAIL_ORDER = ['RequestId', 'ClientToken', 'code', 'attempt', 'status', 'from', 'to', 'elapsedMs', 'message'];
-
-function detailEntries(detail: TimelineEvent['detail']): Array<[string, string]> {
-  const keys = Object.keys(detail).sort((a, b) => {
-    const ia = DETAIL_ORDER.indexOf(a);
-    const ib = DETAIL_ORDER.indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
-  });
-  return keys.filter((k) => detail[k] !== null && detail[k] !== '').map((k) => [k, k === 'elapsedMs' ? formatElapsed(Number(detail[k])) : String(detail[k])]);
-}
+import { detailEntries } from './detail.ts';
 
 export function Timeline({ events, jobs, onExport }: { events: readonly TimelineEvent[]; jobs: ReadonlyMap<string, JobSummary>; onExport?(format: 'json' | 'csv'): void }) {
   const { t } = useTranslation();
@@ -63,17 +53,20 @@ export function Timeline({ events, jobs, onExport }: { events: readonly Timeline
                     <span className="tl-elapsed mono">{g.jobId && !Number.isNaN(start) ? t('timeline.elapsed', { time: formatElapsed(Date.parse(e.at) - start) }) : ''}</span>
                     <span className="tl-kind">{t(`timeline.kind.${e.kind}`)}</span>
                     <span className="tl-detail">
-                      {detailEntries(e.detail).map(([k, v]) =>
-                        v.length > 72 ? (
-                          <details key={k} className="kv long">
+                      {detailEntries(e.detail, t, lang).map(({ key, label, value, literal, code }) =>
+                        literal && value.length > 72 ? (
+                          <details key={key} className="kv long" data-key={key}>
                             <summary>
-                              <span className="k">{k}</span>
+                              <span className="k">{label}</span>
                             </summary>
-                            <span className="v mono">{v}</span>
+                            <span className={literal ? 'v mono' : 'v'}>{value}</span>
                           </details>
                         ) : (
-                          <span key={k} className="kv">
-                            <span className="k">{k}</span> <span className="v mono">{v}</span>
+                          <span key={key} className="kv" data-key={key}>
+                            <span className="k">{label}</span>{' '}
+                            <span className={literal ? 'v mono' : 'v'} {...(code && { 'data-code': code, title: code })}>
+                              {value}
+                            </span>
                           </span>
                         ),
                       )}

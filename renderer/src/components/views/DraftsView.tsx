@@ -2,10 +2,10 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.ts';
 import type { DraftSummary, JobSummary } from '../../../../core/contract.ts';
-import { isAppErrorShape } from '../../../../core/errors.ts';
 import { changedFields, type DraftReadiness } from '../../../../core/index.ts';
-import { errorMessage } from '../../api.ts';
+import { toErrorShape } from '../../i18n/error-text.ts';
 import { Dialog } from '../common/Dialog.tsx';
+import { OutcomeBanner, type Outcome } from '../common/OutcomeBanner.tsx';
 import { DiscardConfirm, lostFields, type LostField } from '../common/DiscardConfirm.tsx';
 import { useApi } from '../../state/api-context.tsx';
 import { lastOutcomes, openDrafts } from '../../state/drafts.ts';
@@ -79,7 +79,7 @@ export function DraftsView({
   const api = useApi();
   const fileRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; code?: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState<{ ready: DraftSummary[]; leftOut: DraftSummary[] } | null>(null);
   const [discarding, setDiscarding] = useState<Discarding | null>(null);
   const outcomes = lastOutcomes(jobs);
@@ -91,8 +91,7 @@ export function DraftsView({
       await work();
       setMessage(ok ? { tone: 'ok', text: ok } : null);
     } catch (reason) {
-      // Main's message on screen; its code stays available for support, not shown.
-      setMessage(isAppErrorShape(reason) ? { tone: 'error', text: reason.message, code: reason.code } : { tone: 'error', text: errorMessage(reason) });
+      setMessage({ tone: 'error', error: toErrorShape(reason) });
     }
   };
   const nameOf = (d: DraftSummary) => d.Name || d.VpnConnectionId;
@@ -207,11 +206,7 @@ export function DraftsView({
           />
         </Dialog>
       )}
-      {message && (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={`banner ${message.tone}`} {...(message.code && { 'data-code': message.code, title: message.code })}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeBanner outcome={message} />
       {drafts.length === 0 ? (
         <p className="muted">{t('drafts.empty')}</p>
       ) : (

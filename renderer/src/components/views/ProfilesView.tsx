@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CredentialKind, ProfilesState } from '../../../../core/contract.ts';
-import { errorMessage } from '../../api.ts';
+import { toErrorShape } from '../../i18n/error-text.ts';
 import { useApi } from '../../state/api-context.tsx';
+import { OutcomeBanner, type Outcome } from '../common/OutcomeBanner.tsx';
 
 type Kind = Exclude<CredentialKind, 'Sandbox'>;
 
 export function ProfilesView({ state, onSwitch, onChanged }: { state: ProfilesState; onSwitch(profileId: string): void; onChanged(next: ProfilesState): void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [kind, setKind] = useState<Kind>('AccessKey');
   const [form, setForm] = useState({ name: '', regionId: 'cn-hangzhou', accessKeyId: '', accessKeySecret: '', securityToken: '', roleArn: '' });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
@@ -20,7 +21,7 @@ export function ProfilesView({ state, onSwitch, onChanged }: { state: ProfilesSt
       const text = await work();
       setMessage(text ? { tone: 'ok', text } : null);
     } catch (reason) {
-      setMessage({ tone: 'error', text: errorMessage(reason) });
+      setMessage({ tone: 'error', error: toErrorShape(reason) });
     }
   };
 
@@ -59,11 +60,7 @@ export function ProfilesView({ state, onSwitch, onChanged }: { state: ProfilesSt
         {t('profiles.keychain')}: {kc.available ? t('profiles.keychainOk', { backend: kc.backend }) : t('profiles.keychainMissing', { detail: kc.detail ?? '' })}
         {!kc.available && <span className="muted"> {t('profiles.keychainSessionNote')}</span>}
       </p>
-      {message && (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={`banner ${message.tone}`}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeBanner outcome={message} />
       <table className="table" data-testid="profiles-table">
         <thead>
           <tr>

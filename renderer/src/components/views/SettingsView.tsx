@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings, StorageLocations } from '../../../../core/contract.ts';
-import { errorMessage } from '../../api.ts';
+import type { AppErrorShape } from '../../../../core/errors.ts';
+import { toErrorShape, useErrorText } from '../../i18n/error-text.ts';
 import { useApi } from '../../state/api-context.tsx';
 import { SHORTCUTS, shortcutText } from '../../state/shortcuts.ts';
 
-type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
+type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: AppErrorShape };
 
 function useLoad<T>(load: () => Promise<T>): Load<T> {
   const [value, setValue] = useState<Load<T>>({ state: 'loading' });
@@ -13,7 +14,7 @@ function useLoad<T>(load: () => Promise<T>): Load<T> {
     let live = true;
     load().then(
       (v) => live && setValue({ state: 'ready', value: v }),
-      (reason: unknown) => live && setValue({ state: 'failed', message: errorMessage(reason) }),
+      (reason: unknown) => live && setValue({ state: 'failed', error: toErrorShape(reason) }),
     );
     return () => {
       live = false;
@@ -26,6 +27,7 @@ function useLoad<T>(load: () => Promise<T>): Load<T> {
 export function SettingsView({ settings, onUpdate }: { settings: Settings; onUpdate(patch: Partial<Settings>): void }) {
   const { t } = useTranslation();
   const api = useApi();
+  const errorText = useErrorText();
   const storage = useLoad<StorageLocations>(() => api.getStorageLocations());
   const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   return (
@@ -87,7 +89,7 @@ export function SettingsView({ settings, onUpdate }: { settings: Settings; onUpd
             </dd>
           </dl>
         ) : storage.state === 'failed' ? (
-          <p className="warn">{storage.message}</p>
+          <p className="warn">{errorText(storage.error)}</p>
         ) : (
           <p className="muted">{t('app.loading')}</p>
         )}
@@ -101,6 +103,7 @@ export function SettingsView({ settings, onUpdate }: { settings: Settings; onUpd
 export function AboutPanel() {
   const { t } = useTranslation();
   const api = useApi();
+  const errorText = useErrorText();
   const info = useLoad<AppInfo>(() => api.getAppInfo());
   return (
     <section className="card" aria-labelledby="about-heading" aria-busy={info.state === 'loading'}>
@@ -108,7 +111,7 @@ export function AboutPanel() {
       {info.state === 'loading' && <p role="status">{t('settings.asking')}</p>}
       {info.state === 'failed' && (
         <p role="alert" className="error">
-          {info.message}
+          {errorText(info.error)}
         </p>
       )}
       {info.state === 'ready' && (

@@ -1,0 +1,160 @@
+// A change is judged by what it changes and sends (issue 14, items 1–3 and 5): faults of untouched, unsent fields
+// are warnings on the live value; IKEv1 with several subnets is refused only when a change introduces it; subnet
+// lists are compared and sent as the service stores them; tunnel BGP fields travel only with tunnel BGP on.
+import { describe, expect, it } from 'vitest';
+import {
+  applyModifyRequest,
+  buildModifyRequest,
+  diffConnections,
+  isEmptyRequest,
+  judgeChange,
+  setField,
+  validateRequest,
+  type DualTunnelConnection,
+  type RuleIssue,
+  type SingleTunnelConnection,
+  type VpnConnection,
+} from '../../core/index.ts';
+import { dual, normalGateway, single } from './fixtures.ts';
+
+const opts = { RegionId: 'cn-shanghai' };
+const codes = (issues: readonly RuleIssue[]) => issues.map((i) => `${i.path}:${i.code}`);
+const M = 'TunnelOptionsSpecification.1';
+
+function built(live: VpnConnection, draft: VpnConnection) {
+  const r = buildModifyRequest(live, draft, normalGateway, opts);
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.issues)}`);
+  return r;
+}
+
+describe('item 1: rules on untouched, unsent fields are warnings on the live value', () => {
+  const nameless = (): SingleTunnelConnection => ({ ...single(), Name: '' });
+
+  it('a PSK change of a connection without a Name is sent, without Name, and the Name shows as a warning', () => {
+    const live = nameless();
+    const r = built(live, setField(live, 'IkeConfig.Psk', 'new-psk-1'));
+    expect(r.request.Name).toBeUndefined();
+    expect(r.request.IkeConfig).toContain('new-psk-1');
+    expect(codes(r.warnings)).toEqual(['Name:InvalidName']);
+    const judged = judgeChange(live, setField(live, 'IkeConfig.Psk', 'new-psk-1'), normalGateway, opts);
+    expect(judged.errors).toEqual([]);
+  });
+
+  it('the same rule blocks once the change touches the field', () => {
+    const live = single();
+    const r = buildModifyRequest(live, setField(live, 'Name', ''), normalGateway, opts);
+    expect(!r.ok && codes(r.issues)).toEqual(['Name:InvalidName']);
+  });
+
+  it('a live LocalAsn of 0 with BGP off does not stop a PSK change, but blocks a change that sends BgpConfig', () => {
+    const live = setField(setField(single(), 'BgpConfig.EnableBgp', false), 'BgpConfig.LocalAsn', '0');
+    const psk = built(live, setField(live, 'IkeConfig.Psk', 'new-psk-2'));
+    expect(psk.request.BgpConfig).toBeUndefined();
+    expect(codes(psk.warnings)).toEqual(['BgpConfig.LocalAsn:IllegalParam.LocalAsn']);
+    // BgpConfig is sent whole, so moving its TunnelCidr sends the ASN of 0 too.
+    const moved = buildModifyRequest(live, setField(setField(live, 'BgpConfig.TunnelCidr', '169.254.60.0/30'), 'BgpConfig.LocalBgpIp', '169.254.60.1'), normalGateway, opts);
+    expect(!moved.ok && codes(moved.issues)).toEqual(['BgpConfig.LocalAsn:IllegalParam.LocalAsn']);
+  });
+
+  it('a tunnel LocalAsn of 0 with tunnel BGP off does not stop a change of that tunnel', () => {
+    const live = setField(setField(dual(), 'EnableTunnelsBgp', false), `${M}.TunnelBgpConfig.LocalAsn`, '0');
+    const r = built(live, setField(live, `${M}.TunnelIkeConfig.Psk`, 'new-psk-3'));
+    expect(r.request.TunnelOptionsSpecification?.[0]?.TunnelBgpConfig).toBeUndefined();
+    expect(codes(r.warnings)).toEqual([`${M}.TunnelBgpConfig.LocalAsn:IllegalParam.LocalAsn`]);
+  });
+
+  it('a rule about two fields blocks when either is changed (routing mode), not when neither is', () => {
+    const live = setField(single(), 'LocalSubnet', '0.0.0.0/0'); // mixed routing mode, already live
+    expect(codes(built(live, setField(live, 'Name', 'renamed')).warnings)).toEqual(['RemoteSubnet:Rule.Subnet.RoutingModeMismatch']);
+    const local = buildModifyRequest(live, setField(live, 'LocalSubnet', '0.0.0.0/0,'), normalGateway, opts);
+    expect(local.ok && isEmptyRequest(local.request)).toBe(true); // a trailing comma is no change
+    const changed = buildModifyRequest(live, setField(live, 'RemoteSubnet', '10.9.0.0/16'), normalGateway, opts);
+    expect(!changed.ok && codes(changed.issues)).toEqual(['RemoteSubnet:Rule.Subnet.RoutingModeMismatch']);
+  });
+
+  it('validateRequest judges a request the same way: a PSK-only request of a nameless connection passes', () => {
+    const live = nameless();
+    const request = built(live, setField(live, 'IkeConfig.Psk', 'new-psk-4')).request;
+    expect(validateRequest(request, live, normalGateway)).toEqual([]);
+    expect(codes(validateRequest({ ...request, Name: '' }, live, normalGateway))).toEqual(['Name:InvalidName']);
+  });
+});
+
+describe('item 2: IKEv1 with several subnets is refused only when a change introduces it', () => {
+  // The document's own Modify example: IKEv1 with two subnets per side.
+  const example = (): SingleTunnelConnection => ({ ...single(), LocalSubnet: '10.1.1.0/24,10.1.2.0/24', RemoteSubnet: '10.2.1.0/24,10.2.2.0/24' });
+
+  it('a connection that already has it can be renamed and re-keyed, with a warning that only the first pair comes up', () => {
+    const live = example();
+    for (const draft of [setField(live, 'Name', 'renamed'), setField(live, 'IkeConfig.Psk', 'new-psk-5'), setField(live, 'LocalSubnet', '10.1.1.0/24,10.1.3.0/24')]) {
+      const r = built(live, draft);
+      expect(codes(r.warnings)).toEqual(['IkeConfig.IkeVersion:Advice.IkeV1.MultiSubnet']);
+    }
+  });
+
+  it('adding a subnet while on IKEv1 is refused', () => {
+    const live = example();
+    const r = buildModifyRequest(live, setField(live, 'RemoteSubnet', '10.2.1.0/24,10.2.2.0/24,10.2.3.0/24'), normalGateway, opts);
+    expect(!r.ok && codes(r.issues)).toEqual(['IkeConfig.IkeVersion:ModifyIkeV1WithMultiRoutes.Invalid']);
+  });
+
+  it('switching to IKEv1 with several subnets is refused, per tunnel too', () => {
+    const v2 = setField(example(), 'IkeConfig.IkeVersion', 'ikev2');
+    const r = buildModifyRequest(v2, setField(v2, 'IkeConfig.IkeVersion', 'ikev1'), normalGateway, opts);
+    expect(!r.ok && codes(r.issues)).toEqual(['IkeConfig.IkeVersion:ModifyIkeV1WithMultiRoutes.Invalid']);
+    const d = dual(); // two local subnets, IKEv2 on both tunnels
+    const t = buildModifyRequest(d, setField(d, 'TunnelOptionsSpecification.2.TunnelIkeConfig.IkeVersion', 'ikev1'), normalGateway, opts);
+    expect(!t.ok && codes(t.issues)).toEqual(['TunnelOptionsSpecification.2.TunnelIkeConfig.IkeVersion:ModifyIkeV1WithMultiRoutes.Invalid']);
+  });
+});
+
+describe('item 3: subnet lists are normalised before rules, diff, request and read-back', () => {
+  it('sends the list trimmed, without empty items or repeats', () => {
+    const live = setField(single(), 'IkeConfig.IkeVersion', 'ikev2');
+    const r = built(live, setField(live, 'LocalSubnet', ' 10.1.1.0/24, 10.1.2.0/24,,10.1.1.0/24 '));
+    expect(r.request.LocalSubnet).toBe('10.1.1.0/24,10.1.2.0/24');
+    // What the service stores reads back as the draft: no difference, so no Apply.ReadBackMismatch.
+    expect(diffConnections(applyModifyRequest(live, r.request), setField(live, 'LocalSubnet', '10.1.1.0/24, 10.1.2.0/24'))).toEqual([]);
+  });
+
+  it('a draft that differs from live only in spacing is no change', () => {
+    const live = { ...single(), LocalSubnet: '10.1.1.0/24', RemoteSubnet: '10.2.1.0/24' };
+    const draft = setField(setField(live, 'LocalSubnet', '10.1.1.0/24 ,'), 'RemoteSubnet', ' 10.2.1.0/24');
+    expect(diffConnections(live, draft)).toEqual([]);
+    expect(isEmptyRequest(built(live, draft).request)).toBe(true);
+  });
+});
+
+describe('item 5: tunnel BGP fields are sent only while tunnel BGP is on', () => {
+  const bgpOff = (): DualTunnelConnection => setField(dual(), 'EnableTunnelsBgp', false);
+
+  it('an unchanged tunnel LocalAsn is not re-sent while tunnel BGP is off; a moved TunnelCidr is', () => {
+    const live = bgpOff();
+    const draft = setField(setField(live, `${M}.TunnelBgpConfig.TunnelCidr`, '169.254.61.0/30'), `${M}.TunnelBgpConfig.LocalBgpIp`, '169.254.61.1');
+    const element = built(live, draft).request.TunnelOptionsSpecification?.[0];
+    expect(element?.TunnelBgpConfig).toEqual({ TunnelCidr: '169.254.61.0/30', LocalBgpIp: '169.254.61.1' });
+    // The read-back keeps the tunnel's ASN (nothing asked to change it).
+    expect(applyModifyRequest(live, built(live, draft).request).tunnels[0].TunnelBgpConfig.LocalAsn).toBe(live.tunnels[0].TunnelBgpConfig.LocalAsn);
+  });
+
+  it('a change of another part of the tunnel sends no TunnelBgpConfig at all while BGP is off', () => {
+    const live = bgpOff();
+    expect(built(live, setField(live, `${M}.EnableDpd`, false)).request.TunnelOptionsSpecification?.[0]?.TunnelBgpConfig).toBeUndefined();
+  });
+
+  it('with tunnel BGP on, a BGP change sends the complete TunnelBgpConfig, LocalAsn included', () => {
+    const live = dual();
+    const draft = setField(live, `${M}.TunnelBgpConfig.TunnelCidr`, '169.254.62.0/30');
+    const withIp = setField(draft, `${M}.TunnelBgpConfig.LocalBgpIp`, '169.254.62.1');
+    expect(built(live, withIp).request.TunnelOptionsSpecification?.[0]?.TunnelBgpConfig).toEqual({ LocalAsn: 65530, TunnelCidr: '169.254.62.0/30', LocalBgpIp: '169.254.62.1' });
+  });
+
+  it('validateRequest refuses a tunnel LocalAsn sent while tunnel BGP is off, even the current value', () => {
+    const live = bgpOff();
+    const request = built(live, setField(live, `${M}.EnableDpd`, false)).request;
+    const element = request.TunnelOptionsSpecification![0]!;
+    const withAsn = { ...request, TunnelOptionsSpecification: [{ ...element, TunnelBgpConfig: { LocalAsn: 65530 } }] };
+    expect(codes(validateRequest(withAsn, live, normalGateway))).toEqual([`${M}.TunnelBgpConfig.LocalAsn:Rule.TunnelBgp.LocalAsnRequiresBgp`]);
+    expect(validateRequest(request, live, normalGateway)).toEqual([]);
+  });
+});
