@@ -11,7 +11,11 @@ export function pskRules(path: string, psk: string): RuleIssue[] {
   const length = [...psk].length;
   if (length < 1 || length > PSK_MAX) return [issue(path, 'Rule.Psk.Length', { min: 1, max: PSK_MAX, length })];
   const bad = [...psk].find((c) => !PSK_ALLOWED.has(c));
-  return bad === undefined ? [] : [issue(path, 'Rule.Psk.Charset', { char: bad === ' ' ? '␠' : bad })];
+  if (bad === undefined) return [];
+  // An invisible character is named in words (a space) or by its code point: a glyph such as ␠ is a box in most fonts.
+  if (bad === ' ') return [issue(path, 'Rule.Psk.Charset', { reason: 'space' })];
+  if (/[\p{C}\p{Z}]/u.test(bad)) return [issue(path, 'Rule.Psk.Charset', { reason: 'invisible', char: `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` })];
+  return [issue(path, 'Rule.Psk.Charset', { char: bad })];
 }
 
 /** The API has its own codes for two phase-2 enumerations; the others get the app code. */

@@ -1,6 +1,6 @@
 // Every rule with valid and invalid cases, taken from the seed document's examples and limits.
 import { describe, expect, it } from 'vitest';
-import { setField, validate, type GatewayContext, type RuleIssue, type VpnConnection } from '../../core/index.ts';
+import { formatIssue, setField, validate, type GatewayContext, type RuleIssue, type VpnConnection } from '../../core/index.ts';
 import { dual, normalGateway, PEM, PEM_MULTILINE, single, smGateway, smSingle } from './fixtures.ts';
 
 const codes = (issues: RuleIssue[]) => issues.map((i) => `${i.path}:${i.code}`);
@@ -89,6 +89,15 @@ describe('PSK (1–100 characters from the documented set)', () => {
   );
   it.each(['', 'x'.repeat(101)])('refuses length of %j', (psk) => expectIssue(check(single(), path, psk), path, 'Rule.Psk.Length'));
   it.each(['has space', 'quote"', 'back\\slash', '密钥', 'tab\t'])('refuses characters in %j', (psk) => expectIssue(check(single(), path, psk), path, 'Rule.Psk.Charset'));
+  it('names a space and an invisible character in words every font can show', () => {
+    const words = (psk: string, lang: 'en' | 'zh-CN') => validate(setField(single(), path, psk), normalGateway).map((i) => formatIssue(i, lang)).join(' ');
+    expect(words('has space', 'en')).toBe('The pre-shared key must not contain spaces.');
+    expect(words('has space', 'zh-CN')).toBe('预共享密钥不能包含空格。');
+    expect(words('tab\t', 'en')).toContain('(U+0009)');
+    expect(words('nbsp\u00a0x', 'zh-CN')).toContain('U+00A0');
+    for (const lang of ['en', 'zh-CN'] as const) expect(words('has space', lang) + words('tab\t', lang)).not.toMatch(/[\u2400-\u243f\u25a1]/);
+    expect(words('quote"', 'en')).toContain('"""');
+  });
   it('applies to tunnel PSKs', () => {
     const p = 'TunnelOptionsSpecification.1.TunnelIkeConfig.Psk';
     expectIssue(check(dual(), p, ''), p, 'Rule.Psk.Length');

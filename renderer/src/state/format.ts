@@ -7,13 +7,18 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 1000],
 ];
 
-/** "3 minutes ago" / "3 分钟前". */
+const JUST_NOW_MS = 10_000;
+const JUST_NOW: Record<Lang, string> = { en: 'just now', 'zh-CN': '刚刚' };
+
+/** "3 minutes ago" / "3分钟前", "just now" / "刚刚" under ten seconds. */
 export function formatAge(iso: string | null | undefined, now: number, lang: Lang): string {
   if (!iso) return '';
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return iso;
   // `now` ticks coarsely, so a fresh timestamp can be slightly ahead of it: never say "in 3 seconds".
   const diff = Math.min(0, then - now);
+  // "刚刚获取" / "fetched just now": Intl's "现在" reads as an order ("现在获取", fetch now) in a sentence.
+  if (diff > -JUST_NOW_MS) return JUST_NOW[lang];
   const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms || unit === 'second') return rtf.format(Math.round(diff / ms), unit);
