@@ -45,6 +45,7 @@ const en: Catalog = {
   'IllegalParam.TunnelCidr#outside': 'The tunnel network must be inside 169.254.0.0/16.',
   'IllegalParam.TunnelCidr#reserved': '{value} is reserved (169.254.0.0/30 … 169.254.6.0/30 and 169.254.169.252/30).',
   'IllegalParam.TunnelCidr#duplicate': '{value} is already used by {other} on this VPN gateway.',
+  'IllegalParam.TunnelCidr#pair': '{value} is also the tunnel network of the {other}; each tunnel needs its own.',
   'MissingParameter.TunnelCidr': 'A tunnel network is required when BGP is enabled.',
   'MissingParam.CustomerGatewayAsn': 'Customer gateway {customerGatewayId} has no ASN; BGP needs one. Set the ASN on the customer gateway first.',
   'IllegalParam.EnableBgp': 'BGP is enabled on this VPN gateway, so its connections must keep BGP enabled.',
@@ -119,6 +120,7 @@ const zh: Catalog = {
   'IllegalParam.TunnelCidr#outside': '隧道网段须在 169.254.0.0/16 内。',
   'IllegalParam.TunnelCidr#reserved': '{value} 为保留网段(169.254.0.0/30~169.254.6.0/30 及 169.254.169.252/30)。',
   'IllegalParam.TunnelCidr#duplicate': '{value} 已被本 VPN 网关下的 {other} 使用,隧道网段须保持唯一。',
+  'IllegalParam.TunnelCidr#pair': '{value} 也是{other}的隧道网段;每条隧道须使用各自的隧道网段。',
   'MissingParameter.TunnelCidr': '开启BGP时,隧道CIDR参数是必填项。',
   'MissingParam.CustomerGatewayAsn': '用户网关 {customerGatewayId} 未配置自治系统号,开启 BGP 时必须配置。请先为用户网关设置自治系统号。',
   'IllegalParam.EnableBgp': '该 VPN 网关已启用 BGP,其 IPsec 连接必须保持启用 BGP。',
@@ -208,13 +210,23 @@ function fill(template: string, params: Record<string, string | number>): string
 }
 
 /** The issue as a sentence in the given language. Unknown codes fall back to the code itself. */
+/** A parameter naming a tunnel (`TunnelOptionsSpecification.1`) in words, as the editor names it ("master tunnel"). */
+function paramWords(params: RuleIssue['params'], lang: Lang): RuleIssue['params'] {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || !/^TunnelOptionsSpecification\.[12]$/.test(value)) out[key] = value;
+    else out[key] = lang === 'en' ? sectionLabel(value, lang).toLowerCase() : sectionLabel(value, lang);
+  }
+  return out;
+}
+
 export function formatIssue(issue: RuleIssue, lang: Lang): string {
   const catalog = MESSAGES[lang];
   const reason = typeof issue.params.reason === 'string' ? issue.params.reason : undefined;
   // Own-property lookups only: a code such as "constructor" must not find Object.prototype members.
   const own = (key: string): string | undefined => (Object.hasOwn(catalog, key) ? catalog[key] : undefined);
   const template = (reason !== undefined ? own(`${issue.code}#${reason}`) : undefined) ?? own(issue.code) ?? issue.code;
-  return fill(template, { field: fieldLabel(issue.path, lang), ...issue.params });
+  return fill(template, { field: fieldLabel(issue.path, lang), ...paramWords(issue.params, lang) });
 }
 
 /** Every code the rules can produce (without `#reason` variants); the tests check both catalogs cover them. */

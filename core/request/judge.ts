@@ -47,6 +47,18 @@ function identityIssues(live: VpnConnection, draft: VpnConnection): RuleIssue[] 
 }
 
 /**
+ * Two tunnels sharing one tunnel network: `validate` reports it on the second tunnel; when the change touched only the
+ * first, the error belongs next to that field (the one the user changed), naming the untouched tunnel as the other.
+ */
+function onChangedSide(i: RuleIssue, touched: ReadonlySet<string>): RuleIssue {
+  const other = i.params.other;
+  if (i.code !== 'IllegalParam.TunnelCidr' || i.params.reason !== 'pair' || typeof other !== 'string') return i;
+  const otherPath = `${other}.TunnelBgpConfig.TunnelCidr`;
+  if (touched.has(i.path) || !touched.has(otherPath)) return i;
+  return { ...i, path: otherPath, params: { ...i.params, other: i.path.replace(/\.TunnelBgpConfig\.TunnelCidr$/, '') } };
+}
+
+/**
  * Sorts the issues of `next` (the state a change leads to) into errors and warnings: `touched` are the fields the
  * change changes or sends. Shared by the judge of drafts and by validateRequest (requests from anywhere).
  */
@@ -60,7 +72,7 @@ export function sortIssues(live: VpnConnection, next: VpnConnection, issues: rea
     else warnings.push({ ...i, code: IKEV1_MULTI_SUBNET_ADVICE });
   }
   const { blocking, warnings: untouched } = partitionIssues(rest, touched);
-  return { errors: [...blocking, ...errors], warnings: [...untouched, ...warnings] };
+  return { errors: [...blocking.map((i) => onChangedSide(i, touched)), ...errors], warnings: [...untouched, ...warnings] };
 }
 
 export function judgeChange(live: VpnConnection, draft: VpnConnection, context: GatewayContext, options: ComposeOptions = { RegionId: '' }): ChangeJudgement {

@@ -129,7 +129,7 @@ export function bgpRules(connection: VpnConnection, context: GatewayContext): Ru
     if (clash) issues.push(issue(path, 'IllegalParam.TunnelCidr', { reason: 'duplicate', value: b.TunnelCidr, other: clash.owner }));
     const sibling = ownStarts.get(net.start);
     if (sibling !== undefined) {
-      issues.push(issue(path, 'IllegalParam.TunnelCidr', { reason: 'duplicate', value: b.TunnelCidr, other: sibling }));
+      issues.push(issue(path, 'IllegalParam.TunnelCidr', { reason: 'pair', value: b.TunnelCidr, other: sibling }));
     }
     ownStarts.set(net.start, b.prefix.replace(/\.TunnelBgpConfig$/, ''));
   }

@@ -6,6 +6,7 @@ import {
   applyModifyRequest,
   buildModifyRequest,
   diffConnections,
+  formatIssue,
   isEmptyRequest,
   judgeChange,
   setField,
@@ -156,5 +157,27 @@ describe('item 5: tunnel BGP fields are sent only while tunnel BGP is on', () =>
     const withAsn = { ...request, TunnelOptionsSpecification: [{ ...element, TunnelBgpConfig: { LocalAsn: 65530 } }] };
     expect(codes(validateRequest(withAsn, live, normalGateway))).toEqual([`${M}.TunnelBgpConfig.LocalAsn:Rule.TunnelBgp.LocalAsnRequiresBgp`]);
     expect(validateRequest(request, live, normalGateway)).toEqual([]);
+  });
+});
+
+describe('a rule about a pair of tunnels sits on the field the user changed', () => {
+  const cidr = (n: 1 | 2) => `TunnelOptionsSpecification.${n}.TunnelBgpConfig.TunnelCidr`;
+  const withCidr = (n: 1 | 2, value: string, ip: string) => setField(setField(dual(), cidr(n), value), `TunnelOptionsSpecification.${n}.TunnelBgpConfig.LocalBgpIp`, ip);
+
+  it('changing the master to the slave’s network: the error is on the master, naming the slave tunnel in words', () => {
+    const judged = judgeChange(dual(), withCidr(1, '169.254.12.0/30', '169.254.12.1'), normalGateway, opts);
+    const pair = judged.errors.filter((i) => i.code === 'IllegalParam.TunnelCidr');
+    expect(pair.map((i) => i.path)).toEqual([cidr(1)]);
+    expect(judged.warnings.filter((i) => i.path === cidr(2))).toEqual([]);
+    expect(formatIssue(pair[0]!, 'en')).toBe('169.254.12.0/30 is also the tunnel network of the slave tunnel; each tunnel needs its own.');
+    expect(formatIssue(pair[0]!, 'zh-CN')).toBe('169.254.12.0/30 也是备隧道的隧道网段;每条隧道须使用各自的隧道网段。');
+  });
+
+  it('changing the slave to the master’s network: the error is on the slave, naming the master tunnel', () => {
+    const judged = judgeChange(dual(), withCidr(2, '169.254.11.0/30', '169.254.11.1'), normalGateway, opts);
+    const pair = judged.errors.filter((i) => i.code === 'IllegalParam.TunnelCidr');
+    expect(pair.map((i) => i.path)).toEqual([cidr(2)]);
+    expect(formatIssue(pair[0]!, 'en')).toContain('of the master tunnel');
+    expect(formatIssue(pair[0]!, 'en')).not.toContain('TunnelOptionsSpecification');
   });
 });

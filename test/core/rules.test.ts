@@ -229,7 +229,7 @@ describe('TunnelCidr (a /30 inside 169.254.0.0/16, not reserved, unique on the g
     // The connection itself in the list is not a clash.
     expectOk(validate(single(), { VpnType: 'Normal', otherConnections: [single()] }));
     const d = setField(setField(dual(), 'TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr', '169.254.11.0/30'), 'TunnelOptionsSpecification.2.TunnelBgpConfig.LocalBgpIp', '169.254.11.2');
-    expectIssue(validate(d, normalGateway), 'TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr', 'IllegalParam.TunnelCidr', 'duplicate');
+    expectIssue(validate(d, normalGateway), 'TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr', 'IllegalParam.TunnelCidr', 'pair');
   });
 });
 
