@@ -162,6 +162,10 @@ export function fieldForApiError(code: string, changedPaths: readonly string[]):
   else if (code === 'ModifyIkeV1WithMultiRoutes.Invalid') key = 'IkeVersion';
   else if (code.startsWith('VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs')) key = 'Psk';
   else if (code.startsWith('VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap')) key = 'LocalSubnet';
+  // Older gateway versions refuse the switch itself: the error sits next to it.
+  else if (code === 'OperationUnsupported.SetDPD') key = 'EnableDpd';
+  else if (code === 'OperationUnsupported.SetNatTraversal') key = 'EnableNatTraversal';
+  else if (code === 'OperationUnsupported.EnableBgp') key = changedPaths.includes('EnableTunnelsBgp') ? 'EnableTunnelsBgp' : 'EnableBgp';
   if (!key) return undefined;
   const exact = changedPaths.find((p) => p === key || p.endsWith(`.${key}`));
   if (exact) return exact;

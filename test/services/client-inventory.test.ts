@@ -88,6 +88,11 @@ describe('API error normalisation', () => {
     expect(fieldForApiError('IllegalParam.TunnelCidr', ['TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr'])).toBe('TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr');
     expect(fieldForApiError('InvalidLocalBgpIp.Malformed', ['BgpConfig.LocalBgpIp'])).toBe('BgpConfig.LocalBgpIp');
     expect(fieldForApiError('Throttling', ['Name'])).toBeUndefined();
+    // An older gateway refusing a switch: next to that switch, on the tunnel the change touched.
+    expect(fieldForApiError('OperationUnsupported.SetDPD', ['TunnelOptionsSpecification.2.EnableDpd'])).toBe('TunnelOptionsSpecification.2.EnableDpd');
+    expect(fieldForApiError('OperationUnsupported.SetNatTraversal', ['EnableNatTraversal'])).toBe('EnableNatTraversal');
+    expect(fieldForApiError('OperationUnsupported.EnableBgp', ['BgpConfig.EnableBgp'])).toBe('BgpConfig.EnableBgp');
+    expect(fieldForApiError('OperationUnsupported.EnableBgp', ['EnableTunnelsBgp'])).toBe('EnableTunnelsBgp');
   });
 });
 
