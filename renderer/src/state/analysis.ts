@@ -3,6 +3,7 @@
 import {
   advise,
   diffConnections,
+  getField,
   judgeChange,
   maskSecrets,
   summarizeImpact,
@@ -26,7 +27,11 @@ export interface Analysis {
   impact: ImpactSummary;
   /** The request main would send (null when the rules refuse the draft or nothing changed). */
   request: ModifyVpnConnectionAttributeRequest | null;
+  /** Each changed secret's values, for what the preview may say of them (length, fingerprint) while masked. */
+  secrets: Map<string, { before: string; after: string }>;
 }
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export function analyse(live: VpnConnection, draft: VpnConnection, context: GatewayContext, RegionId: string, revealSecrets: boolean): Analysis {
   // A change is judged by what it changes: only issues of fields it changes or sends block (core judgeChange).
@@ -40,7 +45,9 @@ export function analyse(live: VpnConnection, draft: VpnConnection, context: Gate
   if (issues.length === 0 && rows.length > 0 && judged.request) request = revealSecrets ? judged.request : maskSecrets(judged.request);
   const warningsByPath = new Map<string, RuleIssue[]>();
   for (const warning of [...judged.warnings, ...advise(draft)]) warningsByPath.set(warning.path, [...(warningsByPath.get(warning.path) ?? []), warning]);
-  return { issues, issuesByPath, warningsByPath, rows, changedPaths, impact: summarizeImpact(rows), request };
+  const secrets = new Map<string, { before: string; after: string }>();
+  for (const row of rows) if (row.secret) secrets.set(row.path, { before: text(getField(live, row.path)), after: text(getField(draft, row.path)) });
+  return { issues, issuesByPath, warningsByPath, rows, changedPaths, impact: summarizeImpact(rows), request, secrets };
 }
 
 const shellQuote = (value: string): string => (/^[\w./:@,=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);

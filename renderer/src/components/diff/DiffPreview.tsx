@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.ts';
 import { fieldLabel, groupDiffRows, GROUP_LABELS, IMPACT_LABELS, sectionLabel } from '../../../../core/index.ts';
 import { cliCommand, type Analysis } from '../../state/analysis.ts';
+import { useFingerprint } from '../../state/fingerprint.ts';
 import { readableRequest } from '../../state/request-view.ts';
 
 export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | null;
@@ -60,13 +61,13 @@ export function DiffPreview({ analysis, revealSecrets, onRevealSecrets, block, c
                     <div className="path mono">{row.path}</div>
                     <div className="diff-values">
                       <span className="mono before" aria-label={t('diff.before')}>
-                        {row.lines ? <LineDiff lines={row.lines} side="removed" /> : row.before || '—'}
+                        {row.lines ? <LineDiff lines={row.lines} side="removed" /> : row.secret ? <SecretSide shown={row.before} value={analysis.secrets.get(row.path)?.before} /> : row.before || '—'}
                       </span>
                       <span className="arrow" aria-hidden="true">
                         →
                       </span>
                       <span className="mono after" aria-label={t('diff.after')}>
-                        {row.lines ? <LineDiff lines={row.lines} side="added" /> : row.after || '—'}
+                        {row.lines ? <LineDiff lines={row.lines} side="added" /> : row.secret ? <SecretSide shown={row.after} value={analysis.secrets.get(row.path)?.after} /> : row.after || '—'}
                       </span>
                     </div>
                   </div>
@@ -123,6 +124,25 @@ export function DiffPreview({ analysis, revealSecrets, onRevealSecrets, block, c
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * One side of a changed secret: masked dots alone would read the same before and after, so it also says how long the
+ * key is and its fingerprint, which the other end can compare without the key being said (state/fingerprint.ts).
+ */
+function SecretSide({ shown, value }: { shown: string; value: string | undefined }) {
+  const { t } = useTranslation();
+  const print = useFingerprint(value);
+  if (!value) return <>—</>;
+  return (
+    <>
+      {shown}{' '}
+      <span className="secret-facts" data-testid="secret-facts" title={t('diff.fingerprintHint')}>
+        ({t('diff.secretLength', { count: [...value].length })}
+        {print && <> · {t('diff.fingerprint', { print })}</>})
+      </span>
+    </>
   );
 }
 
