@@ -15,7 +15,10 @@ test('edit a dual-tunnel slave PSK and IpsecPfs, preview exactly those two (PSK 
   const preview = page.getByTestId('diff-preview');
   await expect(preview).toBeVisible();
   expect(await diffRowPaths(page)).toEqual([`${SLAVE}.TunnelIkeConfig.Psk`, `${SLAVE}.TunnelIpsecConfig.IpsecPfs`]);
-  await expect(preview.locator(`.diff-row[data-path="${SLAVE}.TunnelIkeConfig.Psk"] .after`)).toHaveText('••••••••');
+  const pskAfter = preview.locator(`.diff-row[data-path="${SLAVE}.TunnelIkeConfig.Psk"] .after`);
+  await expect(pskAfter).toContainText('••••••••');
+  await expect(pskAfter).toHaveText(/^•{8} \(19 characters · fingerprint [0-9a-f]{4} [0-9a-f]{4}\)$/);
+  await expect(pskAfter).not.toContainText('Rotated-Slave-Key-7');
   await expect(preview).not.toContainText('Rotated-Slave-Key-7');
   const request = page.getByTestId('request-json');
   await expect(request).toContainText('"IpsecPfs": "group5"');
