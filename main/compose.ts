@@ -108,7 +108,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     keychain = options.keychain;
     keychainStatus = keychain
       ? { backend: options.facts.platform === 'darwin' ? 'macos-keychain' : options.facts.platform === 'win32' ? 'windows-credential-manager' : 'libsecret', available: true }
-      : { backend: 'unavailable', available: false, detail: 'the app was started without a keychain' };
+      : { backend: 'unavailable', available: false, reason: 'not-configured', detail: 'the app was started without a keychain' };
   }
   const session = createSessionSecretStore();
   if (!keychain) {

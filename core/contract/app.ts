@@ -7,9 +7,13 @@ export type KeychainBackend = 'libsecret' | 'macos-keychain' | 'windows-credenti
 export interface KeychainStatus {
   backend: KeychainBackend;
   available: boolean;
-  /** Why the keychain is unavailable, in plain words (e.g. "No Secret Service on D-Bus"). */
+  /** Why the keychain is unavailable, as a code the renderer words (keychain.reason.* in both languages). */
+  reason?: KeychainUnavailableReason;
+  /** The underlying error, in the platform's words (English), for support only. */
   detail?: string;
 }
+
+export type KeychainUnavailableReason = 'no-secret-service' | 'no-keychain' | 'no-answer' | 'not-configured';
 
 export interface AppInfo {
   name: string;

@@ -30,9 +30,10 @@ export async function probeKeychain(
     await Promise.race([keytar.findCredentials(PROBE_SERVICE), deadline]);
     return { backend, available: true };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const timedOut = message.startsWith('no answer within');
     const hint = backend === 'libsecret' ? 'No Secret Service (e.g. gnome-keyring) is reachable on D-Bus' : 'The OS keychain is not reachable';
-    return { backend: 'unavailable', available: false, detail: `${hint}: ${reason}` };
+    return { backend: 'unavailable', available: false, reason: timedOut ? 'no-answer' : backend === 'libsecret' ? 'no-secret-service' : 'no-keychain', detail: `${hint}: ${message}` };
   } finally {
     if (timer) clearTimeout(timer);
   }

@@ -32,11 +32,14 @@ describe('App', () => {
 
   it('says plainly when no keychain is reachable', async () => {
     const fake = createFakeApi({
-      getAppInfo: () => ({ ...info, keychain: { backend: 'unavailable', available: false, detail: 'No Secret Service' } }),
+      getAppInfo: () => ({ ...info, keychain: { backend: 'unavailable', available: false, reason: 'no-secret-service', detail: 'org.freedesktop.DBus.Error.ServiceUnknown' } }),
     });
     render(<App api={fake.api} />);
     await openAbout();
-    expect((await screen.findByTestId('keychain')).textContent).toMatch(/unavailable — No Secret Service/);
+    const keychain = await screen.findByTestId('keychain');
+    expect(keychain.textContent).toBe('unavailable — no Secret Service (such as GNOME Keyring or KWallet) answers on D-Bus');
+    // The platform's own error stays available for support, not in the sentence.
+    expect(keychain.querySelector('[title="org.freedesktop.DBus.Error.ServiceUnknown"]')).not.toBeNull();
   });
 
   it('words main\'s refusal by its code, in the UI language, with the code kept for support', async () => {

@@ -227,7 +227,7 @@ describe('drafts and profiles', () => {
       },
     });
     await user.click(nav('Profiles'));
-    expect(screen.getByTestId('profiles-keychain').textContent).toContain('libsecret (available)');
+    expect(screen.getByTestId('profiles-keychain').textContent).toContain('Secret Service (libsecret) (available)');
     await user.type(screen.getByLabelText('Name'), 'prod');
     await user.clear(screen.getByLabelText('Default region'));
     await user.type(screen.getByLabelText('Default region'), 'cn-shanghai');

@@ -24,6 +24,7 @@ describe('probeKeychain', () => {
     expect(status.available).toBe(false);
     expect(status.backend).toBe('unavailable');
     expect(status.detail).toMatch(/Secret Service/);
+    expect(status.reason).toBe('no-secret-service');
   });
 
   it('treats a keychain that never answers as unavailable', async () => {
@@ -31,6 +32,7 @@ describe('probeKeychain', () => {
     const status = await probeKeychain(async () => hanging, 'linux', 50);
     expect(status).toMatchObject({ available: false, backend: 'unavailable' });
     expect(status.detail).toMatch(/no answer within 50 ms/);
+    expect(status.reason).toBe('no-answer');
   });
 
   it('names the backend per platform', () => {

@@ -294,6 +294,15 @@ export const en = {
     rollingBack: 'rolling back…',
     open: 'Open {{name}} on its timeline',
   },
+  keychain: {
+    backend: { libsecret: 'Secret Service (libsecret)', 'macos-keychain': 'macOS Keychain', 'windows-credential-manager': 'Windows Credential Manager', unavailable: 'none' },
+    reason: {
+      'no-secret-service': 'no Secret Service (such as GNOME Keyring or KWallet) answers on D-Bus',
+      'no-keychain': 'the OS keychain cannot be reached',
+      'no-answer': 'the keychain did not answer in time',
+      'not-configured': 'the app was started without a keychain',
+    },
+  },
   drawer: { label: 'Details', diff: 'Preview', timeline: 'Timeline', collapse: 'Hide details', expand: 'Show details' },
   drafts: {
     title: 'Drafts',

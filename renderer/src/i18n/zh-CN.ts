@@ -295,6 +295,15 @@ export const zhCN: Translation = {
     rollingBack: '正在回滚…',
     open: '在时间线中打开 {{name}}',
   },
+  keychain: {
+    backend: { libsecret: 'Secret Service(libsecret)', 'macos-keychain': 'macOS 钥匙串', 'windows-credential-manager': 'Windows 凭据管理器', unavailable: '无' },
+    reason: {
+      'no-secret-service': 'D-Bus 上没有可用的 Secret Service(如 GNOME Keyring 或 KWallet)',
+      'no-keychain': '无法访问系统钥匙串',
+      'no-answer': '钥匙串未能及时响应',
+      'not-configured': '应用启动时未配置钥匙串',
+    },
+  },
   drawer: { label: '详情', diff: '预览', timeline: '时间线', collapse: '隐藏详情', expand: '显示详情' },
   drafts: {
     title: '草稿',

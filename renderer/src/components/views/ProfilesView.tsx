@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CredentialKind, ProfilesState } from '../../../../core/contract.ts';
 import { toErrorShape } from '../../i18n/error-text.ts';
+import { keychainText } from '../../i18n/keychain-text.ts';
 import { useApi } from '../../state/api-context.tsx';
 import { OutcomeBanner, type Outcome } from '../common/OutcomeBanner.tsx';
 
@@ -57,7 +58,7 @@ export function ProfilesView({ state, onSwitch, onChanged }: { state: ProfilesSt
         </button>
       </div>
       <p className={kc.available ? 'ok' : 'warn'} data-testid="profiles-keychain">
-        {t('profiles.keychain')}: {kc.available ? t('profiles.keychainOk', { backend: kc.backend }) : t('profiles.keychainMissing', { detail: kc.detail ?? '' })}
+        {t('profiles.keychain')}: <span title={kc.detail}>{keychainText(t, kc)}</span>
         {!kc.available && <span className="muted"> {t('profiles.keychainSessionNote')}</span>}
       </p>
       <OutcomeBanner outcome={message} />

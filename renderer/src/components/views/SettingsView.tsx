@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings, StorageLocations } from '../../../../core/contract.ts';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import { toErrorShape, useErrorText } from '../../i18n/error-text.ts';
+import { keychainText } from '../../i18n/keychain-text.ts';
 import { useApi } from '../../state/api-context.tsx';
 import { SHORTCUTS, shortcutText } from '../../state/shortcuts.ts';
 
@@ -85,7 +86,7 @@ export function SettingsView({ settings, onUpdate }: { settings: Settings; onUpd
             </dd>
             <dt>{t('settings.secrets')}</dt>
             <dd className={storage.value.secrets.available ? 'ok' : 'warn'}>
-              {storage.value.secrets.available ? t('profiles.keychainOk', { backend: storage.value.secrets.backend }) : t('profiles.keychainMissing', { detail: storage.value.secrets.detail ?? '' })}
+              <span title={storage.value.secrets.detail}>{keychainText(t, storage.value.secrets)}</span>
             </dd>
           </dl>
         ) : storage.state === 'failed' ? (
@@ -129,9 +130,7 @@ export function AboutPanel() {
           </dd>
           <dt>{t('settings.secretsIn')}</dt>
           <dd data-testid="keychain" className={info.value.keychain.available ? 'ok' : 'warn'}>
-            {info.value.keychain.available
-              ? t('profiles.keychainOk', { backend: info.value.keychain.backend })
-              : t('profiles.keychainMissing', { detail: info.value.keychain.detail ?? 'no keychain' })}
+            <span title={info.value.keychain.detail}>{keychainText(t, info.value.keychain)}</span>
           </dd>
         </dl>
       )}
