@@ -1,23 +1,9 @@
-import type { TunnelRole } from '../model/connection.ts';
+import type { IkeConfig, IpsecConfig, TunnelRole } from '../model/connection.ts';
 
-export interface IkeConfigPayload {
-  Psk: string;
-  IkeVersion: string;
-  IkeMode: string;
-  IkeEncAlg: string;
-  IkeAuthAlg: string;
-  IkePfs: string;
-  IkeLifetime: number;
-  LocalId?: string;
-  RemoteId?: string;
-}
+/** The model's phase 1 group as sent; LocalId and RemoteId are optional on the wire. */
+export type IkeConfigPayload = Omit<IkeConfig, 'LocalId' | 'RemoteId'> & Partial<Pick<IkeConfig, 'LocalId' | 'RemoteId'>>;
 
-export interface IpsecConfigPayload {
-  IpsecEncAlg: string;
-  IpsecAuthAlg: string;
-  IpsecPfs: string;
-  IpsecLifetime: number;
-}
+export type IpsecConfigPayload = IpsecConfig;
 
 export interface TunnelBgpConfigPayload {
   LocalAsn?: number;
