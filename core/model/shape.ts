@@ -2,8 +2,9 @@
 // over by field technicians and from property tests, so validate() must cope with anything without throwing.
 import * as z from 'zod';
 
-// NaN is allowed on purpose: the renderer stores unparsable numeric input as NaN and the range rules report it.
-const num = z.custom<number>((v) => typeof v === 'number', { message: 'expected a number' });
+// NaN is allowed on purpose: the renderer stores unparsable numeric input as NaN and the range rules report it. Null
+// is NaN as JSON writes it (a stored draft or job; read back through stored-numbers.ts), so it is not damage either.
+const num = z.custom<number>((v) => typeof v === 'number' || v === null, { message: 'expected a number' });
 
 /**
  * Length caps for every string of a connection that crosses a boundary (the IPC contract's saveDraft, draft files):

@@ -7,6 +7,7 @@ import type { DraftRecord, DraftStatus, DraftSummary } from '../../core/contract
 import { DRAFT_FILE_FORMAT, DRAFT_FILE_VERSION, readDraftFile, type DraftFile } from '../../core/draft-file.ts';
 import { flaggedFieldNames } from '../../core/model/paths.ts';
 import { connectionShape } from '../../core/model/shape.ts';
+import { reviveNumbers } from '../../core/model/stored-numbers.ts';
 import { AppError } from '../../core/errors.ts';
 import type { EventSink } from './events.ts';
 import type { InventoryService } from './inventory.ts';
@@ -99,7 +100,7 @@ export function createDraftsService(deps: DraftsDeps) {
     const stored = deps.store.get<DraftRecord>(key(draftId));
     if (!stored) return null;
     const sealer = deps.sealer();
-    const record = sealer.unsealDeep(stored);
+    const record = reviveNumbers(sealer.unsealDeep(stored));
     // Conflict values sit under `base` / `draft` / `live`, which sealing does not open by name: those of a secret
     // path were sealed one by one (write, below) and are opened the same way.
     const open = (value: unknown) => {

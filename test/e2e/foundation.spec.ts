@@ -17,7 +17,7 @@ test('the built renderer calls a real main handler through the bridge', async ({
   expect(app.ipcLog.map((entry) => entry.method)).toContain('getAppInfo');
   expect(app.ipcLog.every((entry) => (entry.reply as { ok: boolean }).ok)).toBe(true);
   if (process.env.IPSEC_STUDIO_TEST_KEYRING === '1') {
-    await expect(app.page.getByTestId('keychain')).toHaveText(/libsecret \(available\)/);
+    await expect(app.page.getByTestId('keychain')).toHaveText(/Secret Service \(libsecret\) \(available\)/);
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, 'foundation-app-info.png');

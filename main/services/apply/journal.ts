@@ -6,6 +6,7 @@ import type { ModifyVpnConnectionAttributeRequest, VpnConnection } from '../../.
 import type { JobPhase, JobSummary } from '../../../core/contract.ts';
 import { AppError } from '../../../core/errors.ts';
 import { connectionShape } from '../../../core/model/shape.ts';
+import { reviveNumbers } from '../../../core/model/stored-numbers.ts';
 import type { EventSink } from '../events.ts';
 import type { Sealer } from '../sealing.ts';
 import { RECORD_OK, recordMatches, type KeyValueStore, type StoreSpec } from '../store.ts';
@@ -131,7 +132,7 @@ export function createJobJournal(deps: { store: KeyValueStore; sealer(): Sealer;
     const stored = deps.store.get<JobRecord>(key(jobId));
     if (!stored) return null;
     const lost: string[] = [];
-    const job = deps.sealer().unsealDeep(stored, (path) => lost.push(path));
+    const job = reviveNumbers(deps.sealer().unsealDeep(stored, (path) => lost.push(path)));
     const all = [...new Set([...(job.lostSecrets ?? []), ...lost])];
     return all.length > 0 ? { ...job, lostSecrets: all } : job;
   };
