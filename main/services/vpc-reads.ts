@@ -108,19 +108,27 @@ export interface PagingOptions {
 }
 
 /**
- * Every page of a list, without trusting TotalCount: a page is asked for only while the pages before it came back
- * full (a short or empty page ends the list, whatever TotalCount says) and at most `lookahead` past the last full
- * one; TotalCount only ends it sooner. A page that brings nothing new means the service ignores PageNumber, and
- * a list longer than `maxPages` never ends: both are errors, not endless loops. Items are kept once per id (an item
- * created between two pages shifts the next page by one).
+ * Every page of a list, without trusting TotalCount: a page is asked for while the pages before it came back full (a
+ * short or empty page ends the list, whatever TotalCount says; a missing or stale TotalCount does not end it early),
+ * at most `lookahead` past the last full one. A page that brings nothing new means the service ignores PageNumber,
+ * and a list longer than `maxPages` never ends: both are errors, not endless loops. Items are kept once per id. A
+ * TotalCount that moves between pages means the list changed while it was read (an item created or deleted shifts
+ * the pages): it is read once more from the start, so a deleted neighbour cannot hide an item.
  */
 export async function collectPages<T>(action: VpcAction, fetchPage: (n: number) => Promise<Page<T>>, idOf: (item: T) => string, options: PagingOptions): Promise<T[]> {
+  const first = await readPages(action, fetchPage, idOf, options);
+  return first.changed ? (await readPages(action, fetchPage, idOf, options)).items : first.items;
+}
+
+async function readPages<T>(action: VpcAction, fetchPage: (n: number) => Promise<Page<T>>, idOf: (item: T) => string, options: PagingOptions): Promise<{ items: T[]; changed: boolean }> {
   const maxPages = options.maxPages ?? MAX_PAGES;
   const items: T[] = [];
   const seen = new Set<string>();
   const pending = new Map<number, Promise<Page<T>>>();
   let claimed = 1;
   let next = 1;
+  let total: number | null | undefined;
+  let changed = false;
   try {
     for (let n = 1; n <= claimed; n++) {
       while (next <= Math.min(claimed, maxPages) && next < n + Math.max(1, options.lookahead)) {
@@ -131,7 +139,9 @@ export async function collectPages<T>(action: VpcAction, fetchPage: (n: number) 
       const page = await pending.get(n)!;
       pending.delete(n);
       options.budget.spend(page.bytes, action);
-      if (n === 1) claimed = page.TotalCount === null ? 1 : Math.ceil(page.TotalCount / MAX_PAGE_SIZE);
+      if (total === undefined) total = page.TotalCount;
+      else if (page.TotalCount !== null && page.TotalCount !== total) changed = true;
+      if (page.TotalCount !== null) claimed = Math.max(claimed, Math.ceil(page.TotalCount / MAX_PAGE_SIZE));
       let fresh = 0;
       for (const item of page.items) {
         const id = idOf(item);
@@ -150,7 +160,9 @@ export async function collectPages<T>(action: VpcAction, fetchPage: (n: number) 
         });
       }
       if (page.items.length < MAX_PAGE_SIZE) break;
-      if (n >= maxPages && n < claimed) {
+      // A full page: there may be more, whatever TotalCount said.
+      claimed = Math.max(claimed, n + 1);
+      if (n >= maxPages) {
         throw new ApiError({
           code: 'Api.TooManyPages',
           message: `${action}: the list goes on past ${maxPages} pages of ${MAX_PAGE_SIZE}; the rest is not read.`,
@@ -160,7 +172,7 @@ export async function collectPages<T>(action: VpcAction, fetchPage: (n: number) 
         });
       }
     }
-    return items;
+    return { items, changed };
   } finally {
     // Pages asked for ahead and not needed are still answered (each within the client's deadline); wait for them so
     // nothing of this list is still running, or reporting progress, once it has returned.
