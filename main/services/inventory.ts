@@ -4,8 +4,7 @@
 // The cache is held in memory, deep-frozen, and written to disk after the reply: sealing and writing 2,000
 // connections costs ~140 ms, which the user should not wait for, and a cache lost to a crash is simply re-fetched.
 import type { ConnectionEntry, ConnectionRead, GatewayConnections, InventoryListing, InventoryProgress, InventorySnapshot, RegionSummary } from '../../core/contract.ts';
-import type { AppErrorShape } from '../../core/errors.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, type AppErrorShape } from '../../core/errors.ts';
 import { connectionsOfGateways, listInventory } from '../../core/inventory-listing.ts';
 import type { ApiAccess } from './api-access.ts';
 import { isNetworkError, normalizeApiError } from './api-error.ts';
@@ -82,12 +81,24 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
 
   const unwritten = new Set<string>();
   let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  // The offline copy is written from a timer, after the reply: a disk that refuses it (full, read-only, a store set
+  // aside) is said once per kind of failure, never thrown out of the timer. Memory keeps the snapshot; the next
+  // fetch or read-back tries the disk again.
+  let lastWriteFailure: string | null = null;
   const flush = () => {
     clearTimeout(writeTimer);
     writeTimer = undefined;
     for (const profileId of unwritten) {
       const snapshot = memory.get(profileId);
-      if (snapshot) deps.store.set(cacheKey(profileId), deps.sealer().sealDeep(snapshot));
+      if (!snapshot) continue;
+      try {
+        deps.store.set(cacheKey(profileId), deps.sealer().sealDeep(snapshot));
+        lastWriteFailure = null;
+      } catch (error) {
+        const code = error instanceof AppError ? error.code : 'Storage.WriteFailed';
+        if (code !== lastWriteFailure) deps.emit('appNotice', { level: 'warning', code, message: `The offline copy of the inventory could not be saved (${error instanceof Error ? error.message : String(error)}).` });
+        lastWriteFailure = code;
+      }
     }
     unwritten.clear();
   };

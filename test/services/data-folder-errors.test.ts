@@ -218,3 +218,24 @@ describe('starting on a folder where a damaged file cannot be moved aside', () =
     await eventually(() => ((h!.events.some((e) => e.event === 'appNotice' && (e.payload as StoreNotice).code === 'Store.QuarantineFailed')) ? true : undefined));
   });
 });
+
+describe('the offline copy of the inventory on a full disk', () => {
+  it('is said once as a notice, never thrown out of the timer that writes it', async () => {
+    const conf = failingConf();
+    h = await createHarness({ compose: { storeFactory: conf.factory } });
+    conf.state.refuse = 'ENOSPC';
+    await h.call('loadInventory', { refresh: true });
+    await h.call('loadInventory', { refresh: true });
+    const notices = await eventually(async () => {
+      const found = h!.events.filter((e) => e.event === 'appNotice' && (e.payload as StoreNotice).code === 'Storage.Full');
+      return found.length > 0 ? found : undefined;
+    });
+    // Let the second load's write fail too: still one notice for the same cause.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(notices).toHaveLength(1);
+    expect(h.events.filter((e) => e.event === 'appNotice' && (e.payload as StoreNotice).code === 'Storage.Full')).toHaveLength(1);
+    conf.state.refuse = null;
+    // Memory kept the snapshot: the app still answers from it.
+    expect((await h.call<{ connections: unknown[] }>('loadInventory', { refresh: false })).connections.length).toBeGreaterThan(0);
+  });
+});
