@@ -54,8 +54,10 @@ export function issueFields(issue: RuleIssue): readonly string[] | 'always' {
       break;
   }
   const block = bgpBlockOf(issue.path);
+  // A BGP block is sent whole once any of its keys is (request/compose.ts): sending its ASN alone sends a block
+  // without the tunnel network the service requires, so that completeness issue blocks too.
   if (block && (issue.code === 'MissingParameter.TunnelCidr' || issue.code === 'IllegalParam.LocalBgpIp')) {
-    fields.push(bgpSwitchOf(block), `${block}.TunnelCidr`);
+    fields.push(bgpSwitchOf(block), `${block}.TunnelCidr`, `${block}.LocalBgpIp`, `${block}.LocalAsn`);
   }
   return fields;
 }

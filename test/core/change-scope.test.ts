@@ -181,3 +181,14 @@ describe('a rule about a pair of tunnels sits on the field the user changed', ()
     expect(formatIssue(pair[0]!, 'en')).not.toContain('TunnelOptionsSpecification');
   });
 });
+
+describe('a BGP block sent without its tunnel network', () => {
+  it('blocks an ASN-only change of a tunnel whose live block has no TunnelCidr while tunnel BGP is on', () => {
+    const prefix = 'TunnelOptionsSpecification.2.TunnelBgpConfig';
+    let live = setField(dual(), 'EnableTunnelsBgp', true) as VpnConnection;
+    live = setField(setField(live, `${prefix}.TunnelCidr`, ''), `${prefix}.LocalBgpIp`, '') as VpnConnection;
+    const draft = setField(live, `${prefix}.LocalAsn`, '65002');
+    const judged = judgeChange(live, draft, normalGateway, opts);
+    expect(codes(judged.errors)).toContain(`${prefix}.TunnelCidr:MissingParameter.TunnelCidr`);
+  });
+});
