@@ -69,8 +69,9 @@ export interface DraftsDeps {
   savedEventIntervalMs?: number;
 }
 
-const SECRET_NAMES = flaggedFieldNames('secret');
-const isSecretPath = (path: string) => SECRET_NAMES.has(path.slice(path.lastIndexOf('.') + 1));
+// Conflict values are met by path, not by name, so they are sealed one by one: PSKs and certificates alike.
+const SEALED_NAMES = flaggedFieldNames('sealed');
+const isSealedPath = (path: string) => SEALED_NAMES.has(path.slice(path.lastIndexOf('.') + 1));
 
 /** The connection's secret fields (the model's `secret` flag): its PSKs. */
 function secretPaths(c: VpnConnection): string[] {
@@ -101,7 +102,7 @@ export function createDraftsService(deps: DraftsDeps) {
     if (!stored) return null;
     const sealer = deps.sealer();
     const record = reviveNumbers(sealer.unsealDeep(stored));
-    // Conflict values sit under `base` / `draft` / `live`, which sealing does not open by name: those of a secret
+    // Conflict values sit under `base` / `draft` / `live`, which sealing does not open by name: those of a sealed
     // path were sealed one by one (write, below) and are opened the same way.
     const open = (value: unknown) => {
       try {
@@ -110,7 +111,7 @@ export function createDraftsService(deps: DraftsDeps) {
         return '';
       }
     };
-    const conflicts = record.conflicts.map((c) => (isSecretPath(c.path) ? { ...c, base: open(c.base), draft: open(c.draft), live: open(c.live) } : c));
+    const conflicts = record.conflicts.map((c) => (isSealedPath(c.path) ? { ...c, base: open(c.base), draft: open(c.draft), live: open(c.live) } : c));
     return { ...record, conflicts };
   };
   // Summaries of every draft, kept in step with the store: listing drafts (on every change, for draftsChanged)
@@ -141,7 +142,7 @@ export function createDraftsService(deps: DraftsDeps) {
   const write = (record: DraftRecord) => {
     const sealer = deps.sealer();
     const conflicts = record.conflicts.map((c) =>
-      isSecretPath(c.path)
+      isSealedPath(c.path)
         ? { ...c, base: sealer.seal(String(c.base ?? '')), draft: sealer.seal(String(c.draft ?? '')), live: sealer.seal(String(c.live ?? '')) }
         : c,
     );

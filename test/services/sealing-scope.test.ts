@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftRecord } from '../../core/contract.ts';
-import type { VpnConnection } from '../../core/index.ts';
+import { setField, type VpnConnection } from '../../core/index.ts';
 import { createSealer, SEALED_PREFIX } from '../../main/services/sealing.ts';
 import { createSessionSecretStore } from '../../main/services/secret-store.ts';
 import { createHarness, type Harness } from './support/harness.ts';
@@ -72,6 +72,20 @@ describe('sealing scope', () => {
     await h.restart();
     const again = await h.call<DraftRecord>('getDraft', { draftId: saved.draftId });
     expect(again.conflicts[0]).toMatchObject({ path: 'IkeConfig.Psk', draft: PSK, live: livePsk });
+  });
+
+  it('conflict values on a certificate path are sealed on disk too, and read back in clear', async () => {
+    h = await createHarness({ keychain: createSessionSecretStore() });
+    const mine = '-----BEGIN CERTIFICATE----- MINE-MINE-MINE -----END CERTIFICATE-----';
+    const theirs = '-----BEGIN CERTIFICATE----- THEIRS-THEIRS -----END CERTIFICATE-----';
+    const saved = await editAndSave(h, 'cn-shanghai', 'vco-shsm001', (c) => setField(c, 'RemoteCaCertificate', mine));
+    const merged = h.app.services.drafts.mergeWithLive(saved, setField(saved.base, 'RemoteCaCertificate', theirs));
+    expect(merged.conflicts.map((c) => c.path)).toEqual(['RemoteCaCertificate']);
+    expect(draftsFile(h)).not.toContain('THEIRS-THEIRS');
+    expect(draftsFile(h)).not.toContain('MINE-MINE-MINE');
+    await h.restart();
+    const again = await h.call<DraftRecord>('getDraft', { draftId: saved.draftId });
+    expect(again.conflicts[0]).toMatchObject({ path: 'RemoteCaCertificate', draft: mine, live: theirs });
   });
 
   it('a PSK that starts with sealed:v1: is stored sealed and reads back as typed', async () => {
