@@ -249,6 +249,9 @@ export function createVpcClient(options: VpcClientOptions): VpcClient {
         return parseBody(action, response.body, exchange);
       } catch (error) {
         const shape = error instanceof ApiError ? error.shape : failureOf(action, error, exchange, deadlineMs, readTimeout);
+        // A failed call leaves nothing running: httpx's read timeout rejects without aborting, so a body could still
+        // be downloading (finished requests have left the set already).
+        for (const request of exchange.requests) request.destroy();
         options.onReachability?.(!shape.code.startsWith('Network.'), shape);
         throw new ApiError(shape);
       } finally {
