@@ -86,5 +86,8 @@ export function validateRequest(request: ModifyVpnConnectionAttributeRequest, li
   }
   const changed = changedFields(live, next).map((d) => d.path);
   const touched = new Set([...sentPaths(request, live), ...changed]);
-  return [...issues, ...sortIssues(live, next, validate(next, context), touched).errors, ...changeRules(live, next, changed, context)];
+  // The sent-LocalAsn check above covers every tunnel LocalAsn the change rule would report again: one issue a field.
+  const reported = new Set(issues.map((i) => `${i.path}|${i.code}`));
+  const more = [...sortIssues(live, next, validate(next, context), touched).errors, ...changeRules(live, next, changed, context)];
+  return [...issues, ...more.filter((i) => !reported.has(`${i.path}|${i.code}`))];
 }

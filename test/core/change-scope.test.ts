@@ -192,3 +192,18 @@ describe('a BGP block sent without its tunnel network', () => {
     expect(codes(judged.errors)).toContain(`${prefix}.TunnelCidr:MissingParameter.TunnelCidr`);
   });
 });
+
+describe('the last check before sending reports each problem once', () => {
+  it('a tunnel LocalAsn changed while tunnel BGP is off: one issue on that field', () => {
+    const live = setField(dual(), 'EnableTunnelsBgp', false) as DualTunnelConnection;
+    const slave = live.tunnels[1];
+    const request = {
+      RegionId: 'cn-shanghai',
+      VpnConnectionId: live.VpnConnectionId,
+      // A whole tunnel element, as the builder sends one, plus the LocalAsn it must not send while BGP is off.
+      TunnelOptionsSpecification: [{ TunnelId: slave.TunnelId, Role: 'slave' as const, EnableDpd: slave.EnableDpd, EnableNatTraversal: slave.EnableNatTraversal, TunnelIkeConfig: slave.TunnelIkeConfig, TunnelIpsecConfig: slave.TunnelIpsecConfig, TunnelBgpConfig: { LocalAsn: 65009 } }],
+    };
+    const issues = validateRequest(request, live, normalGateway).filter((i) => i.code === 'Rule.TunnelBgp.LocalAsnRequiresBgp');
+    expect(issues.map((i) => i.path)).toEqual(['TunnelOptionsSpecification.2.TunnelBgpConfig.LocalAsn']);
+  });
+});
