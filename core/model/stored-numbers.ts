@@ -3,7 +3,7 @@
 import { DUAL_TUNNEL_FIELDS, SINGLE_TUNNEL_FIELDS } from './paths.ts';
 
 /** The leaf names of the model's numeric fields (IkeLifetime, IpsecLifetime, interval, retry). */
-export const NUMERIC_FIELD_NAMES: ReadonlySet<string> = new Set(
+const NUMERIC_FIELD_NAMES: ReadonlySet<string> = new Set(
   [...SINGLE_TUNNEL_FIELDS, ...DUAL_TUNNEL_FIELDS].filter((d) => d.kind === 'int').map((d) => d.path.split('.').pop()!),
 );
 

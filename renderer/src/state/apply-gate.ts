@@ -1,4 +1,5 @@
-import type { ApplyBlock } from '../components/diff/DiffPreview.tsx';
+/** Why Apply is disabled; null when it is not. */
+export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | null;
 
 export interface ApplyGateInput {
   /** The draft has been analysed (live read, gateway's other connections in). */

@@ -7,8 +7,7 @@ import { fieldLabel, groupDiffRows, GROUP_LABELS, IMPACT_LABELS, sectionLabel } 
 import { cliCommand, type Analysis } from '../../state/analysis.ts';
 import { useFingerprint } from '../../state/fingerprint.ts';
 import { readableRequest } from '../../state/request-view.ts';
-
-export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | null;
+import type { ApplyBlock } from '../../state/apply-gate.ts';
 
 export interface DiffPreviewProps {
   analysis: Analysis;
