@@ -12,6 +12,8 @@ import { createApplyEngine, JOBS_STORE, type ApplyEngine } from './services/appl
 import type { PollPolicy } from './services/apply/poller.ts';
 import type { RetryPolicy } from './services/apply/retry.ts';
 import { createDraftsService, DRAFTS_STORE } from './services/drafts.ts';
+import { createPeerGate } from './services/peer-gate.ts';
+import { createPeersService, PEERS_STORE } from './services/peers.ts';
 import { isoNow, systemClock, type Clock, type EventSink } from './services/events.ts';
 import { createInventoryService } from './services/inventory.ts';
 import { loadKeytar, probeKeychain } from './services/keychain-probe.ts';
@@ -125,6 +127,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const profilesStore = open(PROFILES_STORE);
   const inventoryStore = open(INVENTORY_STORE);
   const draftsStore = open(DRAFTS_STORE);
+  const peersStore = open(PEERS_STORE);
   // The apply journal is written several times per job: one file per job keeps each write small at any history size.
   const jobsStore = openRecordStore(JOBS_STORE, { dataDir: options.dataDir, ...(options.storeFactory && { factory: options.storeFactory }), now: () => clock.now(), notify });
 
@@ -152,6 +155,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     ...(options.inventoryRememberDelayMs !== undefined && { rememberDelayMs: options.inventoryRememberDelayMs }),
   });
   const drafts = createDraftsService({ store: draftsStore, sealer: () => sealer, profiles, inventory, readsFor, timeline, emit, now });
+  const peers = createPeersService({ store: peersStore, sealer: () => sealer, profiles });
+  const peerGate = createPeerGate({ peers, drafts, timeline });
   const apply = createApplyEngine({
     store: jobsStore,
     sealer: () => sealer,
@@ -181,7 +186,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const appInfo = createAppInfoService({ ...options.facts, keychainStatus: async () => keychainStatus });
   const storage = { locations: async () => ({ dataFolder: options.dataDir, secrets: keychainStatus }) };
 
-  const services = { appInfo, storage, settings, profiles, profileImport, inventory, drafts, apply, timeline, sealer: () => sealer, keychainStatus: () => keychainStatus, sandbox };
+  const services = { appInfo, storage, settings, profiles, profileImport, inventory, drafts, peers, peerGate, apply, timeline, sealer: () => sealer, keychainStatus: () => keychainStatus, sandbox };
   if (options.resumeJobs !== false) await apply.resume();
   return {
     table: createHandlerTable(services),

@@ -73,6 +73,7 @@ export interface JobSummary {
 
 export type TimelineKind =
   | 'draft-saved'
+  | 'peer-acknowledged'
   | 'validated'
   | 'validation-failed'
   | 'conflict'
@@ -110,7 +111,7 @@ export const TIMELINE_DETAIL_KEYS = [
   'RequestId', 'ClientToken', 'VpnGatewayId', 'draftId', 'code', 'message', 'field', 'fields', 'paths', 'count', 'codes', 'issues', 'rules',
   'otherConnections', 'attempt', 'attempts', 'delayMs', 'httpStatus', 'action', 'for', 'status', 'elapsedMs', 'lost', 'since', 'negotiation',
   'by', 'keptBy', 'deadline', 'seconds', 'confirmWindowSeconds', 'reason', 'noChange', 'sent', 'request', 'landed', 'resumed', 'reconciled',
-  'changedFieldCount',
+  'changedFieldCount', 'prediction',
 ] as const;
 export type TimelineDetailKey = (typeof TIMELINE_DETAIL_KEYS)[number];
 export type TimelineDetail = Partial<Record<TimelineDetailKey, string | number | boolean | null>>;
@@ -119,12 +120,13 @@ const exportFormat = z.enum(['json', 'csv']);
 
 export const applyMethods = {
   applyDraft: {
-    args: z.object({ draftId: id, confirmWindowSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+    // acknowledgePeerBreak: the user saw that the pre-check predicts the peer device will not negotiate, and applies anyway.
+    args: z.object({ draftId: id, confirmWindowSeconds: z.number().int().min(0).max(3600).optional(), acknowledgePeerBreak: z.boolean().optional() }).strict(),
     result: shape<JobSummary>(),
   },
   /** Queues several drafts in one step (all or none); each gateway's changes still run one after another. */
   applyDrafts: {
-    args: z.object({ draftIds: z.array(id).min(1).max(500), confirmWindowSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+    args: z.object({ draftIds: z.array(id).min(1).max(500), confirmWindowSeconds: z.number().int().min(0).max(3600).optional(), acknowledgePeerBreak: z.boolean().optional() }).strict(),
     result: shape<JobSummary[]>(),
   },
   confirmJob: { args: z.object({ jobId: id }).strict(), result: shape<JobSummary>() },

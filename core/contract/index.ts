@@ -8,17 +8,19 @@ import { applyMethods } from './apply.ts';
 import { draftMethods } from './drafts.ts';
 import { events } from './events.ts';
 import { inventoryMethods } from './inventory.ts';
+import { peerMethods } from './peers.ts';
 import { profileMethods } from './profiles.ts';
 
 export * from './app.ts';
 export * from './apply.ts';
 export * from './drafts.ts';
 export * from './inventory.ts';
+export * from './peers.ts';
 export * from './profiles.ts';
 export { shape } from './schema.ts';
 
 export const contract = {
-  methods: { ...appMethods, ...profileMethods, ...inventoryMethods, ...draftMethods, ...applyMethods },
+  methods: { ...appMethods, ...profileMethods, ...inventoryMethods, ...draftMethods, ...peerMethods, ...applyMethods },
   events,
 } as const;
 

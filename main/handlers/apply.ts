@@ -2,10 +2,22 @@
 import type { applyMethods } from '../../core/contract.ts';
 import type { HandlerKit, HandlersFor } from './kit.ts';
 
-export function applyHandlers({ need }: HandlerKit): HandlersFor<typeof applyMethods> {
+export function applyHandlers({ need, services }: HandlerKit): HandlersFor<typeof applyMethods> {
+  // Without a peer gate (small IPC tables) nothing is known of the devices, so nothing is refused for them.
+  const admit = (draftIds: readonly string[], acknowledged: boolean | undefined) => services.peerGate?.admit(draftIds, acknowledged === true) ?? [];
   return {
-    applyDraft: (args) => need('apply', 'applyDraft').apply(args.draftId, args.confirmWindowSeconds),
-    applyDrafts: (args) => need('apply', 'applyDrafts').applyMany(args.draftIds, args.confirmWindowSeconds),
+    applyDraft: async (args) => {
+      const breaks = admit([args.draftId], args.acknowledgePeerBreak);
+      const job = await need('apply', 'applyDraft').apply(args.draftId, args.confirmWindowSeconds);
+      services.peerGate?.record(breaks, new Map([[job.VpnConnectionId, job.jobId]]));
+      return job;
+    },
+    applyDrafts: async (args) => {
+      const breaks = admit(args.draftIds, args.acknowledgePeerBreak);
+      const jobs = await need('apply', 'applyDrafts').applyMany(args.draftIds, args.confirmWindowSeconds);
+      services.peerGate?.record(breaks, new Map(jobs.map((j) => [j.VpnConnectionId, j.jobId])));
+      return jobs;
+    },
     confirmJob: (args) => need('apply', 'confirmJob').confirm(args.jobId),
     rollbackJob: (args) => need('apply', 'rollbackJob').rollback(args.jobId),
     listJobs: () => need('apply', 'listJobs').list(),

@@ -6,6 +6,8 @@ import type { ApplyEngine } from '../services/apply/engine.ts';
 import type { AppInfoService } from '../services/app-info.ts';
 import type { DraftsService } from '../services/drafts.ts';
 import type { InventoryService } from '../services/inventory.ts';
+import type { PeerGate } from '../services/peer-gate.ts';
+import type { PeersService } from '../services/peers.ts';
 import type { ImportResult } from '../services/profile-import.ts';
 import type { ProfilesService } from '../services/profiles.ts';
 import type { SettingsService } from '../services/settings.ts';
@@ -28,6 +30,8 @@ export interface FullServices {
   profileImport: { fromAliyunCli(): Promise<ImportResult>; fromEnvironment(): Promise<ImportResult> };
   inventory: InventoryService;
   drafts: DraftsService;
+  peers: PeersService;
+  peerGate: PeerGate;
   apply: ApplyEngine;
   timeline: TimelineService;
 }

@@ -8,6 +8,7 @@ import { applyHandlers } from './apply.ts';
 import { draftHandlers } from './drafts.ts';
 import { inventoryHandlers } from './inventory.ts';
 import { handlerKit, type HandlerTable, type Services } from './kit.ts';
+import { peerHandlers } from './peers.ts';
 import { profileHandlers } from './profiles.ts';
 
 export type { FullServices, HandlerTable, Services } from './kit.ts';
@@ -36,6 +37,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...profileHandlers(kit),
     ...inventoryHandlers(kit),
     ...draftHandlers(kit),
+    ...peerHandlers(kit),
     ...applyHandlers(kit),
   };
   return withApiErrors(table);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Api, ConnectionSummary, DraftSummary, JobSummary } from '../../core/contract.ts';
 import { DiffPreview } from './components/diff/DiffPreview.tsx';
@@ -26,6 +26,7 @@ import { useInventorySync } from './state/inventory-sync.ts';
 import { needsAttention, useJobs, watchedJobs } from './state/jobs.ts';
 import { useNotices } from './state/notices.ts';
 import { useOpenConnection } from './state/open-connection.ts';
+import { usePeerDevice } from './state/peer.ts';
 import { useProfiles } from './state/profiles.ts';
 import { useSettings } from './state/settings.ts';
 import { focusChange, focusWhenShown } from './state/shortcuts.ts';
@@ -73,6 +74,11 @@ function Studio({ api }: { api: Api }) {
   const draftCount = useMemo(() => openDrafts(drafts.drafts, lastOutcomes(jobs.jobs)).length, [drafts.drafts, jobs.jobs]);
   const draftIds = useMemo(() => new Set(drafts.drafts.filter((d) => d.status !== 'applied').map((d) => d.VpnConnectionId)), [drafts.drafts]);
   const confirmWindowSeconds = ws.confirmWindow ?? settings.confirmWindowSeconds;
+  const peer = usePeerDevice(api, { VpnConnectionId: selectedId, live: base, draft, liveRead: open.live.connection, gateway: open.gateway, customerGateways: snapshot?.customerGateways });
+  // An acknowledgement is for the prediction the user read: any edit of the draft asks again.
+  const [peerAck, setPeerAck] = useState<{ draft: unknown; acknowledged: boolean }>({ draft: null, acknowledged: false });
+  const peerAcknowledged = peerAck.draft === draft && peerAck.acknowledged;
+  const peerBreaks = peer.draftCheck !== null && peer.draftCheck.verdict !== 'negotiates';
   const block = applyBlock({
     analysed: analysis !== null,
     conflicts: session.record?.conflicts.length ?? 0,
@@ -81,6 +87,8 @@ function Studio({ api }: { api: Api }) {
     inFlight,
     changes: analysis?.rows.length ?? 0,
     hasRequest: Boolean(analysis?.request),
+    peerBreaks,
+    peerAcknowledged,
   });
 
   const { fetchTimeline } = jobs;
@@ -128,7 +136,7 @@ function Studio({ api }: { api: Api }) {
     const record = await session.save();
     if (!record) return;
     try {
-      jobs.upsertJob(await api.applyDraft({ draftId: record.draftId, confirmWindowSeconds }));
+      jobs.upsertJob(await api.applyDraft({ draftId: record.draftId, confirmWindowSeconds, ...(peerBreaks && { acknowledgePeerBreak: peerAcknowledged }) }));
       ws.setDrawerTab('timeline');
     } catch (reason) {
       notices.report(reason);
@@ -218,6 +226,7 @@ function Studio({ api }: { api: Api }) {
                 liveConnection={open.live.connection}
                 health={open.health}
                 busy={inFlight}
+                peer={peer}
                 onToggleReveal={ws.toggleReveal}
                 onChange={session.edit}
                 onPreview={ws.openPreview}
@@ -252,6 +261,10 @@ function Studio({ api }: { api: Api }) {
                 block={block}
                 confirmWindowSeconds={confirmWindowSeconds}
                 onConfirmWindowSeconds={ws.setConfirmWindow}
+                peerCheck={peer.draftCheck}
+                peerKnown={peer.profile !== null}
+                peerAcknowledged={peerAcknowledged}
+                onPeerAcknowledged={(acknowledged) => setPeerAck({ draft, acknowledged })}
                 onApply={() => void apply()}
               />
             ) : (

@@ -2,10 +2,11 @@
 // without a handler is a compile error (the `@ts-expect-error` cases below fail `tsc -p tsconfig.node.json` the day
 // they stop being errors).
 import { describe, expect, it } from 'vitest';
-import { appMethods, applyMethods, contract, draftMethods, inventoryMethods, methodNames, profileMethods } from '../../core/contract.ts';
+import { appMethods, applyMethods, contract, draftMethods, inventoryMethods, methodNames, peerMethods, profileMethods } from '../../core/contract.ts';
 import { appHandlers } from '../../main/handlers/app.ts';
 import { applyHandlers } from '../../main/handlers/apply.ts';
 import { draftHandlers } from '../../main/handlers/drafts.ts';
+import { peerHandlers } from '../../main/handlers/peers.ts';
 import { inventoryHandlers } from '../../main/handlers/inventory.ts';
 import { handlerKit, type HandlersFor } from '../../main/handlers/kit.ts';
 import { profileHandlers } from '../../main/handlers/profiles.ts';
@@ -19,6 +20,7 @@ const domains = [
   ['profiles', profileMethods, profileHandlers(kit)],
   ['inventory', inventoryMethods, inventoryHandlers(kit)],
   ['drafts', draftMethods, draftHandlers(kit)],
+  ['peers', peerMethods, peerHandlers(kit)],
   ['apply', applyMethods, applyHandlers(kit)],
 ] as const;
 
@@ -52,7 +54,7 @@ describe('a method without a handler does not compile', () => {
     // @ts-expect-error: a handler must return its method's result type (getSettings answers Settings).
     const _result: HandlersFor<typeof appMethods> = { ...appHandlers(kit), getSettings: () => 42 };
 
-    const complete: HandlerTable = { ...appHandlers(kit), ...profileHandlers(kit), ...inventoryHandlers(kit), ...draftHandlers(kit), ...applyHandlers(kit) };
+    const complete: HandlerTable = { ...appHandlers(kit), ...profileHandlers(kit), ...inventoryHandlers(kit), ...draftHandlers(kit), ...peerHandlers(kit), ...applyHandlers(kit) };
     expect(Object.keys(complete)).toEqual(methodNames);
   });
 });

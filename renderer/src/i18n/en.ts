@@ -1,5 +1,6 @@
 // English UI strings. Field labels, group names, impact notes and rule messages come from core's i18n
 // (fieldLabel, GROUP_LABELS, IMPACT_LABELS, formatIssue) so they match the errors main reports.
+import { peerEn } from './peer-strings.ts';
 export const en = {
   app: {
     product: 'IPsec Studio',
@@ -214,6 +215,7 @@ export const en = {
       resumed: 'Resumed after a restart',
       reconciled: 'Checked against the live connection',
       changedFieldCount: 'Changed fields',
+      prediction: 'Peer device pre-check',
     },
     value: {
       yes: 'yes',
@@ -224,9 +226,11 @@ export const en = {
       landed: { applied: 'the change had landed', 'not-applied': 'the change had not landed', partial: 'part of the change had landed', undecidable: 'could not be told' },
       reason: { user: 'you asked for it', 'negotiation-failed': 'a tunnel did not come back up in time' },
       rules: { all: 'all' },
+      prediction: { 'breaks-phase1': 'phase 1 would fail', 'breaks-phase2': 'phase 2 would fail', 'fails-at-rekey': 'would fail at the first rekey', negotiates: 'negotiates' },
     },
     kind: {
       'draft-saved': 'Draft saved',
+      'peer-acknowledged': 'Applied although the peer device would not negotiate (acknowledged)',
       validated: 'Validated',
       'validation-failed': 'Validation failed',
       conflict: 'Conflict with live',
@@ -413,6 +417,7 @@ export const en = {
     secretsIn: 'Secrets are stored in',
     asking: 'Asking the main process…',
   },
+  peer: peerEn,
   shortcuts: {
     save: 'Save draft',
     apply: 'Review & apply',

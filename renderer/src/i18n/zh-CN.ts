@@ -1,4 +1,5 @@
 // 简体中文界面文案(键集合须与 en.ts 完全一致,测试会检查)。
+import { peerZh } from './peer-strings.ts';
 import type { Translation } from './en.ts';
 
 export const zhCN: Translation = {
@@ -215,6 +216,7 @@ export const zhCN: Translation = {
       resumed: '重启后继续',
       reconciled: '已与线上连接核对',
       changedFieldCount: '更改的字段数',
+      prediction: '对端设备预检查',
     },
     value: {
       yes: '是',
@@ -225,9 +227,11 @@ export const zhCN: Translation = {
       landed: { applied: '变更已生效', 'not-applied': '变更未生效', partial: '变更部分生效', undecidable: '无法判断' },
       reason: { user: '您要求回滚', 'negotiation-failed': '有隧道未能及时恢复' },
       rules: { all: '全部' },
+      prediction: { 'breaks-phase1': '第一阶段将失败', 'breaks-phase2': '第二阶段将失败', 'fails-at-rekey': '首次重协商时将失败', negotiates: '可协商' },
     },
     kind: {
       'draft-saved': '草稿已保存',
+      'peer-acknowledged': '已确认对端设备将无法协商,仍然提交',
       validated: '校验通过',
       'validation-failed': '校验失败',
       conflict: '与线上冲突',
@@ -414,6 +418,7 @@ export const zhCN: Translation = {
     secretsIn: '密钥保存在',
     asking: '正在询问主进程…',
   },
+  peer: peerZh,
   shortcuts: {
     save: '保存草稿',
     apply: '预览并应用',

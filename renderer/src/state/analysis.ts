@@ -7,7 +7,6 @@ import {
   judgeChange,
   maskSecrets,
   summarizeImpact,
-  toWire,
   type DiffRow,
   type GatewayContext,
   type ImpactSummary,
@@ -50,12 +49,5 @@ export function analyse(live: VpnConnection, draft: VpnConnection, context: Gate
   return { issues, issuesByPath, warningsByPath, rows, changedPaths, impact: summarizeImpact(rows), request, secrets };
 }
 
-const shellQuote = (value: string): string => (/^[\w./:@,=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
-
-/** The same request as an aliyun CLI command line (secrets as masked in the request given). */
-export function cliCommand(request: ModifyVpnConnectionAttributeRequest): string {
-  const { query, body } = toWire(request);
-  const parts = ['aliyun vpc ModifyVpnConnectionAttribute'];
-  for (const [key, value] of [...Object.entries(query), ...Object.entries(body)]) parts.push(`  --${key} ${shellQuote(value)}`);
-  return parts.join(' \\\n');
-}
+// The aliyun CLI command line is core's (the CLI tool prints the same one); re-exported for the preview.
+export { cliCommand } from '../../../core/request/aliyun-cli.ts';

@@ -1,5 +1,5 @@
 /** Why Apply is disabled; null when it is not. */
-export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | null;
+export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | 'peer' | null;
 
 export interface ApplyGateInput {
   /** The draft has been analysed (live read, gateway's other connections in). */
@@ -10,11 +10,16 @@ export interface ApplyGateInput {
   inFlight: boolean;
   changes: number;
   hasRequest: boolean;
+  /** The pre-check predicts the peer device will not negotiate with the draft. */
+  peerBreaks?: boolean;
+  /** The user ticked "apply anyway" for that prediction. */
+  peerAcknowledged?: boolean;
 }
 
 /**
  * Why Apply cannot be pressed, or null when it can. Conflicts come first: resolving them can change what the rules
- * see; then the rules, then reachability, then a change already in flight, then "nothing to send".
+ * see; then the rules, then reachability, then a change already in flight, then "nothing to send", and last a change
+ * the peer device would not negotiate with until the user acknowledges it (main checks that again).
  */
 export function applyBlock(input: ApplyGateInput): ApplyBlock {
   if (!input.analysed) return 'none';
@@ -23,5 +28,6 @@ export function applyBlock(input: ApplyGateInput): ApplyBlock {
   if (!input.online) return 'offline';
   if (input.inFlight) return 'busy';
   if (input.changes === 0 || !input.hasRequest) return 'none';
+  if (input.peerBreaks === true && input.peerAcknowledged !== true) return 'peer';
   return null;
 }

@@ -8,6 +8,8 @@ import { cliCommand, type Analysis } from '../../state/analysis.ts';
 import { useFingerprint } from '../../state/fingerprint.ts';
 import { readableRequest } from '../../state/request-view.ts';
 import type { ApplyBlock } from '../../state/apply-gate.ts';
+import { formatPrecheckSummary } from '../../../../core/i18n/peer-messages.ts';
+import { precheckSummary, type PrecheckResult } from '../../../../core/peer/precheck.ts';
 
 export interface DiffPreviewProps {
   analysis: Analysis;
@@ -16,14 +18,28 @@ export interface DiffPreviewProps {
   block: ApplyBlock;
   confirmWindowSeconds: number;
   onConfirmWindowSeconds(seconds: number): void;
+  /** The draft's pre-check against the peer device (null without a device). */
+  peerCheck: PrecheckResult | null;
+  peerKnown: boolean;
+  peerAcknowledged: boolean;
+  onPeerAcknowledged(acknowledged: boolean): void;
   onApply(): void;
 }
 
-const BLOCK_KEYS = { conflicts: 'diff.applyBlockedConflicts', rules: 'diff.applyBlockedRules', offline: 'diff.applyBlockedOffline', busy: 'diff.applyBlockedBusy', none: 'diff.applyBlockedNone' } as const;
+const BLOCK_KEYS = {
+  conflicts: 'diff.applyBlockedConflicts',
+  rules: 'diff.applyBlockedRules',
+  offline: 'diff.applyBlockedOffline',
+  busy: 'diff.applyBlockedBusy',
+  none: 'diff.applyBlockedNone',
+  peer: 'peer.blocked',
+} as const;
 
-export function DiffPreview({ analysis, revealSecrets, onRevealSecrets, block, confirmWindowSeconds, onConfirmWindowSeconds, onApply }: DiffPreviewProps) {
+export function DiffPreview(props: DiffPreviewProps) {
+  const { analysis, revealSecrets, onRevealSecrets, block, confirmWindowSeconds, onConfirmWindowSeconds, onApply, peerCheck } = props;
   const { t } = useTranslation();
   const lang = useLang();
+  const peerBreaks = peerCheck !== null && peerCheck.verdict !== 'negotiates';
   const sections = groupDiffRows(analysis.rows);
   const shown = analysis.request ? readableRequest(analysis.request) : null;
   return (
@@ -37,7 +53,16 @@ export function DiffPreview({ analysis, revealSecrets, onRevealSecrets, block, c
             {analysis.impact.routing && <li className="impact routing">{IMPACT_LABELS[lang].routing}</li>}
             {analysis.impact.harmlessOnly && <li className="impact harmless">{IMPACT_LABELS[lang].harmless}</li>}
             {analysis.impact.bothTunnels && <li className="impact both">{t('diff.bothTunnels')}</li>}
+            <li className={`impact peer ${!props.peerKnown ? 'unknown' : peerBreaks ? 'breaks' : 'ok'}`} data-testid="peer-impact">
+              {peerCheck ? formatPrecheckSummary(precheckSummary(peerCheck), lang) : t('peer.previewNone')}
+            </li>
           </ul>
+          {peerBreaks && (
+            <label className="inline-check peer-ack">
+              <input type="checkbox" data-testid="peer-ack" checked={props.peerAcknowledged} onChange={(e) => props.onPeerAcknowledged(e.target.checked)} />
+              {t('peer.acknowledge')}
+            </label>
+          )}
           <div className="diff-list" data-testid="diff-rows">
             {sections.map((s) => (
               <section key={`${s.section}|${s.group}`} className="diff-group" aria-label={`${s.section !== 'General' ? `${sectionLabel(s.section, lang)} · ` : ''}${GROUP_LABELS[lang][s.group]}`}>
@@ -117,7 +142,7 @@ export function DiffPreview({ analysis, revealSecrets, onRevealSecrets, block, c
           </button>
         </div>
         {block && (
-          <p id="apply-block" className={block === 'rules' || block === 'conflicts' ? 'hint error' : 'hint'} data-block={block}>
+          <p id="apply-block" className={block === 'rules' || block === 'conflicts' || block === 'peer' ? 'hint error' : 'hint'} data-block={block}>
             {t(BLOCK_KEYS[block])}
           </p>
         )}

@@ -6,6 +6,9 @@ import type { Analysis } from '../../state/analysis.ts';
 import type { TunnelState } from '../../state/health.ts';
 import { useLang } from '../../i18n/index.ts';
 import { TunnelHealthBadge } from '../common/Health.tsx';
+import { peerFieldText } from '../../../../core/peer/fields.ts';
+import type { PrecheckReason } from '../../../../core/peer/precheck.ts';
+import type { PeerProfile } from '../../../../core/peer/profile.ts';
 import { FieldRow } from './FieldRow.tsx';
 import { sectionsFor } from './layout.ts';
 
@@ -18,21 +21,35 @@ export interface EditorGridProps {
   analysis: Analysis;
   liveCaption: string;
   apiErrors: ReadonlyMap<string, AppErrorShape[]>;
+  /** The Peer device column: the device's values and where the draft's pre-check against it fails. */
+  peer?: PeerColumn | undefined;
+}
+
+export interface PeerColumn {
+  profile: PeerProfile;
+  reasonsByPath: ReadonlyMap<string, PrecheckReason[]>;
+  caption: string;
+  onEdit(path: string, text: string): void;
 }
 
 /** Live | Draft, aligned rows grouped by section and API group; changed rows highlighted in both columns. */
-export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, vpnType, analysis, liveCaption, apiErrors }: EditorGridProps) {
+export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, vpnType, analysis, liveCaption, apiErrors, peer }: EditorGridProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const sections = sectionsFor(draft.mode, vpnType, (p) => [getField(live, p), getField(draft, p)]);
   return (
-    <div className="editor-grid" id="editor-grid" role="group" aria-label={t('editor.draft')}>
+    <div className={`editor-grid${peer ? ' with-peer' : ''}`} id="editor-grid" role="group" aria-label={t('editor.draft')}>
       <div className="field-row header" aria-hidden="true">
         <span className="cell label">{t('editor.field')}</span>
         <span className="cell live">
           {t('editor.live')} <span className="muted">· {liveCaption}</span>
         </span>
         <span className="cell draft">{t('editor.draft')}</span>
+        {peer && (
+          <span className="cell peer">
+            {t('peer.column')} <span className="muted">· {peer.caption}</span>
+          </span>
+        )}
       </div>
       {sections.map((s, i) => {
         const headingId = `sec-${s.key.replace(/[^\w]/g, '-')}`;
@@ -64,6 +81,9 @@ export const EditorGrid = memo(function EditorGrid({ live, draft, tunnels, vpnTy
                 issues={analysis.issuesByPath.get(def.path)}
                 warnings={analysis.warningsByPath.get(def.path)}
                 apiErrors={apiErrors.get(def.path)}
+                peerValue={peer ? peerFieldText(peer.profile, draft.mode, def.path) : undefined}
+                peerReasons={peer?.reasonsByPath.get(def.path)}
+                onPeerEdit={peer?.onEdit}
               />
             ))}
           </section>

@@ -5,6 +5,8 @@ import type { GatewaySummary } from '../../../../core/contract.ts';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import type { EditorSession } from '../../state/editor-session.ts';
+import type { PeerDevice } from '../../state/peer.ts';
+import type { PrecheckReason } from '../../../../core/peer/precheck.ts';
 import { useErrorText } from '../../i18n/error-text.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatAge } from '../../state/format.ts';
@@ -15,7 +17,8 @@ import { ConnectionHealthBadge } from '../common/Health.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { ConnectionCompare } from './ConnectionCompare.tsx';
 import { EditorContext } from './DraftCell.tsx';
-import { EditorGrid } from './EditorGrid.tsx';
+import { EditorGrid, type PeerColumn } from './EditorGrid.tsx';
+import { PeerPanel } from './PeerPanel.tsx';
 import { TunnelCompare } from './TunnelCompare.tsx';
 
 export type EditorMode = 'columns' | 'tunnels' | 'compare';
@@ -38,6 +41,8 @@ export interface EditorViewProps {
   apiErrors: ReadonlyMap<string, AppErrorShape[]>;
   /** A change of this connection is in flight: the draft is read-only until it ends. */
   busy: boolean;
+  /** The customer's device at the other end: its profile and the pre-check of the draft against it. */
+  peer: PeerDevice;
   onToggleReveal(path: string): void;
   onChange(path: string, value: unknown): void;
   onPreview(): void;
@@ -64,6 +69,24 @@ export function EditorView(props: EditorViewProps) {
   const tunnels = useMemo(() => tunnelStates(where, props.health), [where, props.health]);
   // Discarding loses the draft for good: it asks first, naming the connection and every changed field.
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [peerOpen, setPeerOpen] = useState(false);
+  const { peer } = props;
+  // Each path keeps its previous reasons array while their content is the same, so a keystroke re-renders only the
+  // rows whose pre-check changed (FieldRow is memoised on its props).
+  const previousReasons = useRef<ReadonlyMap<string, PrecheckReason[]>>(new Map());
+  const peerColumn = useMemo<PeerColumn | undefined>(() => {
+    if (!peer.profile) return undefined;
+    const fresh = new Map<string, PrecheckReason[]>();
+    for (const tunnel of peer.draftCheck?.tunnels ?? []) for (const r of tunnel.reasons) fresh.set(r.path, [...(fresh.get(r.path) ?? []), r]);
+    const reasonsByPath = new Map<string, PrecheckReason[]>();
+    for (const [path, reasons] of fresh) {
+      const before = previousReasons.current.get(path);
+      reasonsByPath.set(path, before && JSON.stringify(before) === JSON.stringify(reasons) ? before : reasons);
+    }
+    previousReasons.current = reasonsByPath;
+    const verdict = peer.draftCheck?.verdict === 'negotiates' ? t('peer.captionOk') : t('peer.captionFails');
+    return { profile: peer.profile, reasonsByPath, caption: verdict, onEdit: peer.edit };
+  }, [peer.profile, peer.draftCheck, peer.edit, t]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const connectionName = live.Name || draft.VpnConnectionId;
   const lost = lostFields(
@@ -87,6 +110,11 @@ export function EditorView(props: EditorViewProps) {
             onCancel={() => setConfirmDiscard(false)}
             onConfirm={() => void discard()}
           />
+        </Dialog>
+      )}
+      {peerOpen && (
+        <Dialog title={t('peer.title')} className="wide" onClose={() => setPeerOpen(false)}>
+          <PeerPanel peer={peer} live={live} draft={draft} onClose={() => setPeerOpen(false)} />
         </Dialog>
       )}
       <header className="editor-head">
@@ -148,6 +176,12 @@ export function EditorView(props: EditorViewProps) {
               {t('editor.compare')}
             </button>
           )}
+          <button type="button" className="btn" data-testid="peer-open" onClick={() => setPeerOpen(true)} aria-haspopup="dialog">
+            {t('peer.open')}
+            {peer.draftCheck && (
+              <span className={`peer-dot ${peer.draftCheck.verdict === 'negotiates' ? 'ok' : 'bad'}`} aria-label={peer.draftCheck.verdict === 'negotiates' ? t('peer.captionOk') : t('peer.captionFails')} />
+            )}
+          </button>
           {session.record && (
             <button type="button" className="btn ghost" disabled={props.busy} onClick={() => setConfirmDiscard(true)} aria-haspopup="dialog">
               {t('editor.discard')}
@@ -191,7 +225,7 @@ export function EditorView(props: EditorViewProps) {
             ) : mode === 'compare' && compareWith ? (
               <ConnectionCompare draft={draft} draftHealth={props.health} other={compareWith} analysis={analysis} />
             ) : (
-              <EditorGrid live={live} draft={draft} tunnels={tunnels} vpnType={vpnType} analysis={analysis} liveCaption={liveCaption} apiErrors={props.apiErrors} />
+              <EditorGrid live={live} draft={draft} tunnels={tunnels} vpnType={vpnType} analysis={analysis} liveCaption={liveCaption} apiErrors={props.apiErrors} peer={peerColumn} />
             )}
           </EditorContext.Provider>
         </fieldset>

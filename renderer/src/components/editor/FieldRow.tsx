@@ -4,26 +4,32 @@ import { fieldLabel, sectionLabel, type FieldDef } from '../../../../core/index.
 import { useLang } from '../../i18n/index.ts';
 import { displayValue, fieldInputId } from './controls.tsx';
 import { DraftCell, useEditorContext, type DraftCellProps } from './DraftCell.tsx';
+import { PeerCell, type PeerCellProps } from './PeerCell.tsx';
 
 export interface FieldRowProps extends Pick<DraftCellProps, 'issues' | 'warnings' | 'apiErrors'> {
   def: FieldDef;
   liveValue: unknown;
   draftValue: unknown;
   changed: boolean;
+  /** The Peer device column, when the connection has a peer profile (separate props so the row stays memoised). */
+  peerValue?: PeerCellProps['value'] | undefined;
+  peerReasons?: PeerCellProps['reasons'];
+  onPeerEdit?: PeerCellProps['onEdit'] | undefined;
 }
 
 /** One aligned row: label | live (read-only) | draft (editable) + inline rule errors. */
-export const FieldRow = memo(function FieldRow({ def, liveValue, draftValue, changed, issues, warnings, apiErrors }: FieldRowProps) {
+export const FieldRow = memo(function FieldRow({ def, liveValue, draftValue, changed, issues, warnings, apiErrors, peerValue, peerReasons, onPeerEdit }: FieldRowProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const { revealed } = useEditorContext();
   const invalid = (issues?.length ?? 0) > 0 || (apiErrors?.length ?? 0) > 0;
   const warned = (warnings?.length ?? 0) > 0;
+  const peerMismatch = peerReasons?.some((r) => r.severity === 'error') ?? false;
   const short = fieldLabel(def.path, lang);
   // Tunnel fields repeat per tunnel: their accessible names carry the tunnel ("Slave tunnel · Pre-shared key").
   const prefix = def.section === 'General' ? '' : `${sectionLabel(def.section, lang)} · `;
   return (
-    <div className={`field-row${changed ? ' changed' : ''}${invalid ? ' invalid' : ''}${warned ? ' warned' : ''}`} data-path={def.path}>
+    <div className={`field-row${changed ? ' changed' : ''}${invalid ? ' invalid' : ''}${warned ? ' warned' : ''}${peerMismatch ? ' peer-mismatch' : ''}`} data-path={def.path}>
       <FieldLabel path={def.path} htmlFor={fieldInputId(def.path)} prefix={prefix} short={short} />
       <div className="cell live mono" data-column="live">
         {displayValue(def.kind, liveValue, revealed.has(def.path), t)}
@@ -31,6 +37,9 @@ export const FieldRow = memo(function FieldRow({ def, liveValue, draftValue, cha
       <div className="cell draft">
         <DraftCell path={def.path} def={def} value={draftValue} label={`${prefix}${short}`} issues={issues} warnings={warnings} apiErrors={apiErrors} />
       </div>
+      {onPeerEdit && peerValue !== undefined && (
+        <PeerCell path={def.path} value={peerValue} secret={def.secret === true} revealed={revealed.has(def.path)} reasons={peerReasons} label={`${prefix}${short}`} onEdit={onPeerEdit} />
+      )}
     </div>
   );
 });

@@ -12,7 +12,7 @@ import { cap, tunnelName, tunnelWords } from '../../state/health.ts';
 // Ids first (what support asks for), then what happened, then the rest in the order main wrote them.
 const ORDER = ['code', 'status', 'negotiation', 'lost', 'since', 'landed', 'RequestId', 'ClientToken', 'attempt', 'elapsedMs'];
 // Choices recorded as words, worded by key (timeline.value.<key>.<value>).
-const WORDED_VALUES = new Set(['for', 'by', 'keptBy', 'landed', 'reason', 'rules']);
+const WORDED_VALUES = new Set(['for', 'by', 'keptBy', 'landed', 'reason', 'rules', 'prediction']);
 
 export interface DetailEntry {
   key: string;
