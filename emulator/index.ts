@@ -7,8 +7,8 @@ import { Faults } from './faults.ts';
 import defaultSeedJson from './seed/default.json' with { type: 'json' };
 import { createEmulatorServer } from './server.ts';
 import { Store } from './state/store.ts';
-import type { DualTopLevel } from './state/views.ts';
-import type { AccessKey, EmulatorSeed, FaultConfig, PeerConfig } from './types.ts';
+import { connectionDescribeView, type DualTopLevel } from './state/views.ts';
+import type { AccessKey, EmulatorSeed, FaultConfig, NegotiationStatus, PeerConfig } from './types.ts';
 
 export type {
   AccessKey,
@@ -64,6 +64,12 @@ export interface EmulatorOptions {
   tunnelModeMismatch?: TunnelModeMismatch;
   /** A tunnel element that leaves out part of its tunnel: reset it to the creation defaults (default) or keep it. */
   partialTunnel?: PartialTunnel;
+  /**
+   * Decides each modified tunnel's negotiation instead of the simulated peer, e.g. with real strongSwan daemons
+   * (test/ike). Receives the connection as DescribeVpnConnection returns it (PSKs included) and the TunnelId (null
+   * for a single-tunnel connection). Off by default.
+   */
+  peerNegotiator?: (describedConnection: Record<string, unknown>, tunnelId: string | null) => Promise<NegotiationStatus>;
   /** Epoch-ms clock; drives signature time windows and the `updating` → `active` cycle. */
   clock?: () => number;
   /** Replaces the sandbox keys. */
@@ -88,6 +94,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     updateSeconds: options.updateSeconds ?? DEFAULT_UPDATE_SECONDS,
     renegotiateSeconds: options.renegotiateSeconds ?? DEFAULT_RENEGOTIATE_SECONDS,
   });
+  const { peerNegotiator } = options;
+  if (peerNegotiator) {
+    store.negotiator = (connection, tunnelId) => peerNegotiator(connectionDescribeView(store, connection, { plural: false, dualTopLevel: options.dualTopLevelIkeConfig ?? 'empty' }), tunnelId);
+  }
   const faults = new Faults();
   if (options.faults) faults.set(options.faults);
   const keys = options.accessKeys ?? defaultAccessKeys();
@@ -117,6 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     adminUrl: `http://127.0.0.1:${port}${ADMIN_PREFIX}`,
     close() {
       closed ??= new Promise<void>((resolve) => {
+        store.stopNegotiations();
         for (const socket of hangingSockets) socket.destroy();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -89,6 +89,15 @@ export class Store {
   updateMs: number;
   /** How long a changed tunnel reads `ike_sa_not_established` after the update ends (0: not at all). */
   renegotiateMs: number;
+  /**
+   * Replaces the simulated peer for a tunnel once its connection has been modified: asked after the update ends,
+   * per tunnel whose negotiation settings changed, and its answer is what the tunnel reads until the next change
+   * (`ike_sa_not_established` while it is being asked). Tunnels never modified keep the simulated peer.
+   */
+  negotiator: ((connection: VpnConnection, tunnelId: string | null) => Promise<NegotiationStatus>) | undefined;
+  /** The negotiator's answers, by connection and tunnel key; `pending` while one is being asked. */
+  private readonly negotiated = new Map<string, NegotiationStatus | 'pending'>();
+  private readonly negotiationTimers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(seed: EmulatorSeed, options: { clock: () => number; updateSeconds: number; renegotiateSeconds?: number }) {
     this.clock = options.clock;
@@ -153,6 +162,8 @@ export class Store {
       return record.statusDuringUpdate.tunnels[tunnel.TunnelId] ?? 'ike_sa_not_established';
     }
     if (this.isRenegotiating(record, tunnel.TunnelId)) return 'ike_sa_not_established';
+    const asked = this.negotiated.get(`${connection.VpnConnectionId}|${tunnel.TunnelId}`);
+    if (asked !== undefined) return asked === 'pending' ? 'ike_sa_not_established' : asked;
     return negotiate(tunnel.TunnelIkeConfig, tunnel.TunnelIpsecConfig, this.peers.get(tunnel.CustomerGatewayId));
   }
 
@@ -169,6 +180,8 @@ export class Store {
       return master ? this.tunnelStatus(connection, master) : 'ike_sa_not_established';
     }
     if (this.isRenegotiating(this.connections.get(connection.VpnConnectionId), SINGLE)) return 'ike_sa_not_established';
+    const asked = this.negotiated.get(`${connection.VpnConnectionId}|${SINGLE}`);
+    if (asked !== undefined) return asked === 'pending' ? 'ike_sa_not_established' : asked;
     return negotiate(connection.IkeConfig, connection.IpsecConfig, this.peers.get(connection.CustomerGatewayId));
   }
 
@@ -191,11 +204,45 @@ export class Store {
     if (this.renegotiateMs > 0) {
       for (const key of changed) record.renegotiation.set(key, { from: until, until: until + this.renegotiateMs });
     }
+    if (this.negotiator) this.askNegotiator(next, changed, until);
     const gateway = this.gateways.get(next.VpnGatewayId);
     if (gateway) {
       gateway.updatingUntil = until;
       gateway.modifications += 1;
     }
+  }
+
+  /** After the update ends, asks the external negotiator about each changed tunnel of this version of the connection. */
+  private askNegotiator(connection: VpnConnection, changed: readonly string[], at: number): void {
+    const negotiator = this.negotiator;
+    if (!negotiator) return;
+    for (const key of changed) this.negotiated.set(`${connection.VpnConnectionId}|${key}`, 'pending');
+    const timer = setTimeout(() => {
+      this.negotiationTimers.delete(timer);
+      // One tunnel at a time: a real IKE pair negotiates one configuration at once.
+      void changed.reduce(
+        (previous, key) =>
+          previous.then(async () => {
+            const id = `${connection.VpnConnectionId}|${key}`;
+            let status: NegotiationStatus;
+            try {
+              status = await negotiator(connection, key === SINGLE ? null : key);
+            } catch {
+              status = 'ike_sa_not_established';
+            }
+            // A newer change of the connection supersedes this answer.
+            if (this.connections.get(connection.VpnConnectionId)?.connection === connection) this.negotiated.set(id, status);
+          }),
+        Promise.resolve(),
+      );
+    }, Math.max(0, at - this.now()));
+    this.negotiationTimers.add(timer);
+  }
+
+  /** Stops negotiations not yet asked (the emulator is closing). */
+  stopNegotiations(): void {
+    for (const timer of this.negotiationTimers) clearTimeout(timer);
+    this.negotiationTimers.clear();
   }
 
   modificationCount(vpnGatewayId: string): number {
