@@ -69,7 +69,6 @@ export function usePeerDevice(
   useEffect(() => {
     if (!VpnConnectionId) return;
     let cancelled = false;
-    setState({ id: VpnConnectionId, profile: null, loaded: false });
     api.getPeerProfile({ VpnConnectionId }).then(
       ({ profile: stored }) => {
         if (cancelled) return;

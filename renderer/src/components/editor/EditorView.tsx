@@ -71,19 +71,11 @@ export function EditorView(props: EditorViewProps) {
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [peerOpen, setPeerOpen] = useState(false);
   const { peer } = props;
-  // Each path keeps its previous reasons array while their content is the same, so a keystroke re-renders only the
-  // rows whose pre-check changed (FieldRow is memoised on its props).
-  const previousReasons = useRef<ReadonlyMap<string, PrecheckReason[]>>(new Map());
+  // FieldRow compares its peer reasons by content, so a keystroke re-renders only the rows whose pre-check changed.
   const peerColumn = useMemo<PeerColumn | undefined>(() => {
     if (!peer.profile) return undefined;
-    const fresh = new Map<string, PrecheckReason[]>();
-    for (const tunnel of peer.draftCheck?.tunnels ?? []) for (const r of tunnel.reasons) fresh.set(r.path, [...(fresh.get(r.path) ?? []), r]);
     const reasonsByPath = new Map<string, PrecheckReason[]>();
-    for (const [path, reasons] of fresh) {
-      const before = previousReasons.current.get(path);
-      reasonsByPath.set(path, before && JSON.stringify(before) === JSON.stringify(reasons) ? before : reasons);
-    }
-    previousReasons.current = reasonsByPath;
+    for (const tunnel of peer.draftCheck?.tunnels ?? []) for (const r of tunnel.reasons) reasonsByPath.set(r.path, [...(reasonsByPath.get(r.path) ?? []), r]);
     const verdict = peer.draftCheck?.verdict === 'negotiates' ? t('peer.captionOk') : t('peer.captionFails');
     return { profile: peer.profile, reasonsByPath, caption: verdict, onEdit: peer.edit };
   }, [peer.profile, peer.draftCheck, peer.edit, t]);

@@ -18,6 +18,16 @@ export interface FieldRowProps extends Pick<DraftCellProps, 'issues' | 'warnings
 }
 
 /** One aligned row: label | live (read-only) | draft (editable) + inline rule errors. */
+/** Props compared by identity, except the pre-check's reasons, which are rebuilt on every keystroke: by content. */
+function sameRowProps(a: FieldRowProps, b: FieldRowProps): boolean {
+  for (const key of Object.keys(a) as Array<keyof FieldRowProps>) {
+    if (key === 'peerReasons') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  if (Object.keys(a).length !== Object.keys(b).length) return false;
+  return a.peerReasons === b.peerReasons || JSON.stringify(a.peerReasons) === JSON.stringify(b.peerReasons);
+}
+
 export const FieldRow = memo(function FieldRow({ def, liveValue, draftValue, changed, issues, warnings, apiErrors, peerValue, peerReasons, onPeerEdit }: FieldRowProps) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -38,11 +48,11 @@ export const FieldRow = memo(function FieldRow({ def, liveValue, draftValue, cha
         <DraftCell path={def.path} def={def} value={draftValue} label={`${prefix}${short}`} issues={issues} warnings={warnings} apiErrors={apiErrors} />
       </div>
       {onPeerEdit && peerValue !== undefined && (
-        <PeerCell path={def.path} value={peerValue} secret={def.secret === true} revealed={revealed.has(def.path)} reasons={peerReasons} label={`${prefix}${short}`} onEdit={onPeerEdit} />
+        <PeerCell path={def.path} value={peerValue} secret={def.secret === true} bool={def.kind === 'bool'} revealed={revealed.has(def.path)} reasons={peerReasons} label={`${prefix}${short}`} onEdit={onPeerEdit} />
       )}
     </div>
   );
-});
+}, sameRowProps);
 
 /** A row's label: the field's name (the tunnel only for screen readers) and its API path, shown without the tunnel. */
 export function FieldLabel({ path, htmlFor, prefix, short }: { path: string; htmlFor: string; prefix: string; short: string }) {

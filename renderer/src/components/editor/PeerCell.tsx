@@ -11,13 +11,15 @@ export interface PeerCellProps {
   /** Null: the device has no such setting. */
   value: string | null;
   secret: boolean;
+  /** On/off settings get a switch-like select instead of free text. */
+  bool: boolean;
   revealed: boolean;
   reasons: readonly PrecheckReason[] | undefined;
   label: string;
   onEdit(path: string, text: string): void;
 }
 
-export const PeerCell = memo(function PeerCell({ path, value, secret, revealed, reasons, label, onEdit }: PeerCellProps) {
+export const PeerCell = memo(function PeerCell({ path, value, secret, bool, revealed, reasons, label, onEdit }: PeerCellProps) {
   const { t } = useTranslation();
   const peerText = usePeerText();
   const [text, setText] = useState(value ?? '');
@@ -33,23 +35,41 @@ export const PeerCell = memo(function PeerCell({ path, value, secret, revealed, 
   const noteId = `${id}-note`;
   return (
     <div className={`cell peer${errors.length > 0 ? ' mismatch' : warnings.length > 0 ? ' peer-warn' : ''}`} data-column="peer">
-      <input
-        id={id}
-        className="control"
-        type={secret && !revealed ? 'password' : 'text'}
-        autoComplete="off"
-        spellCheck={false}
-        aria-label={t('peer.cellLabel', { field: label })}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={reasons && reasons.length > 0 ? noteId : undefined}
-        value={text}
-        onFocus={() => setFocused(true)}
-        onChange={(e) => {
-          setText(e.target.value);
-          onEdit(path, e.target.value);
-        }}
-        onBlur={() => setFocused(false)}
-      />
+      {bool ? (
+        <select
+          id={id}
+          className="control"
+          aria-label={t('peer.cellLabel', { field: label })}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={reasons && reasons.length > 0 ? noteId : undefined}
+          value={text === 'true' ? 'true' : 'false'}
+          onChange={(e) => {
+            setText(e.target.value);
+            onEdit(path, e.target.value);
+          }}
+        >
+          <option value="true">{t('editor.on')}</option>
+          <option value="false">{t('editor.off')}</option>
+        </select>
+      ) : (
+        <input
+          id={id}
+          className="control"
+          type={secret && !revealed ? 'password' : 'text'}
+          autoComplete="off"
+          spellCheck={false}
+          aria-label={t('peer.cellLabel', { field: label })}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={reasons && reasons.length > 0 ? noteId : undefined}
+          value={text}
+          onFocus={() => setFocused(true)}
+          onChange={(e) => {
+            setText(e.target.value);
+            onEdit(path, e.target.value);
+          }}
+          onBlur={() => setFocused(false)}
+        />
+      )}
       {reasons && reasons.length > 0 && (
         <ul id={noteId} className="peer-notes">
           {reasons.map((r, i) => (

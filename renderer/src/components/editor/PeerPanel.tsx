@@ -2,14 +2,16 @@
 // in, or hand edits in the Peer column), and the device configuration for the draft, with the lines the technician
 // must change on the device. All of it runs here, offline; only the profile itself is kept by main.
 import { diffLines } from 'diff';
-import { useMemo, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VpnConnection } from '../../../../core/index.ts';
 import { mirrorPeer } from '../../../../core/peer/mirror.ts';
 import type { PeerProfile, PeerTunnelKey } from '../../../../core/peer/profile.ts';
 import type { ImportResult } from '../../../../core/peer/vendor.ts';
 import { VENDORS, vendorById } from '../../../../core/peer/vendors/index.ts';
+import { describePeerCode } from '../../../../core/peer/vendors/strongswan/common.ts';
 import { useErrorText } from '../../i18n/error-text.ts';
+import { useLang } from '../../i18n/index.ts';
 import type { PeerDevice } from '../../state/peer.ts';
 import { download } from '../views/DraftsView.tsx';
 
@@ -25,6 +27,9 @@ const TUNNELS: readonly PeerTunnelKey[] = ['single', 'master', 'slave'];
 export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const lang = useLang();
+  // Remarks and notes carry English for logs; on screen they are worded by code (English keeps the detail main wrote).
+  const worded = (code: string, english: string, params?: Record<string, string | number>) => (lang === 'en' ? english : (describePeerCode(code, lang, params ?? {}) ?? english));
   const [vendorId, setVendorId] = useState(VENDORS[0]?.id ?? 'strongswan');
   const vendor = vendorById(vendorId) ?? VENDORS[0]!;
   const [format, setFormat] = useState(vendor.formats[0]?.id ?? '');
@@ -32,16 +37,17 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
   const [read, setRead] = useState<ImportResult | null>(null);
   const [withSecrets, setWithSecrets] = useState(false);
   const [copied, setCopied] = useState(false);
+  // The adopt button goes away once used: focus moves to the line saying where the profile now comes from, so the
+  // keyboard stays inside the dialog (Escape still closes it).
+  const sourceRef = useRef<HTMLParagraphElement>(null);
   const formatOk = vendor.formats.some((f) => f.id === format) ? format : (vendor.formats[0]?.id ?? '');
   const fileName = vendor.formats.find((f) => f.id === formatOk)?.fileName ?? 'device.conf';
 
   // What the device must hold for the draft to negotiate, and what it holds now (its profile, or else the live mirror).
-  const target = useMemo(() => vendor.generate(mirrorPeer(draft, peer.addresses), { format: formatOk, includeSecrets: withSecrets }), [vendor, draft, peer.addresses, formatOk, withSecrets]);
-  const current = useMemo(
-    () => vendor.generate(peer.profile ?? mirrorPeer(live, peer.addresses), { format: formatOk, includeSecrets: withSecrets }),
-    [vendor, peer.profile, live, peer.addresses, formatOk, withSecrets],
-  );
-  const changes = useMemo(() => diffLines(current.text, target.text).filter((part) => part.added || part.removed), [current.text, target.text]);
+  // Generating both and diffing them takes well under a millisecond: no memoisation needed.
+  const target = vendor.generate(mirrorPeer(draft, peer.addresses), { format: formatOk, includeSecrets: withSecrets });
+  const current = vendor.generate(peer.profile ?? mirrorPeer(live, peer.addresses), { format: formatOk, includeSecrets: withSecrets });
+  const changes = diffLines(current.text, target.text).filter((part) => part.added || part.removed);
 
   const found = read ? TUNNELS.filter((k) => read.profile.tunnels[k]) : [];
   const shapeMismatch = read !== null && found.length > 0 && (draft.mode === 'single' ? !found.includes('single') : found.includes('single'));
@@ -50,7 +56,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
   return (
     <div className="peer-panel" data-testid="peer-panel">
       <h2>{t('peer.title')}</h2>
-      <p className="muted" data-testid="peer-source">
+      <p className="muted" data-testid="peer-source" ref={sourceRef} tabIndex={-1}>
         {profile ? t(`peer.source.${profile.source}`, { vendor: vendorById(profile.vendor)?.label ?? profile.vendor }) : t('peer.none')}
       </p>
       {peer.error && (
@@ -59,7 +65,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
         </p>
       )}
       <div className="toolbar">
-        <button type="button" className="btn" data-testid="peer-mirror" onClick={() => void peer.mirror()}>
+        <button type="button" className="btn" data-testid="peer-mirror" onClick={() => void peer.mirror().then(() => sourceRef.current?.focus())}>
           {t('peer.mirror')}
         </button>
         {profile && (
@@ -115,6 +121,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
                 void peer.adopt(read.profile);
                 setText('');
                 setRead(null);
+                requestAnimationFrame(() => sourceRef.current?.focus());
               }}
             >
               {t('peer.adopt', { count: found.length })}
@@ -133,7 +140,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
                       <span className="mono">
                         {t('peer.line', { line: r.line })}: {r.text}
                       </span>{' '}
-                      — {r.message}
+                      — {worded(r.code, r.message)}
                     </li>
                   ))}
                 </ul>
@@ -176,7 +183,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
           <ul className="peer-remarks" data-testid="peer-config-notes">
             {target.notes.map((n, i) => (
               <li key={i}>
-                {t('peer.line', { line: n.line })}: {n.message}
+                {t('peer.line', { line: n.line })}: {worded(n.code, n.message, n.params)}
               </li>
             ))}
           </ul>
