@@ -10,7 +10,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'test/electron/**', 'node_modules/**'],
+          // test/ike is its own layer (vitest.ike.config.ts): real strongSwan daemons in network namespaces.
+          exclude: ['test/e2e/**', 'test/electron/**', 'test/ike/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,

@@ -230,7 +230,16 @@ export async function run(): Promise<BenchReport> {
     await page.getByRole('switch', { name: 'Show secrets' }).check();
     const pskSamples = await keystrokeLatencies(page, pskPath, KEYSTROKES, 'Key-');
     figures.push(figure(`keystroke → diff preview updated, ${mode} PSK with the request rebuilt (p95)`, percentile(pskSamples, 95), 'ms', 8));
-    figures.push(figure('keystroke → diff preview updated, worst', Math.max(...nameSamples, ...pskSamples), 'ms'));
+    // With a peer device known the Peer column shows beside the draft, and each keystroke also runs the pre-check
+    // (core/peer/precheck.ts): a changed PSK marks the device's PSK cell and changes the preview's impact line.
+    await page.getByTestId('peer-open').click();
+    await page.getByTestId('peer-mirror').click();
+    await page.getByTestId('peer-source').filter({ hasText: 'Mirrored' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('#editor-grid .field-row.header .cell.peer').waitFor();
+    const peerSamples = await keystrokeLatencies(page, pskPath, KEYSTROKES, 'Peer-');
+    figures.push(figure(`keystroke → diff preview updated with the Peer column, ${mode} PSK (p95)`, percentile(peerSamples, 95), 'ms', 8, 'includes the pre-check against the device, the Peer column marks and the impact line'));
+    figures.push(figure('keystroke → diff preview updated, worst', Math.max(...nameSamples, ...pskSamples, ...peerSamples), 'ms'));
 
     const assets = path.resolve('out/renderer/assets');
     const js = readdirSync(assets).filter((f) => f.endsWith('.js'));

@@ -110,6 +110,13 @@ if (vitest) {
   add('vitest', { passed: 0, failed: 1, skipped: 0 });
 }
 
+// The real-IKE layer: two strongSwan daemons in network namespaces (root only; it skips with its reason elsewhere).
+console.log('\n=== real IKE (strongSwan in network namespaces)');
+const ikeJson = path.join(resultsDir, 'ike.json');
+const ikeStatus = run(bin('vitest'), ['run', '-c', 'vitest.ike.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${ikeJson}`]);
+const ike = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(ikeJson);
+add('real IKE', ike ? { passed: ike.numPassedTests, failed: ike.numFailedTests + (ikeStatus !== 0 && ike.numFailedTests === 0 ? 1 : 0), skipped: ike.numPendingTests + ike.numTodoTests } : { passed: 0, failed: 1, skipped: 0 });
+
 console.log('\n=== end-to-end (Playwright + Chromium) and real-Electron smoke');
 if (built) {
   const playwrightJson = path.join(resultsDir, 'playwright.json');

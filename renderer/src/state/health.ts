@@ -104,7 +104,11 @@ export function jobHealthOverrides(jobs: ReadonlyMap<string, JobSummary>, listin
 
 export function withHealth(summary: ConnectionSummary, override: ShownHealth | undefined): ConnectionSummary {
   if (!override) return summary;
-  return { ...summary, health: override.health, ...(summary.mode === 'dual' && { tunnels: [...override.tunnels] }) };
+  if (summary.mode === 'dual') return { ...summary, health: override.health, tunnels: [...override.tunnels] };
+  // A single-tunnel row words its state from `Status`: it must come from the same read as `health`, or a row can say
+  // "Down" in green (the listing's Status from before a rollback, the job's health from after it).
+  const own = override.tunnels.find((x) => x.position === 'connection');
+  return { ...summary, health: override.health, ...(own && { Status: own.Status }) };
 }
 
 /** The first letter upper-cased (a no-op for Chinese). */

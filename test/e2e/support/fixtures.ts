@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import type { EventName, EventPayload } from '../../../core/contract.ts';
-import { startEmulator, type RunningEmulator } from '../../../emulator/index.ts';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/index.ts';
 import { composeApp, type ComposedApp } from '../../../main/compose.ts';
 import { dispatchText } from '../../../main/handlers/dispatch.ts';
 import { BRIDGE_BUNDLE } from './global-setup.ts';
@@ -37,12 +37,14 @@ export const E2E_UPDATE_SECONDS = 0.2;
 
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-export const test = base.extend<{ app: AppHarness }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: AppHarness; emulatorOptions: EmulatorOptions }>({
+  /** Extra options for this test's Sandbox emulator (e.g. a strongSwan-backed `peerNegotiator`), via `test.use`. */
+  emulatorOptions: [{}, { option: true }],
+  app: async ({ page, emulatorOptions }, use) => {
     const server = await serveRenderer(path.resolve('out/renderer'));
     process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ipsec-studio-e2e-'));
-    const emulator = await startEmulator({ port: 0, updateSeconds: E2E_UPDATE_SECONDS });
+    const emulator = await startEmulator({ port: 0, updateSeconds: E2E_UPDATE_SECONDS, ...emulatorOptions });
     const events: AppHarness['events'] = [];
     const forward = (event: EventName, payload: unknown) => {
       events.push({ event, payload });
