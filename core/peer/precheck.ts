@@ -267,15 +267,37 @@ const IPSEC_CODES = ['peer.ipsecEncAlg', 'peer.ipsecAuthAlg', 'peer.ipsecPfs'] a
 const IPV4_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const IPV6_SHAPE = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
 
-/** IP identities compare as addresses (`2001:db8::1` = `2001:DB8:0::1`); anything else as exact text. */
+/**
+ * An identity as strongSwan reads it (identification.c): an address; `@#…` a key id; `@name` an FQDN (the `@` only
+ * forces the type); text with `=` a DN; text with `@` an RFC 822 (user@FQDN) address; anything else an FQDN. Names
+ * compare without regard to case, which the real-IKE tests showed for FQDN, user@FQDN and DN identities alike.
+ */
 function identityKey(id: string): string {
-  if (IPV4_SHAPE.test(id) && ipaddr.IPv4.isValidFourPartDecimal(id)) return `4:${ipaddr.IPv4.parse(id).toString()}`;
-  if (IPV6_SHAPE.test(id) && ipaddr.IPv6.isValid(id)) return `6:${ipaddr.IPv6.parse(id).toNormalizedString()}`;
-  return id;
+  const text = id.trim();
+  if (IPV4_SHAPE.test(text) && ipaddr.IPv4.isValidFourPartDecimal(text)) return `ip4:${ipaddr.IPv4.parse(text).toString()}`;
+  if (IPV6_SHAPE.test(text) && ipaddr.IPv6.isValid(text)) return `ip6:${ipaddr.IPv6.parse(text).toNormalizedString()}`;
+  if (text.startsWith('@#')) return `keyid:${text.slice(2).toLowerCase()}`;
+  if (text.startsWith('@')) return `fqdn:${text.slice(1).toLowerCase()}`;
+  if (text.includes('=')) return `dn:${text.split(/\s*[,/]\s*/).filter(Boolean).join(',').toLowerCase()}`;
+  if (text.includes('@')) return `rfc822:${text.toLowerCase()}`;
+  return `fqdn:${text.toLowerCase()}`;
 }
 
-function sameIdentity(a: string, b: string): boolean {
-  return a === b || identityKey(a) === identityKey(b);
+/**
+ * Whether the identity an end sends satisfies what the other end expects. A leading `*` in the expected name matches
+ * any name ending in the rest (strongSwan's wildcard); an identity that itself holds a wildcard is refused as the
+ * sender's own in IKEv2 ("constraint check failed"), which the real-IKE tests showed.
+ */
+function identityMatches(expected: string, sent: string, version: string): boolean {
+  const want = identityKey(expected);
+  const got = identityKey(sent);
+  if (version === 'ikev2' && got.includes('*')) return false;
+  if (want === got) return true;
+  const colon = want.indexOf(':');
+  const type = want.slice(0, colon);
+  const name = want.slice(colon + 1);
+  if ((type === 'fqdn' || type === 'rfc822') && name.startsWith('*') && got.startsWith(`${type}:`)) return got.slice(colon + 1).endsWith(name.slice(1));
+  return false;
 }
 
 // ---------------------------------------------------------------- one tunnel
@@ -318,12 +340,12 @@ function checkIke(cloud: CloudTunnel, device: PeerTunnel, reasons: PrecheckReaso
     const expected = ike.RemoteId || device.deviceAddress;
     const sent = device.localId || device.deviceAddress;
     if (expected === '' || sent === '') reasons.push(reason(`${p}RemoteId`, 'peer.localIdUnknown', 'warning'));
-    else if (!sameIdentity(sent, expected)) fail(reason(`${p}RemoteId`, 'peer.localId', 'error', { cloud: expected, device: sent }));
+    else if (!identityMatches(expected, sent, ike.IkeVersion)) fail(reason(`${p}RemoteId`, 'peer.localId', 'error', { cloud: expected, device: sent }));
   }
   if (device.remoteId !== '' && device.remoteId !== '%any') {
     const sent = ike.LocalId || device.cloudAddress;
     if (sent === '') reasons.push(reason(`${p}LocalId`, 'peer.remoteIdUnknown', 'warning'));
-    else if (!sameIdentity(sent, device.remoteId)) fail(reason(`${p}LocalId`, 'peer.remoteId', 'error', { cloud: sent, device: device.remoteId }));
+    else if (!identityMatches(device.remoteId, sent, ike.IkeVersion)) fail(reason(`${p}LocalId`, 'peer.remoteId', 'error', { cloud: sent, device: device.remoteId }));
   }
 
   // Lifetimes are not negotiated (strongSwan: each side keeps its own and rekeys on its own schedule).

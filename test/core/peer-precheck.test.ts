@@ -132,12 +132,30 @@ describe('precheck: IKE SA', () => {
     for (const any of ['', '%any']) expect(precheck(plain(), device(plain(), { remoteId: any })).verdict).toBe('negotiates');
   });
 
-  it('identities: exact text, except IP addresses compare as addresses', () => {
+  it('identities compare as strongSwan reads them: addresses as addresses, names without case, @ and wildcards', () => {
     const ipv6 = setField(setField(plain(), 'IkeConfig.LocalId', '2001:db8::1'), 'IkeConfig.RemoteId', '10.0.0.1');
     expect(precheck(ipv6, device(ipv6, { remoteId: '2001:DB8:0:0::1', localId: '10.0.0.1' })).verdict).toBe('negotiates');
     expect(errors(precheck(ipv6, device(ipv6, { remoteId: '2001:db8::2' })))[0]).toMatchObject({ code: 'peer.remoteId' });
+    // Names: the same FQDN in other case, with or without the type-forcing @, a user@FQDN, a DN.
     const fqdn = setField(plain(), 'IkeConfig.LocalId', 'gw.cloud.example');
-    expect(errors(precheck(fqdn, device(fqdn, { remoteId: 'GW.cloud.example' })))[0]).toMatchObject({ code: 'peer.remoteId' });
+    expect(precheck(fqdn, device(fqdn, { remoteId: 'GW.cloud.example' })).verdict).toBe('negotiates');
+    expect(precheck(fqdn, device(fqdn, { remoteId: '@gw.cloud.example' })).verdict).toBe('negotiates');
+    expect(errors(precheck(fqdn, device(fqdn, { remoteId: 'gw2.cloud.example' })))[0]).toMatchObject({ code: 'peer.remoteId' });
+    const user = setField(plain(), 'IkeConfig.RemoteId', 'cpe@branch.example');
+    expect(precheck(user, device(user, { localId: 'CPE@Branch.example' })).verdict).toBe('negotiates');
+    // A user@FQDN is not the FQDN after its @.
+    expect(errors(precheck(user, device(user, { localId: 'branch.example' })))[0]).toMatchObject({ code: 'peer.localId' });
+    const dn = setField(plain(), 'IkeConfig.RemoteId', 'CN=cpe-branch, O=Example');
+    expect(precheck(dn, device(dn, { localId: 'cn=CPE-branch,o=example' })).verdict).toBe('negotiates');
+    // A wildcard the other identity falls under matches; an identity that itself holds a wildcard is refused in IKEv2.
+    const star = setField(plain(), 'IkeConfig.LocalId', 'vpn.cloud.example');
+    expect(precheck(star, device(star, { remoteId: '*.cloud.example' })).verdict).toBe('negotiates');
+    expect(errors(precheck(star, device(star, { remoteId: '*.other.example' })))[0]).toMatchObject({ code: 'peer.remoteId' });
+    const sendsStar = setField(v2(), 'IkeConfig.LocalId', '*.cloud.example');
+    expect(errors(precheck(sendsStar, device(sendsStar)))[0]).toMatchObject({ code: 'peer.remoteId' });
+    // IKEv1 sends it and the device's identical expectation matches (real strongSwan: test/ike, "identity pair").
+    const sendsStarV1 = setField(plain(), 'IkeConfig.LocalId', '*.cloud.example');
+    expect(precheck(sendsStarV1, device(sendsStarV1)).verdict).toBe('negotiates');
   });
 
   it('identity defaults: the cloud LocalId "" is the cloudAddress, RemoteId "" the deviceAddress', () => {
