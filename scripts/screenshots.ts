@@ -89,6 +89,21 @@ async function run(): Promise<void> {
         await page.locator('[data-testid="job-progress"]:is([data-phase="succeeded"], [data-phase="degraded"], [data-phase="rolled-back"])').waitFor({ timeout: 45_000 });
         await shoot(page, `${prefix}-timeline`, written);
 
+        // The peer device: mirrored from the live connection, then a change it does not offer (Peer column, preview,
+        // and the dialog with the device configuration and the lines to change on the device).
+        await openConnection(page, 'vco-eu001');
+        await page.getByTestId('peer-open').click();
+        await page.getByTestId('peer-mirror').click();
+        await page.keyboard.press('Escape');
+        await field(page, 'IkeConfig.IkeEncAlg').selectOption('aes256');
+        await page.locator('#editor-grid .field-row.peer-mismatch').first().waitFor();
+        await page.keyboard.press('Control+Enter');
+        await shoot(page, `${prefix}-peer-column`, written);
+        await page.getByTestId('peer-open').click();
+        await page.getByTestId('peer-device-diff').waitFor();
+        await shoot(page, `${prefix}-peer-device-config`, written);
+        await page.keyboard.press('Escape');
+
         // A second draft left open, for the drafts list.
         await openConnection(page, 'vco-hzpol001');
         await field(page, 'Name').fill('hz-branch policy (renamed)');

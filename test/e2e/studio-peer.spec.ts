@@ -108,6 +108,13 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(row.locator('.peer-notes')).toContainText('aes256');
     await expect(page.locator('#editor-grid .field-row.header .cell.peer')).toContainText(L.peer.captionFails);
     await page.screenshot({ path: `screenshots/e2e/peer-column-${lang}.png` });
+    // The device configuration for the draft, and the lines the technician must change on the device.
+    await page.getByTestId('peer-open').click();
+    const diff = page.getByTestId('peer-device-diff');
+    await expect(diff).toContainText('- ');
+    await expect(diff).toContainText('proposals = aes256-sha1-modp1024');
+    await page.screenshot({ path: `screenshots/e2e/peer-device-config-${lang}.png` });
+    await page.keyboard.press('Escape');
 
     // The preview says it breaks phase 1; Apply waits for the acknowledgement.
     await page.keyboard.press('Control+Enter');

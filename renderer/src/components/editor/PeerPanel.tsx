@@ -64,6 +64,22 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
           {errorText(peer.error)}
         </p>
       )}
+      {profile && (
+        <div className="form-grid">
+          <label htmlFor="peer-platform">{t('peer.platform')}</label>
+          <input
+            id="peer-platform"
+            className="control"
+            maxLength={255}
+            placeholder={t('peer.platformHint')}
+            defaultValue={profile.platform}
+            key={profile.platform}
+            onBlur={(e) => {
+              if (e.target.value !== profile.platform) void peer.adopt({ ...profile, platform: e.target.value });
+            }}
+          />
+        </div>
+      )}
       <div className="toolbar">
         <button type="button" className="btn" data-testid="peer-mirror" onClick={() => void peer.mirror().then(() => sourceRef.current?.focus())}>
           {t('peer.mirror')}
