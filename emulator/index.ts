@@ -127,9 +127,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     adminUrl: `http://127.0.0.1:${port}${ADMIN_PREFIX}`,
     close() {
       closed ??= new Promise<void>((resolve) => {
-        store.stopNegotiations();
+        // No negotiation is asked after close; the one in flight is waited for.
+        const negotiations = store.stopNegotiations();
         for (const socket of hangingSockets) socket.destroy();
-        server.close(() => resolve());
+        server.close(() => void negotiations.then(resolve));
         server.closeAllConnections();
       });
       return closed;

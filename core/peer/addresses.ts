@@ -16,7 +16,7 @@ export function peerAddressesOf(connection: VpnConnection, facts: AddressFacts):
   }
   const [master, slave] = connection.tunnels;
   return {
-    master: { cloudAddress: master.InternetIp ?? facts.gatewayInternetIp ?? '', deviceAddress: cgwIp(master.CustomerGatewayId ?? connection.CustomerGatewayId) },
-    slave: { cloudAddress: slave.InternetIp ?? '', deviceAddress: cgwIp(slave.CustomerGatewayId ?? connection.CustomerGatewayId) },
+    master: { cloudAddress: master.InternetIp ?? facts.gatewayInternetIp ?? '', deviceAddress: cgwIp(master.CustomerGatewayId || connection.CustomerGatewayId) },
+    slave: { cloudAddress: slave.InternetIp ?? '', deviceAddress: cgwIp(slave.CustomerGatewayId || connection.CustomerGatewayId) },
   };
 }

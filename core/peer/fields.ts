@@ -4,6 +4,7 @@
 // show every value the device offers; editing one rebuilds the proposals as every combination of the three lists,
 // which is how strongSwan's combined proposals (and most device CLIs) express "any of these".
 import type { VpnConnection } from '../model/connection.ts';
+import { PROFILE_CAPS } from './profile-schema.ts';
 import type { PeerIkeProposal, PeerIpsecProposal, PeerProfile, PeerTunnel, PeerTunnelKey } from './profile.ts';
 
 type Getter = (t: PeerTunnel) => string;
@@ -18,30 +19,48 @@ const unique = (values: readonly string[]) => [...new Set(values)].join(', ');
 const seconds = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 const onOff = (text: string) => text.trim().toLowerCase() === 'true';
 
-function ikeWith(t: PeerTunnel, part: keyof PeerIkeProposal, values: string[]): PeerIkeProposal[] {
-  const current = (k: keyof PeerIkeProposal) => [...new Set(t.ikeProposals.map((p) => p[k]))];
-  const enc = part === 'encryption' ? values : current('encryption');
-  const integ = part === 'integrity' ? values : current('integrity');
-  const dh = part === 'dhGroup' ? values : current('dhGroup');
-  return enc.flatMap((encryption) => integ.flatMap((integrity) => dh.map((dhGroup) => ({ encryption, integrity, dhGroup }))));
+/**
+ * The proposals with one part's list of values replaced. When they are every combination of their parts' values (a
+ * mirror, strongSwan's combined proposals) the result is again every combination; otherwise only proposals whose part
+ * is still listed are kept, and a value added to the list joins each remaining combination of the other parts, so no
+ * pairing the device never offered is invented. An empty list, or more than the cap of proposals, changes nothing.
+ */
+function withPart<P extends object>(proposals: readonly P[], part: keyof P, values: readonly string[]): P[] {
+  const parts = Object.keys(proposals[0] ?? {}) as Array<keyof P>;
+  if (values.length === 0 || proposals.length === 0) return [...proposals];
+  const distinct = (k: keyof P) => [...new Set(proposals.map((p) => String(p[k])))];
+  const size = parts.reduce((n, k) => n * distinct(k).length, 1);
+  let next: P[];
+  if (size === proposals.length) {
+    // Every combination: rebuild it with the new list for `part`.
+    next = parts.reduce<P[]>(
+      (acc, k) => acc.flatMap((p) => (k === part ? values : distinct(k)).map((v) => ({ ...p, [k]: v }))),
+      [{} as P],
+    );
+  } else {
+    const kept = proposals.filter((p) => values.includes(String(p[part])));
+    const others = [...new Map((kept.length > 0 ? kept : proposals).map((p) => [JSON.stringify({ ...p, [part]: '' }), p])).values()];
+    const added = values.filter((v) => !proposals.some((p) => String(p[part]) === v)).flatMap((v) => others.map((p) => ({ ...p, [part]: v })));
+    next = [...kept, ...added];
+  }
+  return next.length > PROFILE_CAPS.proposals ? [...proposals] : next;
 }
 
-function ipsecWith(t: PeerTunnel, part: keyof PeerIpsecProposal, values: string[]): PeerIpsecProposal[] {
-  const current = (k: keyof PeerIpsecProposal) => [...new Set(t.ipsecProposals.map((p) => p[k]))];
-  const enc = part === 'encryption' ? values : current('encryption');
-  const integ = part === 'integrity' ? values : current('integrity');
-  const pfs = part === 'pfs' ? values : current('pfs');
-  return enc.flatMap((encryption) => integ.flatMap((integrity) => pfs.map((p) => ({ encryption, integrity, pfs: p }))));
-}
+const ikeWith = (t: PeerTunnel, part: keyof PeerIkeProposal, values: string[]): PeerIkeProposal[] => withPart(t.ikeProposals, part, values);
+const ipsecWith = (t: PeerTunnel, part: keyof PeerIpsecProposal, values: string[]): PeerIpsecProposal[] => withPart(t.ipsecProposals, part, values);
 
 /** Field name (the last part of a connection path) → the device's counterpart. */
 const FIELDS: Record<string, { get: Getter; set: Setter }> = {
   Psk: { get: (t) => t.psk, set: (t, v) => ({ ...t, psk: v }) },
   IkeVersion: {
     get: (t) => t.ikeVersions.join(', '),
-    set: (t, v) => ({ ...t, ikeVersions: list(v).filter((x): x is 'ikev1' | 'ikev2' => x === 'ikev1' || x === 'ikev2') }),
+    set: (t, v) => {
+      const versions = list(v.toLowerCase()).filter((x): x is 'ikev1' | 'ikev2' => x === 'ikev1' || x === 'ikev2');
+      // An empty or unreadable list keeps what the device had: a profile accepts at least one version.
+      return versions.length > 0 ? { ...t, ikeVersions: [...new Set(versions)] } : t;
+    },
   },
-  IkeMode: { get: (t) => t.ikeMode, set: (t, v) => ({ ...t, ikeMode: v.trim() === 'aggressive' ? 'aggressive' : 'main' }) },
+  IkeMode: { get: (t) => t.ikeMode, set: (t, v) => ({ ...t, ikeMode: v.trim().toLowerCase() === 'aggressive' ? 'aggressive' : 'main' }) },
   IkeEncAlg: { get: (t) => unique(t.ikeProposals.map((p) => p.encryption)), set: (t, v) => ({ ...t, ikeProposals: ikeWith(t, 'encryption', list(v)) }) },
   IkeAuthAlg: { get: (t) => unique(t.ikeProposals.map((p) => p.integrity)), set: (t, v) => ({ ...t, ikeProposals: ikeWith(t, 'integrity', list(v)) }) },
   IkePfs: { get: (t) => unique(t.ikeProposals.map((p) => p.dhGroup)), set: (t, v) => ({ ...t, ikeProposals: ikeWith(t, 'dhGroup', list(v)) }) },

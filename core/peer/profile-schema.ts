@@ -29,7 +29,9 @@ const ipsecProposal = z.strictObject({ encryption: keyword, integrity: keyword, 
 
 const bgp = z.strictObject({ asn: keyword, address: keyword, peerAddress: keyword, peerAsn: keyword });
 
-const tunnel = z.strictObject({
+// The PSK's bound is a parameter: main stores the sealed form (`sealed:v1:` + base64 of IV, tag and ciphertext),
+// about 4/3 of the key plus 50 characters, and checks stored records with room for that.
+const tunnelWith = (pskMax: number) => z.strictObject({
   deviceAddress: idText,
   cloudAddress: idText,
   ikeVersions: z.array(z.enum(['ikev1', 'ikev2'])).min(1).max(2),
@@ -42,14 +44,16 @@ const tunnel = z.strictObject({
   remoteId: idText,
   localSubnets: z.array(keyword).max(PROFILE_CAPS.subnets),
   remoteSubnets: z.array(keyword).max(PROFILE_CAPS.subnets),
-  psk: z.string().max(PROFILE_CAPS.psk),
+  psk: z.string().max(pskMax),
   dpd: z.boolean(),
   natTraversal: z.boolean(),
   routeBased: z.boolean(),
   bgp: z.optional(bgp),
 });
 
-export const peerProfileSchema = z.strictObject({
+const profileWith = (pskMax: number) => {
+  const tunnel = tunnelWith(pskMax);
+  return z.strictObject({
   vendor: idText,
   platform: idText,
   source: z.enum(['mirror', 'import', 'manual']),
@@ -57,7 +61,12 @@ export const peerProfileSchema = z.strictObject({
     .strictObject({ single: z.optional(tunnel), master: z.optional(tunnel), slave: z.optional(tunnel) })
     .refine((t) => t.single !== undefined || t.master !== undefined || t.slave !== undefined, 'expected at least one tunnel (single, master or slave)')
     .refine((t) => t.single === undefined || (t.master === undefined && t.slave === undefined), 'a profile has either a single tunnel or master/slave tunnels, not both'),
-});
+  });
+};
+
+export const peerProfileSchema = profileWith(PROFILE_CAPS.psk);
+/** A profile as main stores it: the same, with its PSKs sealed (longer than the keys they hold). */
+export const storedPeerProfileSchema = profileWith(400);
 
 export type ParsePeerProfileResult = { ok: true; profile: PeerProfile } | { ok: false; path: string; message: string };
 

@@ -69,6 +69,13 @@ function renegotiatingEnds(before: VpnConnection, after: VpnConnection): string[
   }).map((t) => t.TunnelId);
 }
 
+/** A tunnel's negotiation inputs by its renegotiation key (TunnelId, or SINGLE). */
+function inputsOf(c: VpnConnection, key: string): string {
+  if (key === SINGLE) return negotiationInputs(c);
+  const tunnel = c.TunnelOptions?.find((t) => t.TunnelId === key);
+  return tunnel ? negotiationInputs(c, tunnel) : '';
+}
+
 export interface StoredResult {
   fingerprint: string;
   body: Record<string, unknown>;
@@ -98,6 +105,8 @@ export class Store {
   /** The negotiator's answers, by connection and tunnel key; `pending` while one is being asked. */
   private readonly negotiated = new Map<string, NegotiationStatus | 'pending'>();
   private readonly negotiationTimers = new Set<ReturnType<typeof setTimeout>>();
+  private negotiationQueue: Promise<void> = Promise.resolve();
+  private negotiationsStopped = false;
 
   constructor(seed: EmulatorSeed, options: { clock: () => number; updateSeconds: number; renegotiateSeconds?: number }) {
     this.clock = options.clock;
@@ -219,30 +228,34 @@ export class Store {
     for (const key of changed) this.negotiated.set(`${connection.VpnConnectionId}|${key}`, 'pending');
     const timer = setTimeout(() => {
       this.negotiationTimers.delete(timer);
-      // One tunnel at a time: a real IKE pair negotiates one configuration at once.
-      void changed.reduce(
-        (previous, key) =>
-          previous.then(async () => {
-            const id = `${connection.VpnConnectionId}|${key}`;
-            let status: NegotiationStatus;
-            try {
-              status = await negotiator(connection, key === SINGLE ? null : key);
-            } catch {
-              status = 'ike_sa_not_established';
-            }
-            // A newer change of the connection supersedes this answer.
-            if (this.connections.get(connection.VpnConnectionId)?.connection === connection) this.negotiated.set(id, status);
-          }),
-        Promise.resolve(),
-      );
+      for (const key of changed) {
+        // One negotiation at a time for the whole emulator: a real IKE pair negotiates one configuration at once.
+        this.negotiationQueue = this.negotiationQueue.then(async () => {
+          if (this.negotiationsStopped) return;
+          const id = `${connection.VpnConnectionId}|${key}`;
+          const asked = inputsOf(connection, key);
+          let status: NegotiationStatus;
+          try {
+            status = await negotiator(connection, key === SINGLE ? null : key);
+          } catch {
+            status = 'ike_sa_not_established';
+          }
+          // The answer holds while the tunnel's negotiation inputs are the ones asked about; a later change that
+          // touched them has asked again (a rename, or a change of the other tunnel, has not and keeps this answer).
+          const current = this.connections.get(connection.VpnConnectionId)?.connection;
+          if (current && inputsOf(current, key) === asked) this.negotiated.set(id, status);
+        });
+      }
     }, Math.max(0, at - this.now()));
     this.negotiationTimers.add(timer);
   }
 
-  /** Stops negotiations not yet asked (the emulator is closing). */
-  stopNegotiations(): void {
+  /** Stops negotiations not yet asked (the emulator is closing); resolves when the one being asked has ended. */
+  stopNegotiations(): Promise<void> {
+    this.negotiationsStopped = true;
     for (const timer of this.negotiationTimers) clearTimeout(timer);
     this.negotiationTimers.clear();
+    return this.negotiationQueue;
   }
 
   modificationCount(vpnGatewayId: string): number {

@@ -15,13 +15,18 @@ export interface PeerBreak {
 }
 
 export function createPeerGate(deps: { peers: Pick<PeersService, 'get'>; drafts: Pick<DraftsService, 'get'>; timeline: Pick<TimelineService, 'append'> }) {
-  /** What the draft breaks at the peer device, or null when it negotiates (or no device is known). */
+  /**
+   * What the draft breaks at the peer device, or null when it negotiates, when no device is known, or when the live
+   * connection does not negotiate with the device either (the change does not make it worse; the preview says the
+   * device profile itself disagrees with the live connection).
+   */
   const breakOf = (draftId: string): PeerBreak | null => {
     const record = deps.drafts.get(draftId);
-    const profile = deps.peers.get(record.VpnConnectionId);
+    const profile = deps.peers.get(record.VpnConnectionId, record.profileId);
     if (!profile) return null;
     const result = precheck(record.draft, profile);
     if (result.verdict === 'negotiates') return null;
+    if (precheck(record.base, profile).verdict !== 'negotiates') return null;
     const summary = precheckSummary(result);
     const errors = result.tunnels.flatMap((t) => t.reasons.filter((r) => r.severity === 'error'));
     return { VpnConnectionId: record.VpnConnectionId, status: summary.status, message: errors[0]?.message ?? summary.code, paths: [...new Set(errors.map((r) => r.path))] };
@@ -34,7 +39,6 @@ export function createPeerGate(deps: { peers: Pick<PeersService, 'get'>; drafts:
       if (breaks.length > 0 && !acknowledged) {
         throw new AppError('Peer.BreakNotAcknowledged', `The peer device would not negotiate after this change (${breaks.map((b) => `${b.VpnConnectionId}: ${b.message}`).join('; ')}). Acknowledge it to apply anyway.`, undefined, {
           connections: breaks.map((b) => b.VpnConnectionId).join(', '),
-          detail: breaks[0]!.message,
         });
       }
       return breaks;

@@ -1,8 +1,9 @@
 // Peer device profiles: the customer's end of each connection, one record per (account profile, connection), in the
 // `peers` store. The device's PSKs are sealed like the connection's own; a record the schema refuses (hand-edited,
 // from a newer version) is set aside by the store instead of reaching the pre-check.
-import { peerProfileSchema } from '../../core/peer/profile-schema.ts';
+import { peerProfileSchema, storedPeerProfileSchema } from '../../core/peer/profile-schema.ts';
 import { PEER_TUNNEL_KEYS, type PeerProfile, type PeerTunnel } from '../../core/peer/profile.ts';
+import { AppError } from '../../core/errors.ts';
 import type { ProfilesService } from './profiles.ts';
 import type { Sealer } from './sealing.ts';
 import { RECORD_OK, recordMatches, type KeyValueStore, type StoreSpec } from './store.ts';
@@ -12,7 +13,7 @@ export const PEERS_STORE: StoreSpec = {
   version: 1,
   check(key, value) {
     if (!key.startsWith('peer:')) return RECORD_OK;
-    return recordMatches(peerProfileSchema, value);
+    return recordMatches(storedPeerProfileSchema, value);
   },
   migrations: [],
 };
@@ -26,7 +27,7 @@ export interface PeersDeps {
 export type PeersService = ReturnType<typeof createPeersService>;
 
 export function createPeersService(deps: PeersDeps) {
-  const key = (VpnConnectionId: string) => `peer:${deps.profiles.active().profileId}:${VpnConnectionId}`;
+  const key = (VpnConnectionId: string, profileId = deps.profiles.active().profileId) => `peer:${profileId}:${VpnConnectionId}`;
   const mapPsks = (profile: PeerProfile, change: (psk: string) => string): PeerProfile => {
     const tunnels: PeerProfile['tunnels'] = {};
     for (const k of PEER_TUNNEL_KEYS) {
@@ -36,20 +37,23 @@ export function createPeersService(deps: PeersDeps) {
     return { ...profile, tunnels };
   };
   return {
-    get(VpnConnectionId: string): PeerProfile | null {
-      const stored = deps.store.get<unknown>(key(VpnConnectionId));
+    /** The active account's profile of a connection, or of another account's (`profileId`, e.g. a draft's). */
+    get(VpnConnectionId: string, profileId?: string): PeerProfile | null {
+      const stored = deps.store.get<unknown>(key(VpnConnectionId, profileId));
       if (stored === undefined) return null;
-      const parsed = peerProfileSchema.safeParse(stored);
-      if (!parsed.success) return null;
+      // The store refused damaged records when it opened; this only guards against a record written since.
+      const parsed = storedPeerProfileSchema.safeParse(stored);
+      if (!parsed.success) throw new AppError('Peer.ProfileUnreadable', `The stored peer device of ${VpnConnectionId} cannot be read: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
       const sealer = deps.sealer();
       // A PSK sealed under a key the keychain no longer has is unknown, not an error: the pre-check says so.
-      return mapPsks(parsed.data as PeerProfile, (psk) => {
+      const opened = mapPsks(parsed.data as PeerProfile, (psk) => {
         try {
           return sealer.unseal(psk);
         } catch {
           return '';
         }
       });
+      return peerProfileSchema.safeParse(opened).success ? opened : { ...opened, tunnels: {} };
     },
     save(VpnConnectionId: string, profile: PeerProfile): PeerProfile {
       const sealer = deps.sealer();

@@ -75,10 +75,12 @@ function Studio({ api }: { api: Api }) {
   const draftIds = useMemo(() => new Set(drafts.drafts.filter((d) => d.status !== 'applied').map((d) => d.VpnConnectionId)), [drafts.drafts]);
   const confirmWindowSeconds = ws.confirmWindow ?? settings.confirmWindowSeconds;
   const peer = usePeerDevice(api, { VpnConnectionId: selectedId, live: base, draft, liveRead: open.live.connection, gateway: open.gateway, customerGateways: snapshot?.customerGateways });
-  // An acknowledgement is for the prediction the user read: any edit of the draft asks again.
-  const [peerAck, setPeerAck] = useState<{ draft: unknown; acknowledged: boolean }>({ draft: null, acknowledged: false });
-  const peerAcknowledged = peerAck.draft === draft && peerAck.acknowledged;
-  const peerBreaks = peer.draftCheck !== null && peer.draftCheck.verdict !== 'negotiates';
+  // An acknowledgement is for the prediction the user read: any edit of the draft or of the device asks again.
+  const [peerAck, setPeerAck] = useState<{ draft: unknown; profile: unknown; acknowledged: boolean }>({ draft: null, profile: null, acknowledged: false });
+  const peerAcknowledged = peerAck.draft === draft && peerAck.profile === peer.profile && peerAck.acknowledged;
+  // Only a change that breaks what negotiates today asks; when the live connection does not negotiate with the device
+  // either, the preview says the device profile itself disagrees (main decides the same way).
+  const peerBreaks = peer.draftCheck !== null && peer.draftCheck.verdict !== 'negotiates' && peer.liveCheck?.verdict === 'negotiates';
   const block = applyBlock({
     analysed: analysis !== null,
     conflicts: session.record?.conflicts.length ?? 0,
@@ -262,9 +264,10 @@ function Studio({ api }: { api: Api }) {
                 confirmWindowSeconds={confirmWindowSeconds}
                 onConfirmWindowSeconds={ws.setConfirmWindow}
                 peerCheck={peer.draftCheck}
+                peerLiveFails={peer.liveCheck !== null && peer.liveCheck.verdict !== 'negotiates'}
                 peerKnown={peer.profile !== null}
                 peerAcknowledged={peerAcknowledged}
-                onPeerAcknowledged={(acknowledged) => setPeerAck({ draft, acknowledged })}
+                onPeerAcknowledged={(acknowledged) => setPeerAck({ draft, profile: peer.profile, acknowledged })}
                 onApply={() => void apply()}
               />
             ) : (

@@ -88,3 +88,47 @@ describe('external peer negotiator', () => {
     expect(state(answered, 'slave')).toBe('ipsec_sa_not_established');
   });
 });
+
+describe('external peer negotiator: answers that outlive a change, and close', () => {
+  test('an answer still in flight holds after a change that does not touch negotiation (a rename)', async () => {
+    let release: (s: NegotiationStatus) => void = () => undefined;
+    emulator = await withEmulator({ updateSeconds: 0.05, peerNegotiator: () => new Promise((resolve) => (release = resolve)) });
+    const client = new TestClient(emulator);
+    const read = () => client.call('DescribeVpnConnection', { ...EU, VpnConnectionId: 'vco-eu001' });
+    const before = await read();
+    await client.call('ModifyVpnConnectionAttribute', { ...EU, VpnConnectionId: 'vco-eu001', IkeConfig: JSON.stringify({ ...(before.IkeConfig as Record<string, unknown>), IkeEncAlg: 'aes256' }) });
+    await sleep(200);
+    await client.call('ModifyVpnConnectionAttribute', { ...EU, VpnConnectionId: 'vco-eu001', Name: 'renamed while negotiating' });
+    await sleep(200);
+    release('ipsec_sa_established');
+    const after = await waitFor(read, (c) => c.Status === 'ipsec_sa_established');
+    expect(after.Status).toBe('ipsec_sa_established');
+  });
+
+  test('close stops asking: a second tunnel waiting is never asked, and close waits for the one being asked', async () => {
+    const asked: Array<string | null> = [];
+    let release: (s: NegotiationStatus) => void = () => undefined;
+    emulator = await withEmulator({
+      updateSeconds: 0.05,
+      peerNegotiator: (_c, tunnelId) => {
+        asked.push(tunnelId);
+        return new Promise((resolve) => (release = resolve));
+      },
+    });
+    const client = new TestClient(emulator);
+    // Both tunnels change: two negotiations queued, one at a time.
+    await client.call('ModifyVpnConnectionAttribute', { ...HZ, VpnConnectionId: 'vco-hzdual001' }, {
+      TunnelOptionsSpecification: [
+        { TunnelId: 'tun-hzdual001m', TunnelIkeConfig: { IkeEncAlg: 'aes192' } },
+        { TunnelId: 'tun-hzdual001s', TunnelIkeConfig: { IkeEncAlg: 'aes192' } },
+      ],
+    });
+    await waitFor(async () => asked.length, (n) => n > 0);
+    const closing = emulator.close();
+    release('ipsec_sa_established');
+    await closing;
+    emulator = undefined;
+    await sleep(100);
+    expect(asked).toHaveLength(1);
+  });
+});

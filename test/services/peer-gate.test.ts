@@ -58,6 +58,19 @@ describe('the peer gate', () => {
     expect(events.some((e) => e.kind === 'peer-acknowledged')).toBe(false);
   });
 
+  it('asks nothing when the live connection does not negotiate with the stored device either (the change does not make it worse)', async () => {
+    h = await createHarness();
+    const draft = await openDraft(h, EU.RegionId, EU.VpnConnectionId);
+    // A device that already disagrees with the live connection (another PSK).
+    const stale = mirrorPeer(draft.base, ADDRESSES);
+    stale.tunnels.single!.psk = 'the device has another key';
+    await h.call('savePeerProfile', { VpnConnectionId: EU.VpnConnectionId, profile: JSON.parse(JSON.stringify(stale)) });
+    const saved = await editAndSave(h, EU.RegionId, EU.VpnConnectionId, otherEnc);
+    const job = await h.call<JobSummary>('applyDraft', { draftId: saved.draftId, confirmWindowSeconds: 0 });
+    await waitForJob(h, job.jobId);
+    expect((await h.call<TimelineEvent[]>('getTimeline', { jobId: job.jobId })).some((e) => e.kind === 'peer-acknowledged')).toBe(false);
+  });
+
   it('refuses a batch holding one draft that breaks at its device, naming it', async () => {
     h = await createHarness();
     await withMirroredPeer(h);

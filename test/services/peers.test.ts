@@ -55,6 +55,15 @@ describe('peer device profiles', () => {
     expect(await h.call('deletePeerProfile', { VpnConnectionId: 'vco-eu001' })).toEqual({ deleted: false });
   });
 
+  it('a key of the full 100 characters survives sealing, a read and a restart (the sealed form is longer)', async () => {
+    h = await createHarness({ keychain: createSessionSecretStore() });
+    const long = 'K'.repeat(60) + 'e'.repeat(40);
+    await h.call('savePeerProfile', { VpnConnectionId: 'vco-eu001', profile: profile({ psk: long }) });
+    expect((await h.call<{ profile: PeerProfile }>('getPeerProfile', { VpnConnectionId: 'vco-eu001' })).profile.tunnels.single?.psk).toBe(long);
+    await h.restart();
+    expect((await h.call<{ profile: PeerProfile }>('getPeerProfile', { VpnConnectionId: 'vco-eu001' })).profile.tunnels.single?.psk).toBe(long);
+  });
+
   it('refuses an oversized or malformed profile naming the field, and stores nothing', async () => {
     h = await createHarness();
     const tooMany = profile({ localSubnets: Array.from({ length: 65 }, (_, i) => `10.${i}.0.0/24`) });

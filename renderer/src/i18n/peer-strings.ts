@@ -42,7 +42,9 @@ export const peerEn = {
   save: 'Save as file',
   close: 'Close',
   preview: 'Peer device',
+  saveFailed: 'The peer device could not be saved or read: {{message}}',
   previewNone: 'No peer device is known: nothing says whether the customer’s device will still negotiate.',
+  alreadyFails: 'The live connection does not negotiate with this device either: check the device profile (no acknowledgement is asked for a change that does not make it worse).',
   acknowledge: 'I understand the tunnel will not come up with the peer device until it is changed too, and apply anyway.',
   blocked: 'The pre-check predicts the peer device will not negotiate: acknowledge it above to apply.',
 };
@@ -89,7 +91,9 @@ export const peerZh: typeof peerEn = {
   save: '保存为文件',
   close: '关闭',
   preview: '对端设备',
+  saveFailed: '无法保存或读取对端设备:{{message}}',
   previewNone: '尚未记录对端设备:无法判断客户设备能否继续协商。',
+  alreadyFails: '线上连接与此设备同样无法协商:请检查对端设备配置(未使变差的变更无需确认)。',
   acknowledge: '我了解在对端设备同步修改之前隧道将无法建立,仍要提交。',
   blocked: '预检查预测对端设备将无法协商:请先在上方确认后再提交。',
 };

@@ -101,6 +101,9 @@ export function usePeerDevice(
   const saveNow = useCallback(
     async (next: PeerProfile) => {
       if (!VpnConnectionId) return;
+      // A hand edit still waiting to be saved must not land over this newer profile (a mirror, an import).
+      if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = null;
       setState({ id: VpnConnectionId, profile: next, loaded: true });
       try {
         await api.savePeerProfile({ VpnConnectionId, profile: next });

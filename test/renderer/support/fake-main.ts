@@ -3,6 +3,7 @@
 import type { DraftRecord, DraftSummary, InventorySnapshot, JobSummary, ProfilesState, Settings, TimelineEvent } from '../../../core/contract.ts';
 import { diffConnections, draftReadiness, gatewayContextOf, type VpnConnection } from '../../../core/index.ts';
 import { connectionsOfGateways, listInventory } from '../../../core/inventory-listing.ts';
+import type { PeerProfile } from '../../../core/peer/profile.ts';
 import { createFakeApi, FakeApiError, type FakeHandlers } from './fake-api.ts';
 import { snapshot as sampleSnapshot } from './sample-data.ts';
 
@@ -20,6 +21,7 @@ export function createFakeMain(options: FakeMainOptions = {}) {
     activeProfileId: 'sandbox',
     keychain: { backend: 'libsecret', available: true },
   };
+  const peers = new Map<string, PeerProfile>();
   const drafts = new Map<string, DraftRecord>();
   const jobs = new Map<string, JobSummary>();
   const events: TimelineEvent[] = [];
@@ -102,6 +104,13 @@ export function createFakeMain(options: FakeMainOptions = {}) {
     rollbackJob: (args) => ({ ...jobs.get((args as { jobId: string }).jobId)!, phase: 'rolling-back', updatedAt: now() }),
     listJobs: () => [...jobs.values()],
     getTimeline: (args) => events.filter((e) => e.VpnConnectionId === (args as { VpnConnectionId?: string }).VpnConnectionId),
+    getPeerProfile: (args) => ({ profile: peers.get((args as { VpnConnectionId: string }).VpnConnectionId) ?? null }),
+    savePeerProfile: (args) => {
+      const { VpnConnectionId, profile } = args as { VpnConnectionId: string; profile: PeerProfile };
+      peers.set(VpnConnectionId, profile);
+      return profile;
+    },
+    deletePeerProfile: (args) => ({ deleted: peers.delete((args as { VpnConnectionId: string }).VpnConnectionId) }),
     ...options.handlers,
   };
   const fake = createFakeApi(handlers);
@@ -111,6 +120,8 @@ export function createFakeMain(options: FakeMainOptions = {}) {
     handlers,
     drafts,
     jobs,
+    /** Peer device profiles by connection, as main would keep them. */
+    peers,
     setInventory(next: InventorySnapshot) {
       inventory = next;
     },

@@ -20,6 +20,8 @@ export interface DiffPreviewProps {
   onConfirmWindowSeconds(seconds: number): void;
   /** The draft's pre-check against the peer device (null without a device). */
   peerCheck: PrecheckResult | null;
+  /** The live connection does not negotiate with the device either: the device profile disagrees already. */
+  peerLiveFails: boolean;
   peerKnown: boolean;
   peerAcknowledged: boolean;
   onPeerAcknowledged(acknowledged: boolean): void;
@@ -39,7 +41,8 @@ export function DiffPreview(props: DiffPreviewProps) {
   const { analysis, revealSecrets, onRevealSecrets, block, confirmWindowSeconds, onConfirmWindowSeconds, onApply, peerCheck } = props;
   const { t } = useTranslation();
   const lang = useLang();
-  const peerBreaks = peerCheck !== null && peerCheck.verdict !== 'negotiates';
+  const peerFails = peerCheck !== null && peerCheck.verdict !== 'negotiates';
+  const peerBreaks = peerFails && !props.peerLiveFails;
   const sections = groupDiffRows(analysis.rows);
   const shown = analysis.request ? readableRequest(analysis.request) : null;
   return (
@@ -53,8 +56,9 @@ export function DiffPreview(props: DiffPreviewProps) {
             {analysis.impact.routing && <li className="impact routing">{IMPACT_LABELS[lang].routing}</li>}
             {analysis.impact.harmlessOnly && <li className="impact harmless">{IMPACT_LABELS[lang].harmless}</li>}
             {analysis.impact.bothTunnels && <li className="impact both">{t('diff.bothTunnels')}</li>}
-            <li className={`impact peer ${!props.peerKnown ? 'unknown' : peerBreaks ? 'breaks' : 'ok'}`} data-testid="peer-impact">
+            <li className={`impact peer ${!props.peerKnown ? 'unknown' : peerFails ? 'breaks' : 'ok'}`} data-testid="peer-impact">
               {peerCheck ? formatPrecheckSummary(precheckSummary(peerCheck), lang) : t('peer.previewNone')}
+              {peerFails && props.peerLiveFails && <> {t('peer.alreadyFails')}</>}
             </li>
           </ul>
           {peerBreaks && (

@@ -189,6 +189,11 @@ export function EditorView(props: EditorViewProps) {
           {errorText(session.error)}
         </p>
       )}
+      {peer.error && (
+        <p role="alert" className="banner error" data-testid="peer-error">
+          {t('peer.saveFailed', { message: errorText(peer.error) })}
+        </p>
+      )}
       {session.record && <ConflictPanel conflicts={session.record.conflicts} onResolve={(path, take) => void session.resolve(path, take)} />}
       {orphanIssues.length > 0 && (
         <div className="banner error" role="group" aria-label={t('editor.otherIssues')}>

@@ -117,6 +117,8 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
           aria-label={t('peer.importText')}
           placeholder={t('peer.importPlaceholder')}
           rows={8}
+          // A device's whole running configuration fits easily; the CLI reads files up to the same size.
+          maxLength={1_048_576}
           value={text}
           spellCheck={false}
           onChange={(e) => {
