@@ -13,6 +13,7 @@ Commands:
   precheck        will the connection negotiate with this device? (exit 0 yes, 1 no)
   check           the API's rules on a connection (exit 0 no error, 1 errors)
   plan            live vs draft: changes, verdict, the minimal request and the aliyun CLI command
+  bundle          a hand-off bundle (age-encrypted drafts): inspect what is inside, or open it
 
 Run 'ipsec-studio <command> --help' for a command's options.
 
@@ -117,4 +118,31 @@ Options:
   -h, --help               this help
 
 Exit status: 0 the change may be sent (or nothing changes), 1 the rules refuse it, 2 bad input.
+`;
+
+export const bundleHelp = `Usage: ipsec-studio bundle inspect [--identity <file> | --passphrase-fd N] <file>
+       ipsec-studio bundle open (--identity <file> | --passphrase-fd N) <file>
+
+A hand-off bundle is an age-encrypted file (https://age-encryption.org) of drafts made by the app's export: with a
+passphrase, or to recipients' public keys (age1…). It can also be opened with the age command (age -d).
+
+  inspect     without a key: what the age header says (passphrase or public keys, how many recipients), nothing
+              decrypted. With a key: also a summary of the drafts, without secrets:
+                {"sealed":{"armored","encryptedTo":"passphrase"|"recipients","stanzas","recipientCount"},
+                 "bundle":{"createdAt","from","note","drafts":[{"RegionId","VpnConnectionId","VpnGatewayId","Name",
+                 "mode","baseFetchedAt","baseAgeSeconds","changedFields","pskChanged","pskIncluded","needsPsk",
+                 "peerIncluded","deviceConfig"}]}}
+  open        the decrypted bundle as JSON, PSKs included
+
+  <file>                   the bundle (binary, or ASCII-armored text)
+
+Options:
+  --identity <file>        an age key file (as age-keygen writes it: AGE-SECRET-KEY-1… lines, # comments)
+  --passphrase-fd N        read the passphrase from file descriptor N (its first line), e.g. 3 with 3<pass.txt,
+                           or 0 for standard input; never give a passphrase on the command line
+  -h, --help               this help
+
+Exit status: 0 done, 1 the key does not open it (wrong passphrase, or encrypted for someone else), 2 bad input
+(including a damaged or truncated file, a file that is not a bundle, a passphrase given for a file encrypted to
+keys or the other way round).
 `;

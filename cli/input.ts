@@ -42,6 +42,27 @@ export function readText(path: string): string {
   }
 }
 
+/** A binary file (a hand-off bundle) up to `max` bytes. */
+export function readBytes(path: string, max: number): Uint8Array {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch (error) {
+    throw new InputError(`${path}: ${reason(error)}`);
+  }
+  if (size > max) throw new InputError(`${path}: file too large (${size} bytes; at most ${max})`);
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(path);
+  } catch (error) {
+    throw new InputError(`${path}: ${reason(error)}`);
+  }
+  if (buffer.length > max) throw new InputError(`${path}: file too large (more than ${max} bytes)`);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+}
+
 export function parseJsonText(path: string, text: string): unknown {
   try {
     return JSON.parse(text);

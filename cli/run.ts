@@ -2,9 +2,9 @@
 // script sees "ipsec-studio: <what is wrong>" and never a stack trace.
 import { readFileSync } from 'node:fs';
 import { InputError, type Io } from './args.ts';
-import { checkHelp, deviceConfigHelp, planHelp, precheckHelp, toolHelp } from './help.ts';
+import { bundleHelp, checkHelp, deviceConfigHelp, planHelp, precheckHelp, toolHelp } from './help.ts';
 
-type Command = (argv: readonly string[], io: Io) => number;
+type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
 
 // Loaded on demand: help and version answer at once, and each command loads only the core it uses.
 const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   precheck: { load: async () => (await import('./precheck.ts')).precheckCommand, help: precheckHelp },
   check: { load: async () => (await import('./check.ts')).check, help: checkHelp },
   plan: { load: async () => (await import('./plan.ts')).plan, help: planHelp },
+  bundle: { load: async () => (await import('./bundle.ts')).bundle, help: bundleHelp },
 };
 
 /** `--help` anywhere before a `--` terminator. */
@@ -56,7 +57,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out(entry.help);
       return 0;
     }
-    return (await entry.load())(rest, io);
+    // Awaited here, so that an asynchronous command's failure is caught below like any other.
+    return await (await entry.load())(rest, io);
   } catch (error) {
     const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
     if (error instanceof InputError) {

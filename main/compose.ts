@@ -11,7 +11,9 @@ import { createAppInfoService } from './services/app-info.ts';
 import { createApplyEngine, JOBS_STORE, type ApplyEngine } from './services/apply/engine.ts';
 import type { PollPolicy } from './services/apply/poller.ts';
 import type { RetryPolicy } from './services/apply/retry.ts';
+import { createDraftReconciler, type DraftReconciler } from './services/draft-reconcile.ts';
 import { createDraftsService, DRAFTS_STORE } from './services/drafts.ts';
+import { createBundlesService } from './services/bundles.ts';
 import { createPeerGate } from './services/peer-gate.ts';
 import { createPeersService, PEERS_STORE } from './services/peers.ts';
 import { isoNow, systemClock, type Clock, type EventSink } from './services/events.ts';
@@ -61,15 +63,20 @@ export interface ComposeOptions {
   inventoryConcurrency?: number;
   /** How long read-backs may wait to be written to the inventory cache together (ms; default 1000). */
   inventoryRememberDelayMs?: number;
+  /** scrypt work factor (log2 N) for bundle passphrases; age's default when unset. Tests pass a small one. */
+  bundleWorkFactor?: number;
   createClient?: (options: VpcClientOptions) => VpcClient;
   /** Resume unfinished apply jobs right away (default true). */
   resumeJobs?: boolean;
+  /** Drafts reconciled when the API comes back (main/services/draft-reconcile.ts). */
+  reconcile?: { probeMs?: number; graceMs?: number; concurrency?: number };
 }
 
 export interface ComposedApp {
   table: HandlerTable;
   services: Services & FullServices & { sealer(): Sealer; keychainStatus(): KeychainStatus; sandbox: ReturnType<typeof createSandboxService> };
   apply: ApplyEngine;
+  reconciler: DraftReconciler;
   dispose(): Promise<void>;
 }
 
@@ -155,8 +162,18 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     ...(options.inventoryRememberDelayMs !== undefined && { rememberDelayMs: options.inventoryRememberDelayMs }),
   });
   const drafts = createDraftsService({ store: draftsStore, sealer: () => sealer, profiles, inventory, readsFor, timeline, emit, now });
+  const reconciler = createDraftReconciler({
+    api,
+    profiles,
+    drafts,
+    inventory,
+    readsFor,
+    onError: (error) => console.error('[reconcile] unexpected error:', error instanceof Error ? (error.stack ?? error.message) : String(error)),
+    ...options.reconcile,
+  });
   const peers = createPeersService({ store: peersStore, sealer: () => sealer, profiles });
   const peerGate = createPeerGate({ peers, drafts, timeline });
+  const bundles = createBundlesService({ drafts, peers, profiles, inventory, secrets: () => keychain ?? session, now, ...(options.bundleWorkFactor !== undefined && { workFactor: options.bundleWorkFactor }) });
   const apply = createApplyEngine({
     store: jobsStore,
     sealer: () => sealer,
@@ -186,13 +203,15 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const appInfo = createAppInfoService({ ...options.facts, keychainStatus: async () => keychainStatus });
   const storage = { locations: async () => ({ dataFolder: options.dataDir, secrets: keychainStatus }) };
 
-  const services = { appInfo, storage, settings, profiles, profileImport, inventory, drafts, peers, peerGate, apply, timeline, sealer: () => sealer, keychainStatus: () => keychainStatus, sandbox };
+  const services = { appInfo, storage, settings, profiles, profileImport, inventory, drafts, peers, peerGate, bundles, apply, timeline, sealer: () => sealer, keychainStatus: () => keychainStatus, sandbox };
   if (options.resumeJobs !== false) await apply.resume();
   return {
     table: createHandlerTable(services),
     services,
     apply,
+    reconciler,
     async dispose() {
+      await reconciler.dispose();
       await apply.dispose();
       inventory.flush();
       await sandbox.close();

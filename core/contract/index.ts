@@ -4,6 +4,7 @@
 // fake and the e2e bridge. Adding a method touches more than this: docs/architecture.md, "Where to add things".
 import type * as z from 'zod';
 import { appMethods } from './app.ts';
+import { bundleMethods } from './bundles.ts';
 import { applyMethods } from './apply.ts';
 import { draftMethods } from './drafts.ts';
 import { events } from './events.ts';
@@ -13,6 +14,7 @@ import { profileMethods } from './profiles.ts';
 
 export * from './app.ts';
 export * from './apply.ts';
+export * from './bundles.ts';
 export * from './drafts.ts';
 export * from './inventory.ts';
 export * from './peers.ts';
@@ -20,7 +22,7 @@ export * from './profiles.ts';
 export { shape } from './schema.ts';
 
 export const contract = {
-  methods: { ...appMethods, ...profileMethods, ...inventoryMethods, ...draftMethods, ...peerMethods, ...applyMethods },
+  methods: { ...appMethods, ...profileMethods, ...inventoryMethods, ...draftMethods, ...peerMethods, ...bundleMethods, ...applyMethods },
   events,
 } as const;
 

@@ -4,6 +4,7 @@ import type { MethodName, MethodResult, ParsedArgs, StorageLocations } from '../
 import { AppError } from '../../core/errors.ts';
 import type { ApplyEngine } from '../services/apply/engine.ts';
 import type { AppInfoService } from '../services/app-info.ts';
+import type { BundlesService } from '../services/bundles.ts';
 import type { DraftsService } from '../services/drafts.ts';
 import type { InventoryService } from '../services/inventory.ts';
 import type { PeerGate } from '../services/peer-gate.ts';
@@ -32,6 +33,7 @@ export interface FullServices {
   drafts: DraftsService;
   peers: PeersService;
   peerGate: PeerGate;
+  bundles: BundlesService;
   apply: ApplyEngine;
   timeline: TimelineService;
 }

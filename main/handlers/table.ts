@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { ApiError } from '../services/api-error.ts';
 import { appHandlers } from './app.ts';
 import { applyHandlers } from './apply.ts';
+import { bundleHandlers } from './bundles.ts';
 import { draftHandlers } from './drafts.ts';
 import { inventoryHandlers } from './inventory.ts';
 import { handlerKit, type HandlerTable, type Services } from './kit.ts';
@@ -38,6 +39,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...inventoryHandlers(kit),
     ...draftHandlers(kit),
     ...peerHandlers(kit),
+    ...bundleHandlers(kit),
     ...applyHandlers(kit),
   };
   return withApiErrors(table);

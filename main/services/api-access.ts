@@ -13,6 +13,10 @@ export interface ApiAccess {
   clientFor(profileId: string): Promise<VpcClient>;
   /** Last observed reachability per profile (undefined until the first call). */
   online(profileId: string): boolean | undefined;
+  /** Calls `listener` whenever a profile's observed reachability changes (any profile, active or not). */
+  onReachabilityChange(listener: (profileId: string, online: boolean, was: boolean | undefined) => void): () => void;
+  /** How many calls of a profile have ended so far: lets a probe tell whether anything else is trying the API. */
+  attempts(profileId: string): number;
 }
 
 export interface ApiAccessDeps {
@@ -32,14 +36,27 @@ const CredentialClass = ((CredentialsModule as unknown as { default?: Credential
 export function createApiAccess(deps: ApiAccessDeps): ApiAccess {
   const clients = new Map<string, Promise<VpcClient>>();
   const reachability = new Map<string, boolean>();
+  const attempts = new Map<string, number>();
+  const listeners = new Set<(profileId: string, online: boolean, was: boolean | undefined) => void>();
   deps.profiles.onChanged((id) => clients.delete(id));
   const create = deps.createClient ?? createVpcClient;
 
   const observe = (profileId: string) => (reachable: boolean, error?: ApiErrorShape) => {
-    if (reachability.get(profileId) === reachable) return;
+    attempts.set(profileId, (attempts.get(profileId) ?? 0) + 1);
+    const was = reachability.get(profileId);
+    if (was === reachable) return;
     reachability.set(profileId, reachable);
-    if (deps.profiles.active().profileId !== profileId) return;
-    deps.emit('connectivity', { online: reachable, checkedAt: deps.now(), ...(!reachable && error && { reason: `${error.code}: ${error.message}` }) });
+    if (deps.profiles.active().profileId === profileId) {
+      deps.emit('connectivity', { online: reachable, checkedAt: deps.now(), ...(!reachable && error && { reason: `${error.code}: ${error.message}` }) });
+    }
+    // Called from inside the client's call: a listener's failure must not turn an answered call into a failed one.
+    for (const listener of listeners) {
+      try {
+        listener(profileId, reachable, was);
+      } catch {
+        // ignored, as above
+      }
+    }
   };
 
   const build = async (profile: ProfileMeta): Promise<VpcClient> => {
@@ -97,5 +114,10 @@ export function createApiAccess(deps: ApiAccessDeps): ApiAccess {
       return client;
     },
     online: (profileId) => reachability.get(profileId),
+    onReachabilityChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    attempts: (profileId) => attempts.get(profileId) ?? 0,
   };
 }

@@ -240,6 +240,21 @@ export function createDraftsService(deps: DraftsDeps) {
     return { connection, fetchedAt: deps.now() };
   };
 
+  const batch = <T>(work: () => T): T => {
+    try {
+      return deps.store.batch(work);
+    } catch (error) {
+      summaries = null;
+      throw error;
+    }
+  };
+  const mergedOnto = (r: DraftRecord, live: VpnConnection): Partial<DraftRecord> => {
+    const merged = mergeThreeWay(r.base, r.draft, live);
+    if (!merged.ok) throw new AppError('Draft.CannotMerge', `The connection changed ${merged.reason === 'modeChanged' ? 'tunnel mode' : 'identity'} under the draft; discard it and start again.`);
+    const conflicts = merged.conflicts;
+    return { base: live, baseFetchedAt: deps.now(), draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing' };
+  };
+
   return {
     list,
     get,
@@ -273,14 +288,7 @@ export function createDraftsService(deps: DraftsDeps) {
     },
     /** Runs `work` with the drafts file written once at the end; if the work or that write fails, nothing of it
      * stays (the store puts its records back, and the summaries are rebuilt from them). */
-    batch: <T>(work: () => T): T => {
-      try {
-        return deps.store.batch(work);
-      } catch (error) {
-        summaries = null;
-        throw error;
-      }
-    },
+    batch,
     discard(draftId: string): boolean {
       const r = read(draftId);
       if (!r) return false;
@@ -352,6 +360,24 @@ export function createDraftsService(deps: DraftsDeps) {
       }
       return create(profileId, RegionId, baseConn, draftConn, head.baseFetchedAt ?? deps.now());
     },
+    /**
+     * A draft carried by a hand-off bundle (PSKs inside), into the active profile. Onto a connection that already has
+     * an open draft it merges three-way: the bundle's changes (its base → its draft) into the open draft, field by
+     * field, with a conflict where both changed the same field differently (`live` in the conflict = the bundle's).
+     */
+    importBundled(head: { RegionId: string; base: VpnConnection; draft: VpnConnection; baseFetchedAt: string }): { record: DraftRecord; merged: boolean } {
+      const identity = sameIdentity(head.base, head.draft);
+      if (identity) throw new AppError('Bundle.Damaged', `A draft in the bundle describes two different connections (${identity}).`, 'content');
+      const profileId = deps.profiles.active().profileId;
+      const existing = openDraftOf(profileId, head.draft.VpnConnectionId);
+      if (!existing) return { record: create(profileId, head.RegionId, head.base, head.draft, head.baseFetchedAt), merged: false };
+      requireEditable(existing);
+      if (sameIdentity(existing.draft, head.draft)) throw new AppError('Draft.CannotMerge', `The open draft of ${head.draft.VpnConnectionId} is for another shape of the connection; discard it and import again.`);
+      const merged = mergeThreeWay(head.base, existing.draft, head.draft);
+      if (!merged.ok) throw new AppError('Draft.CannotMerge', `The open draft of ${head.draft.VpnConnectionId} cannot be merged with the bundle's; discard it and import again.`);
+      const conflicts = [...existing.conflicts, ...merged.conflicts.filter((c) => !existing.conflicts.some((e) => e.path === c.path))];
+      return { record: update(existing, { draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing' }), merged: true };
+    },
     async reconcile(draftId: string): Promise<DraftRecord> {
       const r = get(draftId);
       requireEditable(r);
@@ -361,10 +387,35 @@ export function createDraftsService(deps: DraftsDeps) {
     },
     /** Three-way merge of the draft onto `live`; the new base is `live`. */
     mergeWithLive(r: DraftRecord, live: VpnConnection): DraftRecord {
-      const merged = mergeThreeWay(r.base, r.draft, live);
-      if (!merged.ok) throw new AppError('Draft.CannotMerge', `The connection changed ${merged.reason === 'modeChanged' ? 'tunnel mode' : 'identity'} under the draft; discard it and start again.`);
-      const conflicts = merged.conflicts;
-      return update(r, { base: live, baseFetchedAt: deps.now(), draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing' });
+      return update(r, mergedOnto(r, live));
+    },
+    /**
+     * The same merge for many drafts, each `live` read by the caller: one write of the drafts file and one
+     * draftsChanged. A draft no longer being edited when this runs (queued for apply, or in conflict since the
+     * read) is left alone; the check and the write happen together, so an apply queued meanwhile always wins.
+     * Returns the drafts merged and those whose connection changed mode or identity (left as they were).
+     */
+    mergeEditingWithLive(reads: ReadonlyArray<{ draftId: string; live: VpnConnection }>): { merged: DraftRecord[]; refused: string[] } {
+      const merged: DraftRecord[] = [];
+      const refused: string[] = [];
+      batch(() => {
+        for (const { draftId, live } of reads) {
+          const r = read(draftId);
+          if (r?.status !== 'editing') continue;
+          let patch: Partial<DraftRecord>;
+          try {
+            patch = mergedOnto(r, live);
+          } catch {
+            refused.push(draftId);
+            continue;
+          }
+          const next = { ...r, ...patch, updatedAt: deps.now() };
+          write(next);
+          merged.push(next);
+        }
+      });
+      if (merged.length > 0) announce();
+      return { merged, refused };
     },
     resolve(draftId: string, path: string, take: 'draft' | 'live'): DraftRecord {
       const r = get(draftId);

@@ -75,9 +75,11 @@ function Studio({ api }: { api: Api }) {
   const draftIds = useMemo(() => new Set(drafts.drafts.filter((d) => d.status !== 'applied').map((d) => d.VpnConnectionId)), [drafts.drafts]);
   const confirmWindowSeconds = ws.confirmWindow ?? settings.confirmWindowSeconds;
   const peer = usePeerDevice(api, { VpnConnectionId: selectedId, live: base, draft, liveRead: open.live.connection, gateway: open.gateway, customerGateways: snapshot?.customerGateways });
-  // An acknowledgement is for the prediction the user read: any edit of the draft or of the device asks again.
-  const [peerAck, setPeerAck] = useState<{ draft: unknown; profile: unknown; acknowledged: boolean }>({ draft: null, profile: null, acknowledged: false });
-  const peerAcknowledged = peerAck.draft === draft && peerAck.profile === peer.profile && peerAck.acknowledged;
+  // An acknowledgement is for the prediction the user read: any edit of the draft or of the device asks again. Keyed
+  // by content, not identity: an autosave hands back an equal draft as a new object.
+  const peerAckKey = useMemo(() => JSON.stringify([draft, peer.profile]), [draft, peer.profile]);
+  const [peerAck, setPeerAck] = useState<{ key: string; acknowledged: boolean }>({ key: '', acknowledged: false });
+  const peerAcknowledged = peerAck.key === peerAckKey && peerAck.acknowledged;
   // Only a change that breaks what negotiates today asks; when the live connection does not negotiate with the device
   // either, the preview says the device profile itself disagrees (main decides the same way).
   const peerBreaks = peer.draftCheck !== null && peer.draftCheck.verdict !== 'negotiates' && peer.liveCheck?.verdict === 'negotiates';
@@ -99,7 +101,7 @@ function Studio({ api }: { api: Api }) {
   }, [selectedId, fetchTimeline]);
   const timeline = useMemo(() => jobs.events.filter((e) => e.VpnConnectionId === selectedId), [jobs.events, selectedId]);
   const { load: loadInventory } = inventory;
-  useInventorySync(api, { online: connectivity.online, loadInventory, session, drafts: drafts.drafts, job });
+  useInventorySync({ online: connectivity.online, loadInventory, session, job });
 
   const { open: openEntry, close: closeEntry } = ws;
   const openConnection = useCallback((e: ConnectionSummary) => void openEntry(e), [openEntry]);
@@ -246,7 +248,7 @@ function Studio({ api }: { api: Api }) {
                 )}
               </div>
             ))}
-          {ws.view === 'drafts' && <DraftsView drafts={drafts.drafts} jobs={jobs.jobs} now={now} confirmWindowSeconds={settings.confirmWindowSeconds} online={connectivity.online} onOpen={openDraftSummary} />}
+          {ws.view === 'drafts' && <DraftsView drafts={drafts.drafts} jobs={jobs.jobs} now={now} confirmWindowSeconds={settings.confirmWindowSeconds} online={connectivity.online} onOpen={openDraftSummary} profileName={profiles.state.profiles.find((p) => p.profileId === profileId)?.name ?? ''} />}
           {ws.view === 'profiles' && <ProfilesView state={profiles.state} onSwitch={onSwitchProfile} onChanged={profiles.setState} />}
           {ws.view === 'settings' && <SettingsView settings={settings} onUpdate={(patch) => void updateSettings(patch)} />}
         </main>
@@ -267,7 +269,7 @@ function Studio({ api }: { api: Api }) {
                 peerLiveFails={peer.liveCheck !== null && peer.liveCheck.verdict !== 'negotiates'}
                 peerKnown={peer.profile !== null}
                 peerAcknowledged={peerAcknowledged}
-                onPeerAcknowledged={(acknowledged) => setPeerAck({ draft, profile: peer.profile, acknowledged })}
+                onPeerAcknowledged={(acknowledged) => setPeerAck({ key: peerAckKey, acknowledged })}
                 onApply={() => void apply()}
               />
             ) : (

@@ -2,11 +2,12 @@
 // without a handler is a compile error (the `@ts-expect-error` cases below fail `tsc -p tsconfig.node.json` the day
 // they stop being errors).
 import { describe, expect, it } from 'vitest';
-import { appMethods, applyMethods, contract, draftMethods, inventoryMethods, methodNames, peerMethods, profileMethods } from '../../core/contract.ts';
+import { appMethods, applyMethods, contract, draftMethods, inventoryMethods, methodNames, peerMethods, bundleMethods, profileMethods } from '../../core/contract.ts';
 import { appHandlers } from '../../main/handlers/app.ts';
 import { applyHandlers } from '../../main/handlers/apply.ts';
 import { draftHandlers } from '../../main/handlers/drafts.ts';
 import { peerHandlers } from '../../main/handlers/peers.ts';
+import { bundleHandlers } from '../../main/handlers/bundles.ts';
 import { inventoryHandlers } from '../../main/handlers/inventory.ts';
 import { handlerKit, type HandlersFor } from '../../main/handlers/kit.ts';
 import { profileHandlers } from '../../main/handlers/profiles.ts';
@@ -21,6 +22,7 @@ const domains = [
   ['inventory', inventoryMethods, inventoryHandlers(kit)],
   ['drafts', draftMethods, draftHandlers(kit)],
   ['peers', peerMethods, peerHandlers(kit)],
+  ['bundles', bundleMethods, bundleHandlers(kit)],
   ['apply', applyMethods, applyHandlers(kit)],
 ] as const;
 
@@ -54,7 +56,7 @@ describe('a method without a handler does not compile', () => {
     // @ts-expect-error: a handler must return its method's result type (getSettings answers Settings).
     const _result: HandlersFor<typeof appMethods> = { ...appHandlers(kit), getSettings: () => 42 };
 
-    const complete: HandlerTable = { ...appHandlers(kit), ...profileHandlers(kit), ...inventoryHandlers(kit), ...draftHandlers(kit), ...peerHandlers(kit), ...applyHandlers(kit) };
+    const complete: HandlerTable = { ...appHandlers(kit), ...profileHandlers(kit), ...inventoryHandlers(kit), ...draftHandlers(kit), ...peerHandlers(kit), ...bundleHandlers(kit), ...applyHandlers(kit) };
     expect(Object.keys(complete)).toEqual(methodNames);
   });
 });

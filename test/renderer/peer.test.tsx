@@ -4,6 +4,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mirrorPeer } from '../../core/peer/mirror.ts';
+import { en } from '../../renderer/src/i18n/en.ts';
 import { input, openConnection, renderStudio } from './support/render.tsx';
 import { DUAL } from './support/sample-data.ts';
 
@@ -38,6 +39,10 @@ describe('the Peer device column', () => {
     expect(document.querySelector('#apply-block')?.getAttribute('data-block')).toBe('peer');
     await user.click(screen.getByTestId('peer-ack'));
     await waitFor(() => expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(false));
+    // Saving the draft does not take the acknowledgement away (the e2e covers the app's real autosave).
+    await user.keyboard('{Control>}s{/Control}');
+    await screen.findByText(en.editor.saved);
+    expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(false);
 
     // Another edit of the draft asks again.
     fireEvent.change(input('Name'), { target: { value: 'renamed after the tick' } });

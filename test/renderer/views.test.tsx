@@ -255,9 +255,20 @@ describe('offline', () => {
     await waitFor(() => expect(main.calls.map((c) => c.method)).toContain('saveDraft'));
     expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('Apply is disabled while offline.')).toBeTruthy();
+    // Typed offline and not yet saved when the API comes back: saved at once, then the inventory fetched again. The
+    // drafts themselves are reconciled by main (test/services/reconnect-reconcile.test.ts), not from here.
+    await user.type(input('Name'), '?');
+    const before = main.calls.length;
     await act(async () => main.emit('connectivity', { online: true, checkedAt: new Date().toISOString() }));
     expect(screen.getByTestId('connectivity').textContent).toBe('Online');
-    await waitFor(() => expect(main.calls.map((c) => c.method)).toContain('reconcileDraft'));
+    await waitFor(() => expect(main.calls.slice(before).map((c) => c.method)).toContain('loadInventory'));
+    const after = main.calls.slice(before);
+    const saved = after.findIndex((c) => c.method === 'saveDraft');
+    expect(saved).toBeGreaterThanOrEqual(0);
+    expect((after[saved]!.args as { draft: { Name: string } }).draft.Name).toMatch(/!\?$/);
+    expect(after.findIndex((c) => c.method === 'loadInventory')).toBeGreaterThan(saved);
+    expect(after.find((c) => c.method === 'loadInventory')!.args).toEqual({ refresh: true });
+    expect(main.calls.map((c) => c.method)).not.toContain('reconcileDraft');
   });
 
   it('says why a draft could not be saved', async () => {

@@ -1,5 +1,6 @@
 // English UI strings. Field labels, group names, impact notes and rule messages come from core's i18n
 // (fieldLabel, GROUP_LABELS, IMPACT_LABELS, formatIssue) so they match the errors main reports.
+import { bundleEn } from './bundle-strings.ts';
 import { peerEn } from './peer-strings.ts';
 export const en = {
   app: {
@@ -418,6 +419,7 @@ export const en = {
     asking: 'Asking the main process…',
   },
   peer: peerEn,
+  bundle: bundleEn,
   shortcuts: {
     save: 'Save draft',
     apply: 'Review & apply',

@@ -1,4 +1,5 @@
 // 简体中文界面文案(键集合须与 en.ts 完全一致,测试会检查)。
+import { bundleZh } from './bundle-strings.ts';
 import { peerZh } from './peer-strings.ts';
 import type { Translation } from './en.ts';
 
@@ -419,6 +420,7 @@ export const zhCN: Translation = {
     asking: '正在询问主进程…',
   },
   peer: peerZh,
+  bundle: bundleZh,
   shortcuts: {
     save: '保存草稿',
     apply: '预览并应用',

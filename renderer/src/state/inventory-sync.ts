@@ -1,8 +1,10 @@
 // Keeping the inventory current without the user asking: retried while offline (main only notices reachability when
-// it calls the API), refreshed when back online with every open draft reconciled against the new live state
-// (conflicts appear), and refreshed when an apply of the open connection ends.
+// it calls the API), refreshed when back online, and refreshed when an apply of the open connection ends. Drafts are
+// reconciled with the live state by main itself when the API comes back (main/services/draft-reconcile.ts); what is
+// left here is saving the open editor's unsaved edits at once, so that main merges them rather than the save
+// overwriting main's merge.
 import { useEffect, useRef } from 'react';
-import type { Api, DraftSummary, JobSummary } from '../../../core/contract.ts';
+import type { JobSummary } from '../../../core/contract.ts';
 import type { EditorSession } from './editor-session.ts';
 import { isInFlight } from './jobs.ts';
 
@@ -12,18 +14,15 @@ export interface InventorySyncInput {
   online: boolean;
   loadInventory(force: boolean): Promise<unknown>;
   session: EditorSession;
-  drafts: readonly DraftSummary[];
   /** The open connection's latest apply. */
   job: JobSummary | undefined;
 }
 
-export function useInventorySync(api: Api, { online, loadInventory, session, drafts, job }: InventorySyncInput): void {
+export function useInventorySync({ online, loadInventory, session, job }: InventorySyncInput): void {
   const wasOnline = useRef(online);
   const sessionRef = useRef(session);
-  const draftsRef = useRef(drafts);
   useEffect(() => {
     sessionRef.current = session;
-    draftsRef.current = drafts;
   });
   useEffect(() => {
     if (online) return;
@@ -37,11 +36,8 @@ export function useInventorySync(api: Api, { online, loadInventory, session, dra
     void (async () => {
       if (sessionRef.current.dirty) await sessionRef.current.save();
       await loadInventory(true);
-      for (const d of draftsRef.current.filter((x) => x.status === 'editing' || x.status === 'conflict')) {
-        await api.reconcileDraft({ draftId: d.draftId }).catch(() => undefined);
-      }
     })();
-  }, [online, loadInventory, api]);
+  }, [online, loadInventory]);
 
   // A finished apply changes the live state: fetch it again.
   const lastPhase = useRef<string | undefined>(undefined);

@@ -110,6 +110,7 @@ export function createFakeMain(options: FakeMainOptions = {}) {
       peers.set(VpnConnectionId, profile);
       return profile;
     },
+    getBundleKey: () => ({ recipient: null }),
     deletePeerProfile: (args) => ({ deleted: peers.delete((args as { VpnConnectionId: string }).VpnConnectionId) }),
     ...options.handlers,
   };

@@ -10,6 +10,7 @@ import { DiscardConfirm, lostFields, type LostField } from '../common/DiscardCon
 import { useApi } from '../../state/api-context.tsx';
 import { lastOutcomes, openDrafts } from '../../state/drafts.ts';
 import { formatAge } from '../../state/format.ts';
+import { OpenBundleDialog, OwnBundleKey, SealBundleDialog } from './BundleDialogs.tsx';
 
 export function download(fileName: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
@@ -65,6 +66,7 @@ export function DraftsView({
   online,
   onOpen,
   jobs = new Map(),
+  profileName = '',
 }: {
   drafts: readonly DraftSummary[];
   /** Apply jobs: a draft whose last apply left a tunnel down (or its outcome unknown) says so, not just "applied". */
@@ -73,6 +75,8 @@ export function DraftsView({
   confirmWindowSeconds: number;
   online: boolean;
   onOpen(d: DraftSummary): void;
+  /** The active profile's name: where an opened bundle is imported. */
+  profileName?: string;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -82,6 +86,11 @@ export function DraftsView({
   const [message, setMessage] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState<{ ready: DraftSummary[]; leftOut: DraftSummary[] } | null>(null);
   const [discarding, setDiscarding] = useState<Discarding | null>(null);
+  // Hand-off bundles: which drafts the seal dialog starts with (null = closed), and the open dialog.
+  const [sealing, setSealing] = useState<readonly DraftSummary[] | null>(null);
+  const [opening, setOpening] = useState(false);
+  // A plain export that left a changed PSK behind: the draft it was, to offer the bundle instead.
+  const [pskLeftBehind, setPskLeftBehind] = useState<DraftSummary | null>(null);
   const outcomes = lastOutcomes(jobs);
   const drafts = openDrafts(allDrafts, outcomes);
   const ready = readyDrafts(drafts);
@@ -132,6 +141,12 @@ export function DraftsView({
         >
           {t('drafts.applyReady', { count: ready.length })}
         </button>
+        <button type="button" className="btn" data-testid="seal-bundle-open" disabled={drafts.filter((d) => d.status !== 'applying').length === 0} onClick={() => setSealing(drafts.filter((d) => d.status !== 'applying'))}>
+          {t('bundle.seal')}
+        </button>
+        <button type="button" className="btn" data-testid="open-bundle-open" onClick={() => setOpening(true)}>
+          {t('bundle.open')}
+        </button>
         <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
           {t('drafts.import')}
         </button>
@@ -149,6 +164,39 @@ export function DraftsView({
           }}
         />
       </div>
+      <OwnBundleKey />
+      {pskLeftBehind && (
+        <p className="banner warn" role="status" data-testid="psk-left-behind">
+          {t('bundle.plainWarn')}{' '}
+          <button type="button" className="btn small" onClick={() => { setSealing([pskLeftBehind]); setPskLeftBehind(null); }}>
+            {t('bundle.seal')}
+          </button>
+        </p>
+      )}
+      {sealing && (
+        <Dialog title={t('bundle.sealTitle')} className="wide" onClose={() => setSealing(null)}>
+          <SealBundleDialog
+            drafts={sealing}
+            onClose={() => setSealing(null)}
+            onDone={(text) => {
+              setSealing(null);
+              setMessage({ tone: 'ok', text });
+            }}
+          />
+        </Dialog>
+      )}
+      {opening && (
+        <Dialog title={t('bundle.openTitle')} className="wide" onClose={() => setOpening(false)}>
+          <OpenBundleDialog
+            profileName={profileName}
+            onClose={() => setOpening(false)}
+            onDone={(text) => {
+              setOpening(false);
+              setMessage({ tone: 'ok', text });
+            }}
+          />
+        </Dialog>
+      )}
       {confirming && (
         <Dialog title={t('drafts.applyTitle', { count: confirming.ready.length })} onClose={() => setConfirming(null)}>
           <h2 className="dialog-title">{t('drafts.applyTitle', { count: confirming.ready.length })}</h2>
@@ -258,6 +306,9 @@ export function DraftsView({
                     onClick={() => void run(async () => {
                       const file = await api.exportDraft({ draftId: d.draftId });
                       download(file.fileName, file.content);
+                      // The plain file leaves PSKs out: say so when the draft changed one, and offer the bundle.
+                      const omitted = (JSON.parse(file.content) as { omittedSecrets?: Array<{ changed: boolean }> }).omittedSecrets ?? [];
+                      setPskLeftBehind(omitted.some((o) => o.changed) ? d : null);
                     })}
                   >
                     {t('drafts.export')}

@@ -1,0 +1,120 @@
+// Hand-off between two machines, for real: two composed apps with their own data folders (the technician's and the
+// engineer's) against one emulator. The technician changes a PSK and an algorithm offline-style in a draft with its
+// peer device, seals a bundle; the engineer previews it (no secret in the preview), imports it: the draft carries the
+// new PSK, is reconciled against live at once (a colleague's cloud change shows as a conflict before Apply), and the
+// peer device travels too. Wrong passphrases and someone else's key get their own code; the own key pair works.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BundleImportResult, BundlePreview, DraftRecord, JobSummary } from '../../core/contract.ts';
+import { setField, type VpnConnection } from '../../core/index.ts';
+import { mirrorPeer } from '../../core/peer/mirror.ts';
+import type { PeerProfile } from '../../core/peer/profile.ts';
+import { createSessionSecretStore } from '../../main/services/secret-store.ts';
+import { TestClient } from '../emulator/helpers.ts';
+import { createHarness, type Harness } from './support/harness.ts';
+import { editAndSave, openDraft, waitForJob } from './support/flows.ts';
+
+const EU = { RegionId: 'eu-central-1', VpnConnectionId: 'vco-eu001' };
+const NEW_PSK = 'Rotated-at-the-site-2026';
+const PASSPHRASE = 'K7QM-XP9A-3TRW-HV4E-N8JC-2YDS';
+const FAST = { bundleWorkFactor: 10 };
+
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0).reverse()) await h.close();
+});
+async function machine(existing?: Harness): Promise<Harness> {
+  const h = await createHarness({ keychain: createSessionSecretStore(), compose: FAST, ...(existing && { existingEmulator: existing.emulator }) });
+  harnesses.push(h);
+  return h;
+}
+
+const technicianEdit = (c: VpnConnection) => {
+  if (c.mode !== 'single') throw new Error('vco-eu001 is single-tunnel');
+  return setField(setField(c, 'IkeConfig.Psk', NEW_PSK), 'IpsecConfig.IpsecEncAlg', 'aes256');
+};
+
+describe('hand-off bundles between two machines', () => {
+  it('carries the new PSK and the device; the preview shows no secret; import reconciles against live at once', async () => {
+    const tech = await machine();
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const device = mirrorPeer(draft.base, { single: { cloudAddress: '8.209.10.1', deviceAddress: '192.0.2.41' } });
+    await tech.call('savePeerProfile', { VpnConnectionId: EU.VpnConnectionId, profile: JSON.parse(JSON.stringify(device)) });
+    const file = await tech.call<{ fileName: string; content: string }>('exportBundle', { draftIds: [draft.draftId], note: 'PSK rotated on site, router updated', passphrase: PASSPHRASE });
+    expect(file.content).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+    expect(file.content).not.toContain(NEW_PSK);
+
+    // Meanwhile a colleague changes the same IPsec field differently in the cloud.
+    const colleague = new TestClient(tech.emulator);
+    const live = await colleague.call('DescribeVpnConnection', EU);
+    await colleague.call('ModifyVpnConnectionAttribute', { ...EU, IpsecConfig: JSON.stringify({ ...(live.IpsecConfig as object), IpsecEncAlg: '3des' }) });
+    await new Promise((r) => setTimeout(r, 400));
+
+    const engineer = await machine(tech);
+    const wrong = await engineer.callRaw('previewBundle', { content: file.content, passphrase: 'NOT-THE-RIGHT-ONE-AT-ALL' });
+    expect(wrong.error?.code).toBe('Bundle.WrongPassphrase');
+    const preview = await engineer.call<BundlePreview>('previewBundle', { content: file.content, passphrase: PASSPHRASE });
+    expect(JSON.stringify(preview)).not.toContain(NEW_PSK);
+    expect(preview.note).toBe('PSK rotated on site, router updated');
+    expect(preview.drafts[0]).toMatchObject({ VpnConnectionId: EU.VpnConnectionId, pskIncluded: true, pskChanged: true, needsPsk: false, peerIncluded: true });
+    expect(preview.drafts[0]!.changedFields).toEqual(expect.arrayContaining(['IkeConfig.Psk', 'IpsecConfig.IpsecEncAlg']));
+    expect(preview.here).toEqual([{ VpnConnectionId: EU.VpnConnectionId, mergesIntoOpenDraft: false, knownHere: expect.any(Boolean) }]);
+    // Nothing was stored by the preview.
+    expect(await engineer.call<unknown[]>('listDrafts')).toEqual([]);
+
+    const result = await engineer.call<BundleImportResult>('importBundle', { content: file.content, passphrase: PASSPHRASE });
+    expect(result.imported).toEqual([expect.objectContaining({ VpnConnectionId: EU.VpnConnectionId, merged: false, reconciled: true, conflictCount: 1 })]);
+    const record = await engineer.call<DraftRecord>('getDraft', { draftId: result.imported[0]!.draftId });
+    if (record.draft.mode !== 'single' || record.base.mode !== 'single') throw new Error('single expected');
+    expect(record.draft.IkeConfig.Psk).toBe(NEW_PSK);
+    // The base is the live connection read at import, not the sender's copy: the colleague's 3des is in it.
+    expect(record.base.IpsecConfig.IpsecEncAlg).toBe('3des');
+    expect(record.conflicts.map((c) => c.path)).toEqual(['IpsecConfig.IpsecEncAlg']);
+    const { profile } = await engineer.call<{ profile: PeerProfile }>('getPeerProfile', { VpnConnectionId: EU.VpnConnectionId });
+    expect(profile.tunnels.single?.psk).toBe(device.tunnels.single?.psk);
+
+    // Resolve with the technician's value and apply: it lands exactly once.
+    await engineer.call('resolveConflict', { draftId: record.draftId, path: 'IpsecConfig.IpsecEncAlg', take: 'draft' });
+    const before = engineer.emulator.modificationCount('vpn-eusingle01');
+    const job = await engineer.call<JobSummary>('applyDraft', { draftId: record.draftId, confirmWindowSeconds: 0, acknowledgePeerBreak: true });
+    await waitForJob(engineer, job.jobId);
+    expect(engineer.emulator.modificationCount('vpn-eusingle01')).toBe(before + 1);
+    const after = await colleague.call('DescribeVpnConnection', EU);
+    expect(after.IkeConfig.Psk).toBe(NEW_PSK);
+  });
+
+  it('to the engineer\'s own key: made once, kept in the keychain; another key gets "not for you"', async () => {
+    const tech = await machine();
+    const engineer = await machine(tech);
+    const { recipient } = await engineer.call<{ recipient: string }>('createBundleKey');
+    expect(recipient).toMatch(/^age1[0-9a-z]+$/);
+    expect(await engineer.call('getBundleKey')).toEqual({ recipient });
+    expect(await engineer.call('createBundleKey')).toEqual({ recipient });
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const file = await tech.call<{ content: string }>('exportBundle', { draftIds: [draft.draftId], recipients: [recipient] });
+    const result = await engineer.call<BundleImportResult>('importBundle', { content: file.content, useOwnKey: true });
+    expect(result.imported).toHaveLength(1);
+    // The technician's own machine has another key: the file is not for it.
+    await tech.call('createBundleKey');
+    expect((await tech.callRaw('previewBundle', { content: file.content, useOwnKey: true })).error?.code).toBe('Bundle.NotForYou');
+    // A bad recipient is refused before anything is sealed.
+    expect((await tech.callRaw('exportBundle', { draftIds: [draft.draftId], recipients: ['not-an-age-key'] })).error?.code).toBe('Bundle.InvalidRecipient');
+  });
+
+  it('merges into an open draft of the same connection instead of refusing', async () => {
+    const tech = await machine();
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const file = await tech.call<{ content: string }>('exportBundle', { draftIds: [draft.draftId], passphrase: PASSPHRASE });
+    const engineer = await machine(tech);
+    const own = await openDraft(engineer, EU.RegionId, EU.VpnConnectionId);
+    await engineer.call('saveDraft', { draftId: own.draftId, draft: setField(own.draft, 'Name', 'eu office (engineer)') });
+    const preview = await engineer.call<BundlePreview>('previewBundle', { content: file.content, passphrase: PASSPHRASE });
+    expect(preview.here[0]?.mergesIntoOpenDraft).toBe(true);
+    const result = await engineer.call<BundleImportResult>('importBundle', { content: file.content, passphrase: PASSPHRASE });
+    expect(result.imported[0]).toMatchObject({ draftId: own.draftId, merged: true, conflictCount: 0 });
+    const merged = await engineer.call<DraftRecord>('getDraft', { draftId: own.draftId });
+    if (merged.draft.mode !== 'single') throw new Error('single expected');
+    expect(merged.draft.Name).toBe('eu office (engineer)');
+    expect(merged.draft.IkeConfig.Psk).toBe(NEW_PSK);
+    expect(merged.draft.IpsecConfig.IpsecEncAlg).toBe('aes256');
+  });
+});
