@@ -17,32 +17,16 @@ function reason(error: unknown): string {
 }
 
 export function readText(path: string): string {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    size = stat.size;
-  } catch (error) {
-    throw new InputError(`${path}: ${reason(error)}`);
-  }
-  if (size > MAX_INPUT_BYTES) throw new InputError(`${path}: file too large (${size} bytes; at most ${MAX_INPUT_BYTES})`);
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(path);
-  } catch (error) {
-    throw new InputError(`${path}: ${reason(error)}`);
-  }
-  // A special file (a FIFO, /dev/zero) reports size 0 and can still deliver more.
-  if (buffer.length > MAX_INPUT_BYTES) throw new InputError(`${path}: file too large (more than ${MAX_INPUT_BYTES} bytes)`);
+  const bytes = readBytes(path, MAX_INPUT_BYTES);
   try {
     // ignoreBOM false: a leading byte-order mark (Windows editors) is dropped, not handed to JSON.parse.
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new InputError(`${path}: not UTF-8 text`);
   }
 }
 
-/** A binary file (a hand-off bundle) up to `max` bytes. */
+/** A file up to `max` bytes (a hand-off bundle is binary; `readText` adds the UTF-8 check). */
 export function readBytes(path: string, max: number): Uint8Array {
   let size: number;
   try {
@@ -59,6 +43,7 @@ export function readBytes(path: string, max: number): Uint8Array {
   } catch (error) {
     throw new InputError(`${path}: ${reason(error)}`);
   }
+  // A special file (a FIFO, /dev/zero) reports size 0 and can still deliver more.
   if (buffer.length > max) throw new InputError(`${path}: file too large (more than ${max} bytes)`);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 }

@@ -56,6 +56,14 @@ export const draftFileShape = z.object(
         .optional()
         .catch(undefined),
     }),
+    // Which secrets were left out and whether the sender had changed them. A changed one is not filled in from the
+    // receiver's live connection (that would undo the change silently); a file lying here can only make the user
+    // enter a key, the safe direction. Unreadable lists count as none, as files from before it was read.
+    omittedSecrets: z
+      .array(z.object({ path: z.string().max(200), changed: z.boolean() }))
+      .max(8)
+      .optional()
+      .catch(undefined),
   },
   { error: NOT_A_DRAFT_FILE },
 );

@@ -24,6 +24,9 @@ export interface DraftRecord {
   status: DraftStatus;
   /** Set by reconcileDraft when the live connection moved under the draft on fields the draft also changed. */
   conflicts: MergeConflict[];
+  /** Secret paths the sender had changed but whose new value did not travel (a plain draft file): they stay empty,
+   * which the rules refuse, until the user enters them; cleared path by path as they are. */
+  needsSecrets?: string[];
 }
 
 export interface DraftSummary {

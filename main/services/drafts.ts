@@ -210,7 +210,7 @@ export function createDraftsService(deps: DraftsDeps) {
     return next;
   };
 
-  const create = (profileId: string, RegionId: string, base: VpnConnection, draft: VpnConnection, baseFetchedAt: string): DraftRecord => {
+  const create = (profileId: string, RegionId: string, base: VpnConnection, draft: VpnConnection, baseFetchedAt: string, needsSecrets: string[] = []): DraftRecord => {
     const now = deps.now();
     const record: DraftRecord = {
       draftId: crypto.randomUUID(),
@@ -225,6 +225,7 @@ export function createDraftsService(deps: DraftsDeps) {
       updatedAt: now,
       status: 'editing',
       conflicts: [],
+      ...(needsSecrets.length > 0 && { needsSecrets }),
     };
     write(record);
     announce();
@@ -273,7 +274,9 @@ export function createDraftsService(deps: DraftsDeps) {
       if (r.status === 'applied') throw new AppError('Draft.Applied', 'This draft was applied already; open the connection again to start a new draft.', 'draftId');
       const mismatch = sameIdentity(r.base, draft);
       if (mismatch) throw new AppError('Draft.IdentityChanged', `A draft cannot change ${mismatch}.`, mismatch);
-      const next = update(r, { draft });
+      // A secret the sender's file could not carry stops being needed once the user has entered it.
+      const needsSecrets = r.needsSecrets?.filter((path) => getField(draft, path) === '');
+      const next = update(r, { draft, ...(r.needsSecrets && { needsSecrets: needsSecrets ?? [] }) });
       const count = summarize(next).changedFieldCount;
       const last = lastSavedEvent.get(draftId);
       const nowMs = Date.parse(next.updatedAt);
@@ -353,12 +356,17 @@ export function createDraftsService(deps: DraftsDeps) {
         live = null;
       }
       const sameAsLive = live !== null && sameIdentity(live, draftConn) === null;
+      const needsSecrets: string[] = [];
       for (const path of secretPaths(draftConn)) {
         const value = live && sameAsLive ? getField(live, path) : '';
         if (getField(baseConn, path) === '') baseConn = setField(baseConn, path, value);
-        if (getField(draftConn, path) === '') draftConn = setField(draftConn, path, value);
+        if (getField(draftConn, path) !== '') continue;
+        // The sender changed this key and the file could not carry it: filling in the live key would silently
+        // undo their change. It stays empty (the rules refuse an empty PSK, so Apply waits) until it is entered.
+        if (checked.file.omittedSecrets?.some((o) => o.path === path && o.changed)) needsSecrets.push(path);
+        else draftConn = setField(draftConn, path, value);
       }
-      return create(profileId, RegionId, baseConn, draftConn, head.baseFetchedAt ?? deps.now());
+      return create(profileId, RegionId, baseConn, draftConn, head.baseFetchedAt ?? deps.now(), needsSecrets);
     },
     /**
      * A draft carried by a hand-off bundle (PSKs inside), into the active profile. Onto a connection that already has

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DraftRecord, DraftSummary } from '../../core/contract.ts';
+import type { DraftRecord, DraftSummary, JobSummary } from '../../core/contract.ts';
+import { waitForJob } from './support/flows.ts';
 import { createHarness, type Harness } from './support/harness.ts';
 
 let h: Harness | undefined;
@@ -90,5 +91,39 @@ describe('importDraft with hostile content', () => {
     const content = JSON.stringify({ ...file, draft: { ...inner, VpnGatewayId: 'vpn-not-the-live-one', base: otherGateway(inner.base), draft: otherGateway(inner.draft) } });
     const imported = await h.call<DraftRecord>('importDraft', { content });
     expect(imported.draft.mode === 'single' && imported.draft.IkeConfig.Psk).toBe('');
+  });
+});
+
+describe('importDraft with a PSK the sender changed (the file cannot carry it)', () => {
+  it('leaves it empty and marks it needed instead of taking the live key; Apply waits until it is entered', async () => {
+    h = await createHarness();
+    await h.call('loadInventory', { refresh: true });
+    const opened = await h.call<DraftRecord>('openDraft', CONNECTION);
+    if (opened.draft.mode !== 'single') throw new Error('vco-eu001 is single-tunnel');
+    const livePsk = opened.draft.IkeConfig.Psk;
+    await h.call('saveDraft', { draftId: opened.draftId, draft: { ...opened.draft, IkeConfig: { ...opened.draft.IkeConfig, Psk: 'Changed-on-site-by-the-technician', IkeEncAlg: 'aes256' } } });
+    const { content } = await h.call<{ content: string }>('exportDraft', { draftId: opened.draftId });
+    expect(content).not.toContain('Changed-on-site-by-the-technician');
+    await h.call('discardDraft', { draftId: opened.draftId });
+
+    const imported = await h.call<DraftRecord>('importDraft', { content });
+    if (imported.draft.mode !== 'single' || imported.base.mode !== 'single') throw new Error('single expected');
+    // Not the receiver's live key (which would silently undo the technician's change), and the change still counts.
+    expect(imported.draft.IkeConfig.Psk).toBe('');
+    expect(imported.base.IkeConfig.Psk).toBe(livePsk);
+    expect(imported.needsSecrets).toEqual(['IkeConfig.Psk']);
+    const summary = (await h.call<DraftSummary[]>('listDrafts')).find((d) => d.draftId === imported.draftId)!;
+    expect(summary.changedFieldCount).toBe(2);
+    expect(summary.readiness).toMatchObject({ ready: false, reason: 'rules' });
+    // Applied anyway (as a script might), the job fails its validation and nothing is sent.
+    const before = h.emulator.modificationCount('vpn-eusingle01');
+    const job = await h.call<JobSummary>('applyDraft', { draftId: imported.draftId, confirmWindowSeconds: 0 });
+    expect((await waitForJob(h, job.jobId)).phase).toBe('failed');
+    expect(h.emulator.modificationCount('vpn-eusingle01')).toBe(before);
+
+    // Entered: no longer needed, and the draft is ready.
+    const entered = await h.call<DraftSummary>('saveDraft', { draftId: imported.draftId, draft: { ...imported.draft, IkeConfig: { ...imported.draft.IkeConfig, Psk: 'Changed-on-site-by-the-technician' } } });
+    expect(entered.readiness.ready).toBe(true);
+    expect((await h.call<DraftRecord>('getDraft', { draftId: imported.draftId })).needsSecrets).toEqual([]);
   });
 });

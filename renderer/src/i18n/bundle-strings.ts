@@ -41,6 +41,8 @@ export const bundleEn = {
   copyKey: 'Copy',
   close: 'Close',
   weak: 'This passphrase is too easy to guess: use at least 60 bits (the proposed one has {{bits}}).',
+  needsPskBanner: 'The sender changed {{fields}}, and the plain draft file could not carry the new key: enter it before applying (ask the sender; compare the fingerprint in the preview).',
+  importedNeedsPsk: 'Draft imported. It needs the pre-shared key the sender changed: open it and enter the key.',
   plainWarn: 'This draft changes a pre-shared key: the plain file leaves it out, so the receiver would have to enter it again. Seal a hand-off bundle instead to carry it.',
 };
 
@@ -86,5 +88,7 @@ export const bundleZh: typeof bundleEn = {
   copyKey: '复制',
   close: '关闭',
   weak: '此口令太容易被猜到:至少需要 60 位强度(建议的口令为 {{bits}} 位)。',
+  needsPskBanner: '发送方修改了{{fields}},普通草稿文件无法携带新密钥:提交前请输入(向发送方索取;可在预览中核对指纹)。',
+  importedNeedsPsk: '草稿已导入。它需要发送方修改过的预共享密钥:请打开草稿并输入。',
   plainWarn: '此草稿修改了预共享密钥:普通文件不会包含它,接收人需要重新输入。请改用加密交接包传递。',
 };

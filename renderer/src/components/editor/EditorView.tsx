@@ -189,6 +189,11 @@ export function EditorView(props: EditorViewProps) {
           {errorText(session.error)}
         </p>
       )}
+      {(session.record?.needsSecrets?.length ?? 0) > 0 && (
+        <p role="alert" className="banner error" data-testid="needs-psk">
+          {t('bundle.needsPskBanner', { fields: session.record!.needsSecrets!.map((p) => fieldLabel(p, lang)).join(', ') })}
+        </p>
+      )}
       {peer.error && (
         <p role="alert" className="banner error" data-testid="peer-error">
           {t('peer.saveFailed', { message: errorText(peer.error) })}

@@ -159,7 +159,15 @@ export function DraftsView({
           data-testid="import-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void run(async () => api.importDraft({ content: await file.text() }), t('drafts.imported'));
+            if (file)
+              void (async () => {
+                try {
+                  const record = await api.importDraft({ content: await file.text() });
+                  setMessage({ tone: 'ok', text: (record.needsSecrets?.length ?? 0) > 0 ? t('bundle.importedNeedsPsk') : t('drafts.imported') });
+                } catch (reason) {
+                  setMessage({ tone: 'error', error: toErrorShape(reason) });
+                }
+              })();
             e.target.value = '';
           }}
         />
