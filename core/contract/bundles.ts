@@ -17,7 +17,7 @@ export interface BundlePreview extends BundleSummary {
 }
 
 export interface BundleImportResult {
-  imported: Array<{ draftId: string; VpnConnectionId: string; Name: string; merged: boolean; conflictCount: number; reconciled: boolean }>;
+  imported: Array<{ draftId: string; VpnConnectionId: string; Name: string; merged: boolean; conflictCount: number; reconciled: boolean; notInAccount: boolean }>;
 }
 
 // Sized for BUNDLE_CAPS.sealedBytes as armored text (4/3 of it plus line breaks).

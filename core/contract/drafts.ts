@@ -27,6 +27,8 @@ export interface DraftRecord {
   /** Secret paths the sender had changed but whose new value did not travel (a plain draft file): they stay empty,
    * which the rules refuse, until the user enters them; cleared path by path as they are. */
   needsSecrets?: string[];
+  /** Imported (from a hand-off bundle) for a connection main could not find in this account: not appliable here. */
+  notInAccount?: boolean;
 }
 
 export interface DraftSummary {

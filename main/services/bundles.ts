@@ -43,6 +43,12 @@ function addressesOf(profile: PeerProfile): PeerAddresses {
   return out;
 }
 
+/** The service's answer for a connection that does not exist (in this account and region). */
+const isNotFound = (error: unknown): boolean => {
+  const code = (error as { shape?: { code?: unknown }; code?: unknown } | null)?.shape?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.includes('NotFound');
+};
+
 export function createBundlesService(deps: BundlesDeps) {
   const ownIdentity = () => deps.secrets().get(BUNDLE_IDENTITY_ACCOUNT);
   const keyFor = async (args: { passphrase?: string | undefined; useOwnKey?: boolean | undefined }): Promise<OpenKey> => {
@@ -125,10 +131,12 @@ export function createBundlesService(deps: BundlesDeps) {
         try {
           final = await deps.drafts.reconcile(record.draftId);
           reconciled = true;
-        } catch {
-          // Offline or not found here: the draft keeps the sender's base until the next reconcile.
+        } catch (error) {
+          // Not in this account: kept (the user may have picked the wrong profile) but never appliable here. Offline:
+          // the draft keeps the sender's base until the next reconcile.
+          if (isNotFound(error)) final = deps.drafts.setStatus(record.draftId, record.status === 'conflict' ? 'conflict' : 'editing', { notInAccount: true });
         }
-        imported.push({ draftId: final.draftId, VpnConnectionId: final.VpnConnectionId, Name: final.draft.Name, merged, conflictCount: final.conflicts.length, reconciled });
+        imported.push({ draftId: final.draftId, VpnConnectionId: final.VpnConnectionId, Name: final.draft.Name, merged, conflictCount: final.conflicts.length, reconciled, notInAccount: final.notInAccount === true });
       }
       return { imported };
     },

@@ -29,12 +29,15 @@ describe('draftReadiness', () => {
     expect(draftReadiness(record(base, draft), { ...normalGateway, otherConnections: [other] })).toMatchObject({ ready: false, reason: 'rules' });
   });
 
-  it('says why in order: applied, being applied, conflicts, no changes, gateway not loaded', () => {
+  it('says why in order: applied, being applied, not in this account, conflicts, no changes, gateway not loaded', () => {
     const base = single();
     const changed = setField(base, 'Name', 'renamed');
     const conflict = { path: 'Name', base: 'a', draft: 'b', live: 'c' };
     expect(draftReadiness(record(base, changed, { status: 'applied' }), normalGateway)).toEqual({ ready: false, reason: 'applied' });
     expect(draftReadiness(record(base, changed, { status: 'applying' }), normalGateway)).toEqual({ ready: false, reason: 'busy' });
+    // From a bundle for a connection this account does not have: before conflicts and everything else.
+    expect(draftReadiness(record(base, changed, { notInAccount: true, status: 'conflict', conflicts: [conflict] }), normalGateway)).toEqual({ ready: false, reason: 'not-in-account' });
+    expect(draftReadiness(record(base, changed, { notInAccount: false }), normalGateway)).toEqual({ ready: true });
     expect(draftReadiness(record(base, changed, { status: 'conflict', conflicts: [conflict, conflict] }), normalGateway)).toEqual({ ready: false, reason: 'conflicts', issueCount: 2 });
     expect(draftReadiness(record(base, base), normalGateway)).toEqual({ ready: false, reason: 'no-changes' });
     expect(draftReadiness(record(base, changed), null)).toEqual({ ready: false, reason: 'not-loaded' });

@@ -8,6 +8,8 @@ import type { BundleImportResult, BundlePreview, DraftRecord, JobSummary } from 
 import { setField, type VpnConnection } from '../../core/index.ts';
 import { mirrorPeer } from '../../core/peer/mirror.ts';
 import type { PeerProfile } from '../../core/peer/profile.ts';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../../core/bundle/format.ts';
+import { sealBundle } from '../../main/services/bundle-crypto.ts';
 import { createSessionSecretStore } from '../../main/services/secret-store.ts';
 import { TestClient } from '../emulator/helpers.ts';
 import { createHarness, type Harness } from './support/harness.ts';
@@ -116,5 +118,34 @@ describe('hand-off bundles between two machines', () => {
     expect(merged.draft.Name).toBe('eu office (engineer)');
     expect(merged.draft.IkeConfig.Psk).toBe(NEW_PSK);
     expect(merged.draft.IpsecConfig.IpsecEncAlg).toBe('aes256');
+  });
+});
+
+describe('a bundle for a connection this account does not have', () => {
+  it('is imported marked "not found in this account", and cannot be applied here', async () => {
+    const tech = await machine();
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const record = await tech.call<DraftRecord>('getDraft', { draftId: draft.draftId });
+    // The same draft, for a connection id no account here has (as from another account).
+    const elsewhere = (c: VpnConnection): VpnConnection => ({ ...c, VpnConnectionId: 'vco-elsewhere01' });
+    const bundle: Bundle = {
+      format: BUNDLE_FORMAT,
+      schemaVersion: BUNDLE_VERSION,
+      createdAt: new Date().toISOString(),
+      from: { profileName: 'another account' },
+      note: '',
+      drafts: [{ RegionId: EU.RegionId, VpnConnectionId: 'vco-elsewhere01', VpnGatewayId: record.VpnGatewayId, Name: 'elsewhere', base: elsewhere(record.base), baseFetchedAt: record.baseFetchedAt, draft: elsewhere(record.draft), updatedAt: record.updatedAt, pskIncluded: true }],
+    };
+    const content = new TextDecoder().decode(await sealBundle(bundle, { passphrase: PASSPHRASE }, { armor: true, workFactor: 10 }));
+    const engineer = await machine(tech);
+    await engineer.call('loadInventory', { refresh: true });
+    const preview = await engineer.call<BundlePreview>('previewBundle', { content, passphrase: PASSPHRASE });
+    expect(preview.here[0]).toMatchObject({ knownHere: false });
+    const result = await engineer.call<BundleImportResult>('importBundle', { content, passphrase: PASSPHRASE });
+    expect(result.imported[0]).toMatchObject({ VpnConnectionId: 'vco-elsewhere01', notInAccount: true, reconciled: false });
+    const summary = (await engineer.call<Array<{ draftId: string; readiness: unknown }>>('listDrafts')).find((d) => d.draftId === result.imported[0]!.draftId);
+    expect(summary?.readiness).toEqual({ ready: false, reason: 'not-in-account' });
+    const refused = await engineer.callRaw('applyDraft', { draftId: result.imported[0]!.draftId, confirmWindowSeconds: 0 });
+    expect(refused.error?.code).toBe('Draft.NotInAccount');
   });
 });

@@ -50,6 +50,8 @@ export function readinessText(readiness: DraftReadiness, t: Translate): string {
       return t('drafts.reasonBusy');
     case 'applied':
       return t('drafts.reasonApplied');
+    case 'not-in-account':
+      return t('bundle.notHere');
   }
 }
 
