@@ -173,7 +173,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   });
   const peers = createPeersService({ store: peersStore, sealer: () => sealer, profiles });
   const peerGate = createPeerGate({ peers, drafts, timeline });
-  const bundles = createBundlesService({ drafts, peers, profiles, inventory, secrets: () => keychain ?? session, now, ...(options.bundleWorkFactor !== undefined && { workFactor: options.bundleWorkFactor }) });
+  const bundles = createBundlesService({ drafts, peers, profiles, inventory, secrets: () => keychain ?? session, keychainAvailable: () => keychain !== null, now, ...(options.bundleWorkFactor !== undefined && { workFactor: options.bundleWorkFactor }) });
   const apply = createApplyEngine({
     store: jobsStore,
     sealer: () => sealer,

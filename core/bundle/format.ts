@@ -143,9 +143,13 @@ export function readBundle(value: unknown): ReadBundleResult {
     return damaged(issue ? issue.path.map(String).join('.') : '', issue?.message ?? 'invalid');
   }
   const drafts = parsed.data.drafts;
+  const seen = new Set<string>();
   for (const [index, entry] of drafts.entries()) {
     const wrong = mismatch(entry, index);
     if (wrong) return damaged(wrong.field, wrong.detail);
+    // One draft per connection, as on disk: a second would be merged into the first on import, unannounced.
+    if (seen.has(entry.VpnConnectionId)) return damaged(`drafts.${index}.VpnConnectionId`, `${entry.VpnConnectionId} appears twice`);
+    seen.add(entry.VpnConnectionId);
   }
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,

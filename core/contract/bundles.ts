@@ -23,9 +23,11 @@ export interface BundleImportResult {
 // Sized for BUNDLE_CAPS.sealedBytes as armored text (4/3 of it plus line breaks).
 const content = z.string().min(1).max(28_000_000);
 const passphrase = z.string().min(1).max(200);
+// A binary age file (age's default output) crosses as base64; armored text as it is.
 const openArgs = z
-  .object({ content, passphrase: passphrase.optional(), useOwnKey: z.boolean().optional() })
+  .object({ content: content.optional(), contentBase64: z.string().min(1).max(28_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/).optional(), passphrase: passphrase.optional(), useOwnKey: z.boolean().optional() })
   .strict()
+  .refine((a) => (a.content !== undefined) !== (a.contentBase64 !== undefined), { message: 'give content or contentBase64', path: ['content'] })
   .refine((a) => (a.passphrase !== undefined) !== (a.useOwnKey === true), { message: 'give a passphrase or useOwnKey, not both', path: ['passphrase'] });
 
 export const bundleMethods = {

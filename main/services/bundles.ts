@@ -25,12 +25,32 @@ export interface BundlesDeps {
   inventory: Pick<InventoryService, 'cached'>;
   /** The keychain, or the session-only store when there is none. */
   secrets(): SecretStore;
+  /** Whether `secrets()` is the OS keychain (an own key kept only for the session would strand every bundle sent to it). */
+  keychainAvailable(): boolean;
   now(): string;
   /** scrypt work factor for passphrases (age's default; tests pass less). */
   workFactor?: number;
 }
 
 const encoder = new TextEncoder();
+
+/** A bundle as the renderer sends it: armored text as is, a binary age file (age's default output) as base64. */
+export interface BundleSource {
+  content?: string | undefined;
+  contentBase64?: string | undefined;
+  passphrase?: string | undefined;
+  useOwnKey?: boolean | undefined;
+}
+
+/**
+ * The app's proposed passphrases (six groups of four) read back as typed over the phone: any case, with or without the
+ * dashes or with spaces. Anything else is used exactly as given.
+ */
+export function normalizePassphrase(passphrase: string): string {
+  const bare = passphrase.replace(/[\s-]/g, '').toUpperCase();
+  if (/^[2-9A-Z]{24}$/.test(bare) && /^[\s-]*([2-9A-Za-z]{4}[\s-]*){6}$/.test(passphrase)) return bare.match(/.{4}/g)!.join('-');
+  return passphrase;
+}
 const decoder = new TextDecoder();
 
 /** The device's addresses as its profile has them, for the device configuration carried with the draft. */
@@ -51,13 +71,14 @@ const isNotFound = (error: unknown): boolean => {
 
 export function createBundlesService(deps: BundlesDeps) {
   const ownIdentity = () => deps.secrets().get(BUNDLE_IDENTITY_ACCOUNT);
-  const keyFor = async (args: { passphrase?: string | undefined; useOwnKey?: boolean | undefined }): Promise<OpenKey> => {
-    if (args.passphrase !== undefined) return { passphrase: args.passphrase };
+  const keyFor = async (args: BundleSource): Promise<OpenKey> => {
+    if (args.passphrase !== undefined) return { passphrase: normalizePassphrase(args.passphrase) };
     const identity = await ownIdentity();
     if (!identity) throw new AppError('Bundle.NoOwnKey', 'This app has no key of its own yet: create one (Drafts → My bundle key), or open the bundle with its passphrase.');
     return { identities: [identity] };
   };
-  const open = async (args: { content: string; passphrase?: string | undefined; useOwnKey?: boolean | undefined }): Promise<Bundle> => openBundle(encoder.encode(args.content), await keyFor(args));
+  const bytesOf = (args: BundleSource): Uint8Array => (args.contentBase64 !== undefined ? new Uint8Array(Buffer.from(args.contentBase64, 'base64')) : encoder.encode(args.content ?? ''));
+  const open = async (args: BundleSource): Promise<Bundle> => openBundle(bytesOf(args), await keyFor(args));
 
   return {
     async ownRecipient(): Promise<string | null> {
@@ -67,6 +88,7 @@ export function createBundlesService(deps: BundlesDeps) {
     async createOwnKey(): Promise<string> {
       const existing = await ownIdentity();
       if (existing) return recipientOf(existing);
+      if (!deps.keychainAvailable()) throw new AppError('Bundle.NoKeychain', 'No OS keychain is available: a key made now would be lost when the app quits. Use a passphrase instead.');
       const pair = await generateKeyPair();
       await deps.secrets().set(BUNDLE_IDENTITY_ACCOUNT, pair.identity);
       return pair.recipient;
@@ -75,6 +97,10 @@ export function createBundlesService(deps: BundlesDeps) {
       const active = deps.profiles.active();
       const drafts: BundleDraft[] = [...new Set(args.draftIds)].map((draftId) => {
         const r = deps.drafts.get(draftId);
+        const name = r.draft.Name || r.VpnConnectionId;
+        // Conflicts do not travel (the receiver's merge would lose the colleague's change), nor does a key not yet entered.
+        if (r.conflicts.length > 0 || r.status === 'conflict') throw new AppError('Bundle.DraftHasConflicts', `The draft of ${name} has conflicts with the live connection; resolve them before sealing it.`, 'draftIds', { name });
+        if ((r.needsSecrets?.length ?? 0) > 0) throw new AppError('Bundle.DraftNeedsSecret', `The draft of ${name} still needs the pre-shared key its sender changed; enter it before sealing.`, 'draftIds', { name });
         const peer = deps.peers.get(r.VpnConnectionId, r.profileId) ?? undefined;
         const vendor = peer ? vendorById(peer.vendor) : undefined;
         const deviceConfig =
@@ -103,12 +129,12 @@ export function createBundlesService(deps: BundlesDeps) {
         note: args.note ?? '',
         drafts,
       };
-      const key = args.passphrase !== undefined ? { passphrase: args.passphrase } : { recipients: args.recipients ?? [] };
+      const key = args.passphrase !== undefined ? { passphrase: normalizePassphrase(args.passphrase) } : { recipients: args.recipients ?? [] };
       const sealed = await sealBundle(bundle, key, { armor: true, ...(deps.workFactor !== undefined && { workFactor: deps.workFactor }) });
       const day = deps.now().slice(0, 10);
       return { fileName: `ipsec-studio-${drafts.length}-draft${drafts.length === 1 ? '' : 's'}-${day}.age`, content: decoder.decode(sealed) };
     },
-    async preview(args: { content: string; passphrase?: string | undefined; useOwnKey?: boolean | undefined }): Promise<BundlePreview> {
+    async preview(args: BundleSource): Promise<BundlePreview> {
       const bundle = await open(args);
       const profileId = deps.profiles.active().profileId;
       const known = new Set((deps.inventory.cached(profileId)?.connections ?? []).map((e) => e.connection.VpnConnectionId));
@@ -118,23 +144,35 @@ export function createBundlesService(deps: BundlesDeps) {
         here: bundle.drafts.map((d) => ({ VpnConnectionId: d.VpnConnectionId, mergesIntoOpenDraft: open_.has(d.VpnConnectionId), knownHere: known.has(d.VpnConnectionId) })),
       };
     },
-    async importBundle(args: { content: string; passphrase?: string | undefined; useOwnKey?: boolean | undefined }): Promise<BundleImportResult> {
+    async importBundle(args: BundleSource): Promise<BundleImportResult> {
       const bundle = await open(args);
+      const profileId = deps.profiles.active().profileId;
+      // All or nothing as far as can be told before writing: a draft being applied here stops the whole import.
+      for (const d of bundle.drafts) {
+        const open_ = deps.drafts.list().find((x) => x.profileId === profileId && x.VpnConnectionId === d.VpnConnectionId && x.status !== 'applied');
+        if (open_?.status === 'applying') throw new AppError('Draft.Busy', `The draft of ${d.Name || d.VpnConnectionId} is being applied right now; wait for the apply to end.`, 'content', { name: d.Name || d.VpnConnectionId });
+      }
       const imported: BundleImportResult['imported'] = [];
       for (const d of bundle.drafts) {
-        const { record, merged } = deps.drafts.importBundled({ RegionId: d.RegionId, base: d.base, draft: d.draft, baseFetchedAt: d.baseFetchedAt });
+        const needsSecrets = d.pskIncluded ? [] : (d.omittedSecrets ?? []).filter((o) => o.changed).map((o) => o.path);
+        const { record, merged } = deps.drafts.importBundled({ RegionId: d.RegionId, base: d.base, draft: d.draft, baseFetchedAt: d.baseFetchedAt, needsSecrets });
         // The technician at the site knows the device best: its profile travels with the draft and replaces ours.
         if (d.peer) deps.peers.save(d.VpnConnectionId, d.peer);
-        // Online, the live connection is read at once and merged in, so Live is never the sender's copy.
         let final = record;
         let reconciled = false;
-        try {
-          final = await deps.drafts.reconcile(record.draftId);
-          reconciled = true;
-        } catch (error) {
-          // Not in this account: kept (the user may have picked the wrong profile) but never appliable here. Offline:
-          // the draft keeps the sender's base until the next reconcile.
-          if (isNotFound(error)) final = deps.drafts.setStatus(record.draftId, record.status === 'conflict' ? 'conflict' : 'editing', { notInAccount: true });
+        // A new draft is read live at once, so Live is never the sender's copy. One merged into an open draft keeps
+        // that draft's base and the merge's conflicts (reading live now would overwrite them); it reconciles later.
+        if (!merged) {
+          try {
+            final = await deps.drafts.reconcile(record.draftId);
+            reconciled = true;
+          } catch (error) {
+            // Not this account's connection (or not the one its ids say): kept, never appliable here. Offline: the
+            // draft keeps the sender's base until the next reconcile.
+            if (isNotFound(error) || (error as { code?: unknown } | null)?.code === 'Draft.IdentityChanged') {
+              final = deps.drafts.setStatus(record.draftId, record.status === 'conflict' ? 'conflict' : 'editing', { notInAccount: true });
+            }
+          }
         }
         imported.push({ draftId: final.draftId, VpnConnectionId: final.VpnConnectionId, Name: final.draft.Name, merged, conflictCount: final.conflicts.length, reconciled, notInAccount: final.notInAccount === true });
       }

@@ -250,10 +250,17 @@ export function createDraftsService(deps: DraftsDeps) {
     }
   };
   const mergedOnto = (r: DraftRecord, live: VpnConnection): Partial<DraftRecord> => {
+    // A draft whose own ids disagree with the connection read (a hand-off bundle naming another gateway) is not this
+    // connection's draft: merging would store a record that can never be saved or applied correctly.
+    const mismatch = sameIdentity(live, r.draft);
+    if (mismatch) throw new AppError('Draft.IdentityChanged', `The draft does not match the live connection (${mismatch}).`, mismatch);
     const merged = mergeThreeWay(r.base, r.draft, live);
     if (!merged.ok) throw new AppError('Draft.CannotMerge', `The connection changed ${merged.reason === 'modeChanged' ? 'tunnel mode' : 'identity'} under the draft; discard it and start again.`);
+    // A secret the sender changed but could not send stays empty: the merge would otherwise take the live key for it
+    // (draft and base both empty), the very loss `needsSecrets` guards against.
+    const draft = (r.needsSecrets ?? []).reduce((acc, path) => setField(acc, path, ''), merged.merged);
     const conflicts = merged.conflicts;
-    return { base: live, baseFetchedAt: deps.now(), draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing' };
+    return { base: live, baseFetchedAt: deps.now(), draft, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing', ...(r.notInAccount && { notInAccount: false }) };
   };
 
   return {
@@ -373,18 +380,19 @@ export function createDraftsService(deps: DraftsDeps) {
      * an open draft it merges three-way: the bundle's changes (its base → its draft) into the open draft, field by
      * field, with a conflict where both changed the same field differently (`live` in the conflict = the bundle's).
      */
-    importBundled(head: { RegionId: string; base: VpnConnection; draft: VpnConnection; baseFetchedAt: string }): { record: DraftRecord; merged: boolean } {
+    importBundled(head: { RegionId: string; base: VpnConnection; draft: VpnConnection; baseFetchedAt: string; needsSecrets?: string[] }): { record: DraftRecord; merged: boolean } {
       const identity = sameIdentity(head.base, head.draft);
       if (identity) throw new AppError('Bundle.Damaged', `A draft in the bundle describes two different connections (${identity}).`, 'content');
       const profileId = deps.profiles.active().profileId;
       const existing = openDraftOf(profileId, head.draft.VpnConnectionId);
-      if (!existing) return { record: create(profileId, head.RegionId, head.base, head.draft, head.baseFetchedAt), merged: false };
+      if (!existing) return { record: create(profileId, head.RegionId, head.base, head.draft, head.baseFetchedAt, head.needsSecrets ?? []), merged: false };
       requireEditable(existing);
       if (sameIdentity(existing.draft, head.draft)) throw new AppError('Draft.CannotMerge', `The open draft of ${head.draft.VpnConnectionId} is for another shape of the connection; discard it and import again.`);
       const merged = mergeThreeWay(head.base, existing.draft, head.draft);
       if (!merged.ok) throw new AppError('Draft.CannotMerge', `The open draft of ${head.draft.VpnConnectionId} cannot be merged with the bundle's; discard it and import again.`);
       const conflicts = [...existing.conflicts, ...merged.conflicts.filter((c) => !existing.conflicts.some((e) => e.path === c.path))];
-      return { record: update(existing, { draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing' }), merged: true };
+      const needsSecrets = [...new Set([...(existing.needsSecrets ?? []), ...(head.needsSecrets ?? [])])];
+      return { record: update(existing, { draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing', ...(needsSecrets.length > 0 && { needsSecrets }) }), merged: true };
     },
     async reconcile(draftId: string): Promise<DraftRecord> {
       const r = get(draftId);

@@ -84,7 +84,13 @@ describe('readBundle', () => {
 
   it('caps the number of drafts at BUNDLE_CAPS.drafts', () => {
     const sample = sampleBundle();
-    const many = (n: number) => asJson({ ...sample, drafts: Array.from({ length: n }, () => sample.drafts[0]!) });
+    // Distinct connections: one bundle holds one draft per connection.
+    const nth = (i: number) => {
+      const d = sample.drafts[0]!;
+      const id = `vco-cap${String(i).padStart(4, '0')}`;
+      return { ...d, VpnConnectionId: id, base: { ...d.base, VpnConnectionId: id }, draft: { ...d.draft, VpnConnectionId: id } };
+    };
+    const many = (n: number) => asJson({ ...sample, drafts: Array.from({ length: n }, (_, i) => nth(i)) });
     expect(readBundle(many(BUNDLE_CAPS.drafts)).ok).toBe(true);
     expect(refused(many(BUNDLE_CAPS.drafts + 1))).toMatchObject({ code: 'Bundle.Damaged', field: 'drafts' });
   });
@@ -205,5 +211,14 @@ describe('passphrases', () => {
     ['Correct-Horse-Battery-Staple-Mango-Violin-42', true],
   ])('estimates %s as %s against the 60-bit floor', (text, strong) => {
     expect(passphraseStrength(text) >= MIN_PASSPHRASE_BITS).toBe(strong);
+  });
+});
+
+describe('readBundle: one draft per connection', () => {
+  it('refuses a bundle holding the same connection twice, naming the second', () => {
+    const good = asJson(sampleBundle()) as { drafts: unknown[] };
+    good.drafts = [good.drafts[0], good.drafts[0]];
+    const read = readBundle(good);
+    expect(read).toMatchObject({ ok: false, code: 'Bundle.Damaged', field: 'drafts.1.VpnConnectionId' });
   });
 });

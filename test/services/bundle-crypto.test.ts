@@ -179,7 +179,13 @@ describe('sealBundle / openBundle', () => {
   it('refuses to seal what it would refuse to open: too large, damaged, a weak passphrase, a bad recipient', async () => {
     const sample = sampleBundle();
     const config = { vendor: 'strongswan', format: 'swanctl', text: 'x'.repeat(BUNDLE_CAPS.deviceConfig) };
-    const many: Bundle = { ...sample, drafts: Array.from({ length: 70 }, () => ({ ...sample.drafts[0]!, deviceConfig: config })) };
+    // Distinct connections (a bundle holds one draft per connection), each with a device configuration at its cap.
+    const nth = (i: number) => {
+      const d = sample.drafts[0]!;
+      const id = `vco-big${String(i).padStart(4, '0')}`;
+      return { ...d, VpnConnectionId: id, base: { ...d.base, VpnConnectionId: id }, draft: { ...d.draft, VpnConnectionId: id }, deviceConfig: config };
+    };
+    const many: Bundle = { ...sample, drafts: Array.from({ length: 70 }, (_, i) => nth(i)) };
     expect(await codeOf(sealBundle(many, { recipients: [alice.recipient] }))).toBe('Bundle.TooLarge');
     expect(await codeOf(sealBundle({ ...sample, drafts: [] }, { recipients: [alice.recipient] }))).toBe('Bundle.Damaged');
     for (const weak of ['password', 'hello123', 'Summer2026!']) expect(await codeOf(sealBundle(sample, { passphrase: weak }, FAST))).toBe('Bundle.WeakPassphrase');

@@ -149,3 +149,77 @@ describe('a bundle for a connection this account does not have', () => {
     expect(refused.error?.code).toBe('Draft.NotInAccount');
   });
 });
+
+describe('hand-off bundles: what must not be lost on the way (review findings)', () => {
+  it('a merge conflict with the open draft survives the import (the technician\'s key is not dropped)', async () => {
+    const tech = await machine();
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const file = await tech.call<{ content: string }>('exportBundle', { draftIds: [draft.draftId], passphrase: PASSPHRASE });
+    const engineer = await machine(tech);
+    const own = await openDraft(engineer, EU.RegionId, EU.VpnConnectionId);
+    await engineer.call('saveDraft', { draftId: own.draftId, draft: setField(own.draft, 'IkeConfig.Psk', 'The-engineer-typed-another-key') });
+    const result = await engineer.call<BundleImportResult>('importBundle', { content: file.content, passphrase: PASSPHRASE });
+    expect(result.imported[0]).toMatchObject({ merged: true, conflictCount: 1, reconciled: false });
+    const merged = await engineer.call<DraftRecord>('getDraft', { draftId: own.draftId });
+    expect(merged.status).toBe('conflict');
+    expect(merged.conflicts.map((c) => c.path)).toEqual(['IkeConfig.Psk']);
+  });
+
+  it('a draft with conflicts, or still needing a key, is not sealed', async () => {
+    const tech = await machine();
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const colleague = new TestClient(tech.emulator);
+    const live = await colleague.call('DescribeVpnConnection', EU);
+    await colleague.call('ModifyVpnConnectionAttribute', { ...EU, IpsecConfig: JSON.stringify({ ...(live.IpsecConfig as object), IpsecEncAlg: '3des' }) });
+    await new Promise((r) => setTimeout(r, 400));
+    await tech.call('reconcileDraft', { draftId: draft.draftId });
+    const refused = await tech.callRaw('exportBundle', { draftIds: [draft.draftId], passphrase: PASSPHRASE });
+    expect(refused.error?.code).toBe('Bundle.DraftHasConflicts');
+  });
+
+  it('a bundle naming another gateway for a real connection is imported as not of this account', async () => {
+    const tech = await machine();
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const record = await tech.call<DraftRecord>('getDraft', { draftId: draft.draftId });
+    const bogus = (c: VpnConnection): VpnConnection => ({ ...c, VpnGatewayId: 'vpn-bogus0001' });
+    const bundle: Bundle = {
+      format: BUNDLE_FORMAT,
+      schemaVersion: BUNDLE_VERSION,
+      createdAt: new Date().toISOString(),
+      from: { profileName: 'x' },
+      note: '',
+      drafts: [{ RegionId: EU.RegionId, VpnConnectionId: EU.VpnConnectionId, VpnGatewayId: 'vpn-bogus0001', Name: 'x', base: bogus(record.base), baseFetchedAt: record.baseFetchedAt, draft: bogus(record.draft), updatedAt: record.updatedAt, pskIncluded: true }],
+    };
+    const content = new TextDecoder().decode(await sealBundle(bundle, { passphrase: PASSPHRASE }, { armor: true, workFactor: 10 }));
+    const engineer = await machine(tech);
+    const result = await engineer.call<BundleImportResult>('importBundle', { content, passphrase: PASSPHRASE });
+    expect(result.imported[0]).toMatchObject({ reconciled: false, notInAccount: true });
+    expect((await engineer.callRaw('applyDraft', { draftId: result.imported[0]!.draftId, confirmWindowSeconds: 0 })).error?.code).toBe('Draft.NotInAccount');
+  });
+
+  it('opens a binary age file (age\'s default output) sent as base64, and a proposed passphrase typed in lower case without dashes', async () => {
+    const tech = await machine();
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const record = await tech.call<DraftRecord>('getDraft', { draftId: draft.draftId });
+    const bundle: Bundle = {
+      format: BUNDLE_FORMAT,
+      schemaVersion: BUNDLE_VERSION,
+      createdAt: new Date().toISOString(),
+      from: { profileName: 'field laptop' },
+      note: 'binary',
+      drafts: [{ RegionId: EU.RegionId, VpnConnectionId: EU.VpnConnectionId, VpnGatewayId: record.VpnGatewayId, Name: 'eu', base: record.base, baseFetchedAt: record.baseFetchedAt, draft: record.draft, updatedAt: record.updatedAt, pskIncluded: true }],
+    };
+    const binary = await sealBundle(bundle, { passphrase: PASSPHRASE }, { workFactor: 10 });
+    const engineer = await machine(tech);
+    const typed = PASSPHRASE.toLowerCase().replace(/-/g, ' ');
+    const preview = await engineer.call<BundlePreview>('previewBundle', { contentBase64: Buffer.from(binary).toString('base64'), passphrase: typed });
+    expect(preview.note).toBe('binary');
+  });
+
+  it('without an OS keychain no own key is made (it would be lost at quit)', async () => {
+    const h = await createHarness({ compose: FAST });
+    harnesses.push(h);
+    expect((await h.callRaw('createBundleKey')).error?.code).toBe('Bundle.NoKeychain');
+    expect(await h.call('getBundleKey')).toEqual({ recipient: null });
+  });
+});

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftRecord, DraftSummary, JobSummary } from '../../core/contract.ts';
-import { waitForJob } from './support/flows.ts';
 import { createHarness, type Harness } from './support/harness.ts';
 
 let h: Harness | undefined;
@@ -115,11 +114,16 @@ describe('importDraft with a PSK the sender changed (the file cannot carry it)',
     const summary = (await h.call<DraftSummary[]>('listDrafts')).find((d) => d.draftId === imported.draftId)!;
     expect(summary.changedFieldCount).toBe(2);
     expect(summary.readiness).toMatchObject({ ready: false, reason: 'rules' });
-    // Applied anyway (as a script might), the job fails its validation and nothing is sent.
+    // Applied anyway (as a script might): refused before a job exists, nothing sent.
     const before = h.emulator.modificationCount('vpn-eusingle01');
-    const job = await h.call<JobSummary>('applyDraft', { draftId: imported.draftId, confirmWindowSeconds: 0 });
-    expect((await waitForJob(h, job.jobId)).phase).toBe('failed');
+    expect((await h.callRaw('applyDraft', { draftId: imported.draftId, confirmWindowSeconds: 0 })).error?.code).toBe('Draft.NeedsSecret');
+    expect(await h.call<JobSummary[]>('listJobs')).toEqual([]);
     expect(h.emulator.modificationCount('vpn-eusingle01')).toBe(before);
+
+    // A reconcile (by hand, or main's on reconnect) keeps it empty: draft and base both empty must not mean "take live".
+    const reconciled = await h.call<DraftRecord>('reconcileDraft', { draftId: imported.draftId });
+    expect(reconciled.draft.mode === 'single' && reconciled.draft.IkeConfig.Psk).toBe('');
+    expect(reconciled.needsSecrets).toEqual(['IkeConfig.Psk']);
 
     // Entered: no longer needed, and the draft is ready.
     const entered = await h.call<DraftSummary>('saveDraft', { draftId: imported.draftId, draft: { ...imported.draft, IkeConfig: { ...imported.draft.IkeConfig, Psk: 'Changed-on-site-by-the-technician' } } });

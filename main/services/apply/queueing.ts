@@ -14,6 +14,7 @@ export function createJobQueueing(rt: JobRuntime) {
     const name = draft.draft.Name || draft.VpnConnectionId;
     if (draft.status === 'applying') throw new AppError('Draft.Busy', `The draft of ${name} is already being applied.`, field, { name });
     if (draft.status === 'applied') throw new AppError('Draft.Applied', `The draft of ${name} was applied already.`, field, { name });
+    if ((draft.needsSecrets?.length ?? 0) > 0) throw new AppError('Draft.NeedsSecret', `The draft of ${name} needs the pre-shared key its sender changed; enter it before applying.`, draft.needsSecrets![0]!, { name });
     if (draft.notInAccount === true) throw new AppError('Draft.NotInAccount', `${name} was not found in this account: the draft came from another one (a hand-off bundle) and cannot be applied here.`, field, { name });
     if (draft.conflicts.length > 0) throw new AppError('Draft.HasConflicts', `Resolve the conflicts of ${name}’s draft before applying.`, draft.conflicts[0]!.path, { name });
     // Checked against main's inventory before any job of a batch is written (each job checks again against live

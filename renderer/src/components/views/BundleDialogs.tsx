@@ -16,6 +16,19 @@ import { download } from './DraftsView.tsx';
 
 const propose = () => proposePassphrase((n) => crypto.getRandomValues(new Uint8Array(n)));
 
+const ARMOR = '-----BEGIN AGE ENCRYPTED FILE-----';
+
+/** A chosen file as main takes it: armored text as it is, a binary age file (age's default output) as base64 (reading
+ * it as text would mangle it). */
+async function bundleContent(file: File): Promise<{ content: string } | { contentBase64: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith(ARMOR)) return { content: new TextDecoder().decode(bytes).replace(/^\uFEFF/, '') };
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { contentBase64: btoa(binary) };
+}
+
 export function SealBundleDialog({ drafts, onDone, onClose }: { drafts: readonly DraftSummary[]; onDone(message: string): void; onClose(): void }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -119,7 +132,7 @@ export function OpenBundleDialog({ profileName, onDone, onClose }: { profileName
   const lang = useLang();
   const errorText = useErrorText();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; source: { content: string } | { contentBase64: string } } | null>(null);
   const [mode, setMode] = useState<'passphrase' | 'own'>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [preview, setPreview] = useState<BundlePreview | null>(null);
@@ -153,10 +166,11 @@ export function OpenBundleDialog({ profileName, onDone, onClose }: { profileName
           data-testid="bundle-file"
           onChange={(e) => {
             const chosen = e.target.files?.[0];
-            if (chosen) void chosen.text().then((content) => {
-              setFile({ name: chosen.name, content });
-              setPreview(null);
-            });
+            if (chosen)
+              void bundleContent(chosen).then((source) => {
+                setFile({ name: chosen.name, source });
+                setPreview(null);
+              });
             e.target.value = '';
           }}
         />
@@ -183,7 +197,7 @@ export function OpenBundleDialog({ profileName, onDone, onClose }: { profileName
           className="btn"
           data-testid="bundle-preview"
           disabled={!file || busy || (mode === 'passphrase' && passphrase === '')}
-          onClick={() => void run(async () => setPreview(await api.previewBundle({ content: file!.content, ...key })))}
+          onClick={() => void run(async () => setPreview(await api.previewBundle({ ...file!.source, ...key })))}
         >
           {t('bundle.preview')}
         </button>
@@ -232,7 +246,7 @@ export function OpenBundleDialog({ profileName, onDone, onClose }: { profileName
           disabled={!preview || busy}
           onClick={() =>
             void run(async () => {
-              const result = await api.importBundle({ content: file!.content, ...key });
+              const result = await api.importBundle({ ...file!.source, ...key });
               const conflicts = result.imported.reduce((n, d) => n + d.conflictCount, 0);
               onDone(`${t('bundle.imported', { count: result.imported.length })}${conflicts > 0 ? ` ${t('bundle.importedConflicts', { count: conflicts })}` : ''}`);
             })
