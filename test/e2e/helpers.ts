@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // Page helpers shared by the studio specs, the screenshot script and the renderer bench.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
 
 export async function openConnection(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('tree').getByRole('treeitem', { name }).click();
@@ -25,4 +26,13 @@ export async function watchCsp(page: Page): Promise<string[]> {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
   return violations;
+}
+
+/** Switches the UI to Chinese through Settings (English is the default) and goes back to the editor. */
+export async function useLanguage(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
+  if (lang === 'en') return;
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByRole('button', { name: zhCN.nav.editor }).click();
 }

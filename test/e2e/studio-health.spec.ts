@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
-import { field, openConnection } from './helpers.ts';
+import { field, openConnection, useLanguage } from './helpers.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const SLAVE_PSK = 'TunnelOptionsSpecification.2.TunnelIkeConfig.Psk';
@@ -17,14 +17,6 @@ type Lang = 'en' | 'zh-CN';
 const TEXT = { en, 'zh-CN': zhCN } as const;
 /** The fixed part of a message before its first placeholder. */
 const head = (template: string) => template.split('{{')[0]!;
-
-async function useLanguage(page: Page, lang: Lang) {
-  if (lang === 'en') return;
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await page.getByRole('button', { name: zhCN.nav.editor }).click();
-}
 
 async function applySlavePsk(page: Page, lang: Lang, confirmWindowSeconds: number) {
   const L = TEXT[lang];

@@ -3,10 +3,9 @@
 // configuration, the Peer column shows the device beside Live and Draft, a change the device does not offer is marked
 // on its row and in the preview ("breaks phase 1"), Apply waits for an explicit acknowledgement, and the
 // acknowledgement is on the timeline.
-import type { Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
-import { field, openConnection } from './helpers.ts';
+import { field, openConnection, useLanguage } from './helpers.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const EU = 'eu office multi-subnet';
@@ -52,29 +51,7 @@ secrets {
 }
 `;
 
-type Lang = 'en' | 'zh-CN';
 const TEXT = { en, 'zh-CN': zhCN } as const;
-
-async function useLanguage(page: Page, lang: Lang) {
-  if (lang === 'en') return;
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await page.getByRole('button', { name: zhCN.nav.editor }).click();
-}
-
-export async function importDevice(page: Page, lang: Lang, text: string) {
-  const L = TEXT[lang];
-  await page.getByTestId('peer-open').click();
-  const panel = page.getByTestId('peer-panel');
-  await expect(panel).toBeVisible();
-  await panel.getByTestId('peer-import-text').fill(text);
-  await panel.getByTestId('peer-read').click();
-  await expect(panel.getByTestId('peer-read-result')).toBeVisible();
-  await panel.getByTestId('peer-adopt').click();
-  await expect(panel.getByTestId('peer-source')).toContainText(L.peer.source.import.split('(')[0]!.split('（')[0]!.trim());
-  return panel;
-}
 
 for (const lang of ['en', 'zh-CN'] as const) {
   const L = TEXT[lang];
