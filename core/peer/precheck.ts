@@ -4,12 +4,13 @@
 // two strongSwan daemons (docs/peer-devices.md, "Negotiation pre-check", has each rule and what it leaves out).
 // Every rule reports field by field instead of stopping at the first problem, so the Peer column can mark each
 // field; the verdict only counts severity 'error'.
-import ipaddr from 'ipaddr.js';
 import { PEER_MESSAGES } from '../i18n/peer-messages.ts';
 import type { IkeConfig, IpsecConfig, VpnConnection } from '../model/connection.ts';
 import { parseAsn } from '../net/asn.ts';
 import { ipv4ToInt, parseIpv4Cidr } from '../net/ipv4.ts';
+import { identityMatches } from './identity.ts';
 import type { PeerTunnel, PeerProfile, PeerTunnelKey } from './profile.ts';
+import { EMPTY_LIST, firstHit, listText, narrow, parseSelectors, sameCoverage, sameRange, type Selector } from './selectors.ts';
 
 export interface PrecheckReason {
   path: string;
@@ -55,15 +56,6 @@ interface CloudTunnel {
   bgpPath: string;
   bgpSwitchPath: string;
 }
-
-/** A traffic selector as an inclusive range of 32-bit addresses, with its network text. */
-interface Selector {
-  start: number;
-  end: number;
-  text: string;
-}
-
-const EMPTY_LIST = '—';
 
 function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
@@ -112,89 +104,6 @@ function cloudTunnels(connection: VpnConnection): CloudTunnel[] {
     };
   });
 }
-
-// ---------------------------------------------------------------- traffic selectors
-
-function intToIp(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-}
-
-// Parsing dominates the pre-check's cost (ipaddr.js validates each address twice in parseIpv4Cidr), and the editor
-// re-checks the same subnets on every keystroke: parsed selectors are remembered by their text. Bounded so a long
-// session that sees many connections cannot grow it without limit.
-const SELECTOR_CACHE = new Map<string, Selector | null>();
-const SELECTOR_CACHE_MAX = 16384;
-
-/** A selector as the API or a device writes it: `a.b.c.d/n`, or a bare address (= /32, as strongSwan reads it).
- * Host bits are masked (strongSwan does the same); anything else (malformed, IPv6) cannot match the IPv4 cloud end. */
-function parseSelector(raw: string): Selector | undefined {
-  const cached = SELECTOR_CACHE.get(raw);
-  if (cached !== undefined) return cached ?? undefined;
-  const text = raw.trim();
-  const net = text === '' ? undefined : parseIpv4Cidr(text.includes('/') ? text : `${text}/32`);
-  const selector = net ? { start: net.start, end: net.end, text: `${intToIp(net.start)}/${net.prefix}` } : undefined;
-  if (SELECTOR_CACHE.size >= SELECTOR_CACHE_MAX) SELECTOR_CACHE.clear();
-  SELECTOR_CACHE.set(raw, selector ?? null);
-  return selector;
-}
-
-function parseSelectors(list: readonly string[]): Selector[] {
-  const out: Selector[] = [];
-  for (const item of list) {
-    const s = parseSelector(item);
-    if (s) out.push(s);
-  }
-  return out;
-}
-
-/** CIDR blocks either nest or are disjoint, so an intersection is the narrower of the two (or nothing). */
-function intersect(a: Selector, b: Selector): Selector | undefined {
-  if (a.start > b.end || b.start > a.end) return undefined;
-  return a.end - a.start <= b.end - b.start ? a : b;
-}
-
-const sameRange = (a: Selector, b: Selector): boolean => a.start === b.start && a.end === b.end;
-
-/** IKEv1: the first configured selector the proposed one intersects, and the narrowed result. */
-function firstHit(proposed: Selector, configured: readonly Selector[]): { n: Selector; c: Selector } | undefined {
-  for (const c of configured) {
-    const n = intersect(proposed, c);
-    if (n) return { n, c };
-  }
-  return undefined;
-}
-
-/** The address set a list covers, as sorted merged ranges (so lists compare as sets). */
-function coverage(list: readonly Selector[]): number[] {
-  const sorted = [...list].sort((x, y) => x.start - y.start);
-  const out: number[] = [];
-  for (const s of sorted) {
-    const last = out.length - 1;
-    if (last >= 1 && s.start <= out[last]! + 1) out[last] = Math.max(out[last]!, s.end);
-    else out.push(s.start, s.end);
-  }
-  return out;
-}
-
-function sameCoverage(a: readonly Selector[], b: readonly Selector[]): boolean {
-  const x = coverage(a);
-  const y = coverage(b);
-  return x.length === y.length && x.every((v, i) => v === y[i]);
-}
-
-/** strongSwan's responder narrowing in IKEv2: every pairwise intersection of the proposed and configured selectors. */
-function narrow(proposed: readonly Selector[], configured: readonly Selector[]): Selector[] {
-  const out: Selector[] = [];
-  for (const p of proposed) {
-    for (const c of configured) {
-      const n = intersect(p, c);
-      if (n && !out.some((o) => o.start === n.start && o.end === n.end)) out.push(n);
-    }
-  }
-  return out;
-}
-
-const listText = (list: readonly Selector[]): string => (list.length === 0 ? EMPTY_LIST : list.map((s) => s.text).join(', '));
 
 // ---------------------------------------------------------------- proposals
 
@@ -259,46 +168,6 @@ const IKE_FIELDS = ['IkeEncAlg', 'IkeAuthAlg', 'IkePfs'] as const;
 const IKE_CODES = ['peer.ikeEncAlg', 'peer.ikeAuthAlg', 'peer.ikePfs'] as const;
 const IPSEC_FIELDS = ['IpsecEncAlg', 'IpsecAuthAlg', 'IpsecPfs'] as const;
 const IPSEC_CODES = ['peer.ipsecEncAlg', 'peer.ipsecAuthAlg', 'peer.ipsecPfs'] as const;
-
-// ---------------------------------------------------------------- identities
-
-// ipaddr.js's validators throw and catch internally on text that is not an address, which is slow; most identities
-// that differ are FQDNs or DNs, so only text shaped like an address is handed to it.
-const IPV4_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const IPV6_SHAPE = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
-
-/**
- * An identity as strongSwan reads it (identification.c): an address; `@#…` a key id; `@name` an FQDN (the `@` only
- * forces the type); text with `=` a DN; text with `@` an RFC 822 (user@FQDN) address; anything else an FQDN. Names
- * compare without regard to case, which the real-IKE tests showed for FQDN, user@FQDN and DN identities alike.
- */
-function identityKey(id: string): string {
-  const text = id.trim();
-  if (IPV4_SHAPE.test(text) && ipaddr.IPv4.isValidFourPartDecimal(text)) return `ip4:${ipaddr.IPv4.parse(text).toString()}`;
-  if (IPV6_SHAPE.test(text) && ipaddr.IPv6.isValid(text)) return `ip6:${ipaddr.IPv6.parse(text).toNormalizedString()}`;
-  if (text.startsWith('@#')) return `keyid:${text.slice(2).toLowerCase()}`;
-  if (text.startsWith('@')) return `fqdn:${text.slice(1).toLowerCase()}`;
-  if (text.includes('=')) return `dn:${text.split(/\s*[,/]\s*/).filter(Boolean).join(',').toLowerCase()}`;
-  if (text.includes('@')) return `rfc822:${text.toLowerCase()}`;
-  return `fqdn:${text.toLowerCase()}`;
-}
-
-/**
- * Whether the identity an end sends satisfies what the other end expects. A leading `*` in the expected name matches
- * any name ending in the rest (strongSwan's wildcard); an identity that itself holds a wildcard is refused as the
- * sender's own in IKEv2 ("constraint check failed"), which the real-IKE tests showed.
- */
-function identityMatches(expected: string, sent: string, version: string): boolean {
-  const want = identityKey(expected);
-  const got = identityKey(sent);
-  if (version === 'ikev2' && got.includes('*')) return false;
-  if (want === got) return true;
-  const colon = want.indexOf(':');
-  const type = want.slice(0, colon);
-  const name = want.slice(colon + 1);
-  if ((type === 'fqdn' || type === 'rfc822') && name.startsWith('*') && got.startsWith(`${type}:`)) return got.slice(colon + 1).endsWith(name.slice(1));
-  return false;
-}
 
 // ---------------------------------------------------------------- one tunnel
 
