@@ -1,7 +1,7 @@
 // What the two strongSwan dialects share: the wording of their notes and remarks, the BGP comment block, secrets,
 // identities, durations and selectors as strongSwan reads them, and the tunnel a configuration starts from.
 import { isIpv4, parseIpv4Cidr } from '../../../net/ipv4.ts';
-import type { PeerBgp, PeerTunnel, PeerTunnelKey } from '../../profile.ts';
+import type { PeerBgp, PeerProfile, PeerTunnel, PeerTunnelKey } from '../../profile.ts';
 import type { GeneratorNote, ImportRemark } from '../../vendor.ts';
 
 export type Lang = 'en' | 'zh-CN';
@@ -311,4 +311,25 @@ export function splitList(value: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** A profile read from a configuration, before its tunnels are filled in. */
+export function emptyImportProfile(): PeerProfile {
+  return { vendor: 'strongswan', platform: '', source: 'import', tunnels: {} };
+}
+
+/** At most this many syntax remarks for text that is not a configuration at all. */
+export const MAX_SYNTAX_REMARKS = 20;
+
+/** What both dialects read last for a connection: the BGP comment block the generator writes, and the PSK matched
+ * by the tunnel's two identities (`onNoSecret` when secrets exist and none matches). */
+export function finishImportedTunnel(tunnel: PeerTunnel, comments: readonly string[], secrets: readonly SecretEntry[], onNoSecret: () => void): PeerTunnel {
+  const bgp = emptyBgp();
+  if (comments.map((text) => readBgpComment(text, bgp)).some(Boolean)) tunnel.bgp = bgp;
+  if (secrets.length > 0) {
+    const secret = pickSecret(secrets, tunnel.localId, tunnel.remoteId);
+    if (secret) tunnel.psk = secret.secret;
+    else onNoSecret();
+  }
+  return tunnel;
 }

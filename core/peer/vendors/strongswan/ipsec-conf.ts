@@ -3,22 +3,22 @@
 // way the starter does (src/starter/parser/lexer.l): `conn <name>` / `ca <name>` / `config setup` at the start of a
 // line, indented `key=value` lines belong to it, values with spaces or `=` are double-quoted (backslash escapes),
 // `#` starts a comment anywhere outside quotes; `conn %default` and `also=` are inherited.
-import type { PeerProfile, PeerTunnel } from '../../profile.ts';
+import type { PeerTunnel } from '../../profile.ts';
 import type { ImportRemark, ImportResult } from '../../vendor.ts';
 import { parseIkeProposals, parseIpsecProposals } from './algorithms.ts';
 import {
   blankTunnel,
   decodeSecret,
-  emptyBgp,
+  emptyImportProfile,
+  finishImportedTunnel,
   importedTunnelKeys,
   importId,
   importSelector,
+  MAX_SYNTAX_REMARKS,
   parseDuration,
-  pickSecret,
-  readBgpComment,
   remark,
-  splitList,
   type SecretEntry,
+  splitList,
 } from './common.ts';
 
 import { DEFAULT_IKE_LIFETIME, DEFAULT_LIFETIME, SECRETS_SEPARATOR } from './ipsec-conf-generate.ts';
@@ -339,22 +339,10 @@ function readConn(conn: Conn, settings: Map<string, Setting>, secrets: readonly 
     if (s && s.value.trim() !== '500') imp.at(s.line, 'peer.import.notUnderstood', 'IKE on another port than 500 is not read.');
   }
 
-  const bgp = emptyBgp();
-  if (conn.comments.map((c) => readBgpComment(c.text, bgp)).some(Boolean)) tunnel.bgp = bgp;
-
-  if (secrets.length > 0) {
-    const secret = pickSecret(secrets, tunnel.localId, tunnel.remoteId);
-    if (secret) tunnel.psk = secret.secret;
-    else imp.at(conn.line, 'peer.import.noSecret');
-  }
-  return tunnel;
+  return finishImportedTunnel(tunnel, conn.comments.map((c) => c.text), secrets, () => imp.at(conn.line, 'peer.import.noSecret'));
 }
 
-function emptyProfile(): PeerProfile {
-  return { vendor: 'strongswan', platform: '', source: 'import', tunnels: {} };
-}
 
-const MAX_SYNTAX_REMARKS = 20;
 
 function importUnsafe(text: string): ImportResult {
   const imp = new Importer(text.split('\n'));
@@ -368,7 +356,7 @@ function importUnsafe(text: string): ImportResult {
     if (['add', 'route', 'start'].includes(auto)) loaded.push({ conn, settings });
     else if (!templates.has(conn.name)) imp.at(conn.line, 'peer.import.notLoaded');
   }
-  const profile = emptyProfile();
+  const profile = emptyImportProfile();
   const keys = importedTunnelKeys(Math.min(loaded.length, 2));
   loaded.forEach(({ conn, settings }, i) => {
     const key = keys[i];
@@ -390,6 +378,6 @@ export function importIpsecConf(text: string): ImportResult {
   try {
     return importUnsafe(text);
   } catch (error) {
-    return { profile: emptyProfile(), remarks: [remark(1, '', 'peer.import.unreadable', error instanceof Error ? error.message : undefined)] };
+    return { profile: emptyImportProfile(), remarks: [remark(1, '', 'peer.import.unreadable', error instanceof Error ? error.message : undefined)] };
   }
 }

@@ -1,21 +1,21 @@
 // swanctl.conf (strongSwan 5.9, man swanctl.conf(5)) read back into a peer profile: every setting that bears on IPsec
 // is either read or listed as a remark by line. Syntax: swanctl-syntax.ts; the generator: swanctl-generate.ts.
-import type { PeerProfile, PeerTunnel } from '../../profile.ts';
+import type { PeerTunnel } from '../../profile.ts';
 import type { ImportRemark, ImportResult } from '../../vendor.ts';
 import { parseIkeProposals, parseIpsecProposals } from './algorithms.ts';
 import {
   blankTunnel,
   decodeSecret,
-  emptyBgp,
+  emptyImportProfile,
+  finishImportedTunnel,
   importedTunnelKeys,
   importId,
   importSelector,
+  MAX_SYNTAX_REMARKS,
   parseDuration,
-  pickSecret,
-  readBgpComment,
   remark,
-  splitList,
   type SecretEntry,
+  splitList,
 } from './common.ts';
 
 // strongSwan's defaults where a connection says nothing (swanctl.conf(5)): IKE rekey_time 4h; CHILD rekey_time 1h
@@ -261,24 +261,11 @@ function readConnection(conn: Section, comments: readonly Comment[], secrets: re
   if (child) readChild(child, tunnel, imp);
   else imp.at(conn.line, 'peer.import.notUnderstood', 'No children: no CHILD_SA is configured.');
 
-  const bgp = emptyBgp();
-  const ownComments = comments.filter((c) => c.line > conn.line && c.line < conn.endLine);
-  if (ownComments.map((c) => readBgpComment(c.text, bgp)).some(Boolean)) tunnel.bgp = bgp;
-
-  if (secrets.length > 0) {
-    const secret = pickSecret(secrets, tunnel.localId, tunnel.remoteId);
-    if (secret) tunnel.psk = secret.secret;
-    else imp.at(conn.line, 'peer.import.noSecret');
-  }
-  return tunnel;
+  const ownComments = comments.filter((c) => c.line > conn.line && c.line < conn.endLine).map((c) => c.text);
+  return finishImportedTunnel(tunnel, ownComments, secrets, () => imp.at(conn.line, 'peer.import.noSecret'));
 }
 
-function emptyProfile(): PeerProfile {
-  return { vendor: 'strongswan', platform: '', source: 'import', tunnels: {} };
-}
 
-/** At most this many syntax remarks for text that is not a configuration at all. */
-const MAX_SYNTAX_REMARKS = 20;
 
 function importUnsafe(text: string): ImportResult {
   const imp = new Importer(text);
@@ -294,7 +281,7 @@ function importUnsafe(text: string): ImportResult {
   }
   for (const s of root.settings) imp.at(s.line, 'peer.import.notUnderstood');
   const secrets = readSecrets(secretSections, imp);
-  const profile = emptyProfile();
+  const profile = emptyImportProfile();
   const keys = importedTunnelKeys(Math.min(conns.length, 2));
   conns.forEach((conn, i) => {
     const key = keys[i];
@@ -314,6 +301,6 @@ export function importSwanctl(text: string): ImportResult {
   try {
     return importUnsafe(text);
   } catch (error) {
-    return { profile: emptyProfile(), remarks: [remark(1, '', 'peer.import.unreadable', error instanceof Error ? error.message : undefined)] };
+    return { profile: emptyImportProfile(), remarks: [remark(1, '', 'peer.import.unreadable', error instanceof Error ? error.message : undefined)] };
   }
 }
