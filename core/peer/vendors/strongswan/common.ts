@@ -2,9 +2,11 @@
 // identities, durations and selectors as strongSwan reads them, and the tunnel a configuration starts from.
 import { isIpv4, parseIpv4Cidr } from '../../../net/ipv4.ts';
 import type { PeerBgp, PeerProfile, PeerTunnel, PeerTunnelKey } from '../../profile.ts';
-import type { GeneratorNote, ImportRemark } from '../../vendor.ts';
+import type { GeneratorNote, ImportRemark, Lang } from '../../vendor.ts';
+import { fillTemplate, PSK_PLACEHOLDER } from '../generic.ts';
 
-export type Lang = 'en' | 'zh-CN';
+export { PSK_PLACEHOLDER };
+export type { Lang };
 
 /**
  * Wording of every code the strongSwan generator and importers produce, in both languages. Generator notes carry
@@ -59,13 +61,9 @@ export const PEER_VENDOR_MESSAGES: Readonly<Record<Lang, Readonly<Record<string,
   },
 };
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
-}
-
 export function describePeerCode(code: string, lang: Lang, params: Record<string, string | number> = {}): string | undefined {
   const template = PEER_VENDOR_MESSAGES[lang][code];
-  return template === undefined ? undefined : fill(template, params);
+  return template === undefined ? undefined : fillTemplate(template, params);
 }
 
 export function remark(line: number, text: string, code: string, detail?: string): ImportRemark {
@@ -95,8 +93,6 @@ export class ConfText {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tunnels
-
-export const PSK_PLACEHOLDER = 'REPLACE-WITH-PRE-SHARED-KEY';
 
 /** swanctl connection names, per tunnel. */
 export const CONNECTION_NAMES: Readonly<Record<PeerTunnelKey, string>> = { single: 'alibaba', master: 'alibaba-master', slave: 'alibaba-slave' };

@@ -8,8 +8,8 @@ import type { VpnConnection } from '../../../../core/index.ts';
 import { mirrorPeer } from '../../../../core/peer/mirror.ts';
 import type { PeerProfile, PeerTunnelKey } from '../../../../core/peer/profile.ts';
 import type { ImportResult } from '../../../../core/peer/vendor.ts';
-import { VENDORS, vendorById } from '../../../../core/peer/vendors/index.ts';
-import { describePeerCode } from '../../../../core/peer/vendors/strongswan/common.ts';
+import { describeVendorCode, VENDORS, vendorById } from '../../../../core/peer/vendors/index.ts';
+
 import { useErrorText } from '../../i18n/error-text.ts';
 import { useLang } from '../../i18n/index.ts';
 import type { PeerDevice } from '../../state/peer.ts';
@@ -29,7 +29,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
   const errorText = useErrorText();
   const lang = useLang();
   // Remarks and notes carry English for logs; on screen they are worded by code (English keeps the detail main wrote).
-  const worded = (code: string, english: string, params?: Record<string, string | number>) => (lang === 'en' ? english : (describePeerCode(code, lang, params ?? {}) ?? english));
+  const worded = (code: string, english: string, params?: Record<string, string | number>) => (lang === 'en' ? english : (describeVendorCode(code, lang, params ?? {}) ?? english));
   const [vendorId, setVendorId] = useState(VENDORS[0]?.id ?? 'strongswan');
   const vendor = vendorById(vendorId) ?? VENDORS[0]!;
   const [format, setFormat] = useState(vendor.formats[0]?.id ?? '');
@@ -158,7 +158,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
                       <span className="mono">
                         {t('peer.line', { line: r.line })}: {r.text}
                       </span>{' '}
-                      — {worded(r.code, r.message)}
+                      — {worded(r.code, r.message, r.params)}
                     </li>
                   ))}
                 </ul>
