@@ -7,11 +7,13 @@ import { id, noArgs, shape, type MethodSpecs } from './schema.ts';
 
 /** What the import preview shows: the bundle's summary, and per draft what importing it here does. */
 export interface BundlePreview extends BundleSummary {
+  /** The profile `here` was worked out for (the one asked for, or the active one). */
+  targetProfileId: string;
   here: Array<{
     VpnConnectionId: string;
-    /** An open draft of this connection exists in the active profile: the import merges into it. */
+    /** An open draft of this connection exists in the target profile: the import merges into it. */
     mergesIntoOpenDraft: boolean;
-    /** The connection is in the active profile's inventory (else it is imported marked "not found in this account"). */
+    /** The connection is in the target profile's inventory as last read (else the import reads it, and marks it "not found in this account" when it is not there). */
     knownHere: boolean;
   }>;
 }
@@ -25,7 +27,7 @@ const content = z.string().min(1).max(28_000_000);
 const passphrase = z.string().min(1).max(200);
 // A binary age file (age's default output) crosses as base64; armored text as it is.
 const openArgs = z
-  .object({ content: content.optional(), contentBase64: z.string().min(1).max(28_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/).optional(), passphrase: passphrase.optional(), useOwnKey: z.boolean().optional() })
+  .object({ content: content.optional(), contentBase64: z.string().min(1).max(28_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/).optional(), passphrase: passphrase.optional(), useOwnKey: z.boolean().optional(), profileId: id.optional() })
   .strict()
   .refine((a) => (a.content !== undefined) !== (a.contentBase64 !== undefined), { message: 'give content or contentBase64', path: ['content'] })
   .refine((a) => (a.passphrase !== undefined) !== (a.useOwnKey === true), { message: 'give a passphrase or useOwnKey, not both', path: ['passphrase'] });

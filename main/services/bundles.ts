@@ -21,7 +21,7 @@ export const BUNDLE_IDENTITY_ACCOUNT = 'bundle-identity:v1';
 export interface BundlesDeps {
   drafts: DraftsService;
   peers: PeersService;
-  profiles: Pick<ProfilesService, 'active'>;
+  profiles: Pick<ProfilesService, 'active' | 'get'>;
   inventory: Pick<InventoryService, 'cached'>;
   /** The keychain, or the session-only store when there is none. */
   secrets(): SecretStore;
@@ -40,6 +40,8 @@ export interface BundleSource {
   contentBase64?: string | undefined;
   passphrase?: string | undefined;
   useOwnKey?: boolean | undefined;
+  /** The profile (account) the drafts go into; default the active one. */
+  profileId?: string | undefined;
 }
 
 /**
@@ -79,6 +81,8 @@ export function createBundlesService(deps: BundlesDeps) {
   };
   const bytesOf = (args: BundleSource): Uint8Array => (args.contentBase64 !== undefined ? new Uint8Array(Buffer.from(args.contentBase64, 'base64')) : encoder.encode(args.content ?? ''));
   const open = async (args: BundleSource): Promise<Bundle> => openBundle(bytesOf(args), await keyFor(args));
+  // The chosen profile must exist before the bundle is opened: an unknown id is refused by name, not after the scrypt.
+  const targetOf = (args: BundleSource): string => (args.profileId === undefined ? deps.profiles.active().profileId : deps.profiles.get(args.profileId).profileId);
 
   return {
     async ownRecipient(): Promise<string | null> {
@@ -135,18 +139,19 @@ export function createBundlesService(deps: BundlesDeps) {
       return { fileName: `ipsec-studio-${drafts.length}-draft${drafts.length === 1 ? '' : 's'}-${day}.age`, content: decoder.decode(sealed) };
     },
     async preview(args: BundleSource): Promise<BundlePreview> {
+      const profileId = targetOf(args);
       const bundle = await open(args);
-      const profileId = deps.profiles.active().profileId;
       const known = new Set((deps.inventory.cached(profileId)?.connections ?? []).map((e) => e.connection.VpnConnectionId));
       const open_ = new Set(deps.drafts.list().filter((d) => d.profileId === profileId && d.status !== 'applied').map((d) => d.VpnConnectionId));
       return {
         ...bundleSummary(bundle, Date.parse(deps.now())),
+        targetProfileId: profileId,
         here: bundle.drafts.map((d) => ({ VpnConnectionId: d.VpnConnectionId, mergesIntoOpenDraft: open_.has(d.VpnConnectionId), knownHere: known.has(d.VpnConnectionId) })),
       };
     },
     async importBundle(args: BundleSource): Promise<BundleImportResult> {
+      const profileId = targetOf(args);
       const bundle = await open(args);
-      const profileId = deps.profiles.active().profileId;
       // All or nothing as far as can be told before writing: a draft being applied here stops the whole import.
       for (const d of bundle.drafts) {
         const open_ = deps.drafts.list().find((x) => x.profileId === profileId && x.VpnConnectionId === d.VpnConnectionId && x.status !== 'applied');
@@ -155,9 +160,9 @@ export function createBundlesService(deps: BundlesDeps) {
       const imported: BundleImportResult['imported'] = [];
       for (const d of bundle.drafts) {
         const needsSecrets = d.pskIncluded ? [] : (d.omittedSecrets ?? []).filter((o) => o.changed).map((o) => o.path);
-        const { record, merged } = deps.drafts.importBundled({ RegionId: d.RegionId, base: d.base, draft: d.draft, baseFetchedAt: d.baseFetchedAt, needsSecrets });
+        const { record, merged } = deps.drafts.importBundled({ RegionId: d.RegionId, base: d.base, draft: d.draft, baseFetchedAt: d.baseFetchedAt, needsSecrets }, profileId);
         // The technician at the site knows the device best: its profile travels with the draft and replaces ours.
-        if (d.peer) deps.peers.save(d.VpnConnectionId, d.peer);
+        if (d.peer) deps.peers.save(d.VpnConnectionId, d.peer, profileId);
         let final = record;
         let reconciled = false;
         // A new draft is read live at once, so Live is never the sender's copy. One merged into an open draft keeps

@@ -2,13 +2,14 @@
 // from (the three-way merge base). Stored in the `drafts` store with PSKs and certificates sealed.
 import crypto from 'node:crypto';
 import * as z from 'zod';
-import { changedFields, draftReadiness, editableFields, gatewayContextOf, getField, mergeThreeWay, resolveConflict, setField, type VpnConnection } from '../../core/index.ts';
+import { changedFields, draftReadiness, gatewayContextOf, getField, mergeThreeWay, resolveConflict, setField, type VpnConnection } from '../../core/index.ts';
 import type { DraftRecord, DraftStatus, DraftSummary } from '../../core/contract.ts';
-import { DRAFT_FILE_FORMAT, DRAFT_FILE_VERSION, readDraftFile, type DraftFile } from '../../core/draft-file.ts';
 import { flaggedFieldNames } from '../../core/model/paths.ts';
 import { connectionShape } from '../../core/model/shape.ts';
 import { reviveNumbers } from '../../core/model/stored-numbers.ts';
 import { AppError } from '../../core/errors.ts';
+import { createDraftTransfer } from './draft-transfer.ts';
+import { sameIdentity } from './draft-shape.ts';
 import type { EventSink } from './events.ts';
 import type { InventoryService } from './inventory.ts';
 import type { ProfilesService } from './profiles.ts';
@@ -72,26 +73,6 @@ export interface DraftsDeps {
 // Conflict values are met by path, not by name, so they are sealed one by one: PSKs and certificates alike.
 const SEALED_NAMES = flaggedFieldNames('sealed');
 const isSealedPath = (path: string) => SEALED_NAMES.has(path.slice(path.lastIndexOf('.') + 1));
-
-/** The connection's secret fields (the model's `secret` flag): its PSKs. */
-function secretPaths(c: VpnConnection): string[] {
-  return editableFields(c.mode)
-    .filter((d) => d.secret === true)
-    .map((d) => d.path);
-}
-
-function sameIdentity(a: VpnConnection, b: VpnConnection): string | null {
-  if (a.VpnConnectionId !== b.VpnConnectionId) return 'VpnConnectionId';
-  if (a.VpnGatewayId !== b.VpnGatewayId) return 'VpnGatewayId';
-  if (a.mode !== b.mode) return 'mode';
-  if (a.mode === 'dual' && b.mode === 'dual') {
-    for (const i of [0, 1] as const) {
-      if (a.tunnels[i].TunnelId !== b.tunnels[i].TunnelId) return `TunnelOptionsSpecification.${i + 1}.TunnelId`;
-      if (a.tunnels[i].Role !== b.tunnels[i].Role) return `TunnelOptionsSpecification.${i + 1}.Role`;
-    }
-  }
-  return null;
-}
 
 export function createDraftsService(deps: DraftsDeps) {
   const key = (draftId: string) => `draft:${draftId}`;
@@ -308,92 +289,7 @@ export function createDraftsService(deps: DraftsDeps) {
       announce();
       return true;
     },
-    exportFile(draftId: string): { fileName: string; content: string } {
-      const r = get(draftId);
-      const omittedSecrets = secretPaths(r.draft).map((path) => ({ path, changed: getField(r.base, path) !== getField(r.draft, path) }));
-      const strip = (c: VpnConnection) => secretPaths(c).reduce<VpnConnection>((acc, path) => setField(acc, path, ''), c);
-      const file: DraftFile = {
-        format: DRAFT_FILE_FORMAT,
-        schemaVersion: DRAFT_FILE_VERSION,
-        exportedAt: deps.now(),
-        draft: {
-          RegionId: r.RegionId,
-          VpnConnectionId: r.VpnConnectionId,
-          VpnGatewayId: r.VpnGatewayId,
-          base: strip(r.base),
-          baseFetchedAt: r.baseFetchedAt,
-          draft: strip(r.draft),
-          createdAt: r.createdAt,
-          updatedAt: r.updatedAt,
-        },
-        omittedSecrets,
-      };
-      const safeName = r.draft.Name.replace(/[^\w.-]+/g, '_').slice(0, 40) || 'draft';
-      return { fileName: `${r.VpnConnectionId}-${safeName}.ipsec-draft.json`, content: JSON.stringify(file, null, 2) };
-    },
-    async importFile(content: string): Promise<DraftRecord> {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(content);
-      } catch {
-        throw new AppError('Draft.ImportMalformed', 'The file is not JSON.', 'content');
-      }
-      const checked = readDraftFile(parsed);
-      if (!checked.ok) throw new AppError(checked.code, checked.message, 'content');
-      const head = checked.file.draft;
-      const RegionId = head.RegionId;
-      let baseConn = head.base as VpnConnection;
-      let draftConn = head.draft as VpnConnection;
-      if (sameIdentity(baseConn, draftConn)) throw new AppError('Draft.ImportMalformed', 'Base and draft describe different connections.', 'content');
-      // The record is keyed by the connection inside the draft; the file's own ids must agree with it, or the
-      // one-open-draft-per-connection check below would look at a different connection than the one imported.
-      if ((head.VpnConnectionId !== undefined && head.VpnConnectionId !== draftConn.VpnConnectionId) || (head.VpnGatewayId !== undefined && head.VpnGatewayId !== draftConn.VpnGatewayId)) {
-        throw new AppError('Draft.ImportMalformed', 'The draft file names a different connection than the draft it holds.', 'content');
-      }
-      const profileId = deps.profiles.active().profileId;
-      if (openDraftOf(profileId, draftConn.VpnConnectionId)) {
-        throw new AppError('Draft.AlreadyOpen', `There is already a draft for ${draftConn.VpnConnectionId}; apply or discard it before importing another.`, 'content');
-      }
-      // Secrets were left out of the file: take the current ones from the live/cached connection, and only from
-      // the very same connection (same gateway, mode and tunnels), so a file cannot pull another connection's PSK.
-      let live: VpnConnection | null = null;
-      try {
-        live = (await liveConnection(profileId, RegionId, draftConn.VpnConnectionId)).connection;
-      } catch {
-        live = null;
-      }
-      const sameAsLive = live !== null && sameIdentity(live, draftConn) === null;
-      const needsSecrets: string[] = [];
-      for (const path of secretPaths(draftConn)) {
-        const value = live && sameAsLive ? getField(live, path) : '';
-        if (getField(baseConn, path) === '') baseConn = setField(baseConn, path, value);
-        if (getField(draftConn, path) !== '') continue;
-        // The sender changed this key and the file could not carry it: filling in the live key would silently
-        // undo their change. It stays empty (the rules refuse an empty PSK, so Apply waits) until it is entered.
-        if (checked.file.omittedSecrets?.some((o) => o.path === path && o.changed)) needsSecrets.push(path);
-        else draftConn = setField(draftConn, path, value);
-      }
-      return create(profileId, RegionId, baseConn, draftConn, head.baseFetchedAt ?? deps.now(), needsSecrets);
-    },
-    /**
-     * A draft carried by a hand-off bundle (PSKs inside), into the active profile. Onto a connection that already has
-     * an open draft it merges three-way: the bundle's changes (its base → its draft) into the open draft, field by
-     * field, with a conflict where both changed the same field differently (`live` in the conflict = the bundle's).
-     */
-    importBundled(head: { RegionId: string; base: VpnConnection; draft: VpnConnection; baseFetchedAt: string; needsSecrets?: string[] }): { record: DraftRecord; merged: boolean } {
-      const identity = sameIdentity(head.base, head.draft);
-      if (identity) throw new AppError('Bundle.Damaged', `A draft in the bundle describes two different connections (${identity}).`, 'content');
-      const profileId = deps.profiles.active().profileId;
-      const existing = openDraftOf(profileId, head.draft.VpnConnectionId);
-      if (!existing) return { record: create(profileId, head.RegionId, head.base, head.draft, head.baseFetchedAt, head.needsSecrets ?? []), merged: false };
-      requireEditable(existing);
-      if (sameIdentity(existing.draft, head.draft)) throw new AppError('Draft.CannotMerge', `The open draft of ${head.draft.VpnConnectionId} is for another shape of the connection; discard it and import again.`);
-      const merged = mergeThreeWay(head.base, existing.draft, head.draft);
-      if (!merged.ok) throw new AppError('Draft.CannotMerge', `The open draft of ${head.draft.VpnConnectionId} cannot be merged with the bundle's; discard it and import again.`);
-      const conflicts = [...existing.conflicts, ...merged.conflicts.filter((c) => !existing.conflicts.some((e) => e.path === c.path))];
-      const needsSecrets = [...new Set([...(existing.needsSecrets ?? []), ...(head.needsSecrets ?? [])])];
-      return { record: update(existing, { draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing', ...(needsSecrets.length > 0 && { needsSecrets }) }), merged: true };
-    },
+    ...createDraftTransfer({ now: deps.now, profiles: deps.profiles, get, openDraftOf, liveConnection, create, update, requireEditable }),
     async reconcile(draftId: string): Promise<DraftRecord> {
       const r = get(draftId);
       requireEditable(r);

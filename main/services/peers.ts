@@ -55,9 +55,10 @@ export function createPeersService(deps: PeersDeps) {
       });
       return peerProfileSchema.safeParse(opened).success ? opened : { ...opened, tunnels: {} };
     },
-    save(VpnConnectionId: string, profile: PeerProfile): PeerProfile {
+    /** Into the active account, or another one (`profileId`: a bundle imported into a chosen profile). */
+    save(VpnConnectionId: string, profile: PeerProfile, profileId?: string): PeerProfile {
       const sealer = deps.sealer();
-      deps.store.set(key(VpnConnectionId), mapPsks(profile, (psk) => sealer.seal(psk)));
+      deps.store.set(key(VpnConnectionId, profileId), mapPsks(profile, (psk) => sealer.seal(psk)));
       return profile;
     },
     remove(VpnConnectionId: string): boolean {

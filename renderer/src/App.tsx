@@ -248,7 +248,7 @@ function Studio({ api }: { api: Api }) {
                 )}
               </div>
             ))}
-          {ws.view === 'drafts' && <DraftsView drafts={drafts.drafts} jobs={jobs.jobs} now={now} confirmWindowSeconds={settings.confirmWindowSeconds} online={connectivity.online} onOpen={openDraftSummary} profileName={profiles.state.profiles.find((p) => p.profileId === profileId)?.name ?? ''} />}
+          {ws.view === 'drafts' && <DraftsView drafts={drafts.drafts} jobs={jobs.jobs} now={now} confirmWindowSeconds={settings.confirmWindowSeconds} online={connectivity.online} onOpen={openDraftSummary} profiles={profiles.state.profiles} activeProfileId={profileId} />}
           {ws.view === 'profiles' && <ProfilesView state={profiles.state} onSwitch={onSwitchProfile} onChanged={profiles.setState} />}
           {ws.view === 'settings' && <SettingsView settings={settings} onUpdate={(patch) => void updateSettings(patch)} />}
         </main>

@@ -4,13 +4,14 @@
 // new PSK, is reconciled against live at once (a colleague's cloud change shows as a conflict before Apply), and the
 // peer device travels too. Wrong passphrases and someone else's key get their own code; the own key pair works.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BundleImportResult, BundlePreview, DraftRecord, JobSummary } from '../../core/contract.ts';
+import type { BundleImportResult, BundlePreview, DraftRecord, JobSummary, ProfileSummary } from '../../core/contract.ts';
 import { setField, type VpnConnection } from '../../core/index.ts';
 import { mirrorPeer } from '../../core/peer/mirror.ts';
 import type { PeerProfile } from '../../core/peer/profile.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../../core/bundle/format.ts';
 import { sealBundle } from '../../main/services/bundle-crypto.ts';
 import { createSessionSecretStore } from '../../main/services/secret-store.ts';
+import { createVpcClient, type VpcClient } from '../../main/services/vpc-client.ts';
 import { TestClient } from '../emulator/helpers.ts';
 import { createHarness, type Harness } from './support/harness.ts';
 import { editAndSave, openDraft, waitForJob } from './support/flows.ts';
@@ -118,6 +119,50 @@ describe('hand-off bundles between two machines', () => {
     expect(merged.draft.Name).toBe('eu office (engineer)');
     expect(merged.draft.IkeConfig.Psk).toBe(NEW_PSK);
     expect(merged.draft.IpsecConfig.IpsecEncAlg).toBe('aes256');
+  });
+});
+
+describe('the import preview: the user picks the target profile', () => {
+  it('previews and imports into another account than the active one; an unknown profile is refused by name', async () => {
+    const tech = await machine();
+    const draft = await editAndSave(tech, EU.RegionId, EU.VpnConnectionId, technicianEdit);
+    const device = mirrorPeer(draft.base, { single: { cloudAddress: '8.209.10.1', deviceAddress: '192.0.2.41' } });
+    await tech.call('savePeerProfile', { VpnConnectionId: EU.VpnConnectionId, profile: JSON.parse(JSON.stringify(device)) });
+    const file = await tech.call<{ content: string }>('exportBundle', { draftIds: [draft.draftId], passphrase: PASSPHRASE });
+    // The engineer's second account has no reachable endpoint here (no request may leave for Alibaba Cloud): the
+    // Sandbox keeps the real client, every other profile's calls are refused as if offline.
+    const offline: VpcClient = { call: async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) } as unknown as VpcClient;
+    const engineer = await createHarness({
+      keychain: createSessionSecretStore(),
+      existingEmulator: tech.emulator,
+      compose: { ...FAST, createClient: (options) => (options.endpointFor(EU.RegionId).protocol === 'http' ? createVpcClient(options) : offline) },
+    });
+    harnesses.push(engineer);
+    const customer = await engineer.call<ProfileSummary>('createProfile', { name: 'customer-b', regionId: 'eu-central-1', credential: { kind: 'AccessKey', accessKeyId: 'LTAI5tBundleTarget01', accessKeySecret: 's' }, sessionOnly: true });
+    // An open draft of the same connection in the active Sandbox: importing into the other account must not merge.
+    const own = await openDraft(engineer, EU.RegionId, EU.VpnConnectionId);
+
+    expect((await engineer.callRaw('previewBundle', { content: file.content, passphrase: PASSPHRASE, profileId: 'nope' })).error?.code).toBe('Profile.NotFound');
+    const preview = await engineer.call<BundlePreview>('previewBundle', { content: file.content, passphrase: PASSPHRASE, profileId: customer.profileId });
+    expect(preview.targetProfileId).toBe(customer.profileId);
+    expect(preview.here).toEqual([{ VpnConnectionId: EU.VpnConnectionId, mergesIntoOpenDraft: false, knownHere: false }]);
+    const inSandbox = await engineer.call<BundlePreview>('previewBundle', { content: file.content, passphrase: PASSPHRASE });
+    expect(inSandbox.targetProfileId).toBe('sandbox');
+    expect(inSandbox.here[0]?.mergesIntoOpenDraft).toBe(true);
+
+    const result = await engineer.call<BundleImportResult>('importBundle', { content: file.content, passphrase: PASSPHRASE, profileId: customer.profileId });
+    // Offline there: a new draft of that account, the sender's base kept until the next reconcile.
+    expect(result.imported[0]).toMatchObject({ merged: false, reconciled: false, notInAccount: false });
+    const record = await engineer.call<DraftRecord>('getDraft', { draftId: result.imported[0]!.draftId });
+    expect(record.profileId).toBe(customer.profileId);
+    if (record.draft.mode !== 'single') throw new Error('single expected');
+    expect(record.draft.IkeConfig.Psk).toBe(NEW_PSK);
+    // The Sandbox's own draft is untouched, and the device went to the chosen account only.
+    const sandboxDraft = await engineer.call<DraftRecord>('getDraft', { draftId: own.draftId });
+    expect(sandboxDraft.draft).toEqual(own.draft);
+    expect((await engineer.call<{ profile: PeerProfile | null }>('getPeerProfile', { VpnConnectionId: EU.VpnConnectionId })).profile).toBeNull();
+    await engineer.call('switchProfile', { profileId: customer.profileId });
+    expect((await engineer.call<{ profile: PeerProfile | null }>('getPeerProfile', { VpnConnectionId: EU.VpnConnectionId })).profile?.tunnels.single?.psk).toBe(device.tunnels.single?.psk);
   });
 });
 

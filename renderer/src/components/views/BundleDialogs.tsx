@@ -126,7 +126,17 @@ export function SealBundleDialog({ drafts, onDone, onClose }: { drafts: readonly
   );
 }
 
-export function OpenBundleDialog({ profileName, onDone, onClose }: { profileName: string; onDone(message: string): void; onClose(): void }) {
+export function OpenBundleDialog({
+  profiles,
+  activeProfileId,
+  onDone,
+  onClose,
+}: {
+  profiles: ReadonlyArray<{ profileId: string; name: string }>;
+  activeProfileId: string;
+  onDone(message: string): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const lang = useLang();
@@ -139,7 +149,10 @@ export function OpenBundleDialog({ profileName, onDone, onClose }: { profileName
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const now = useNow(30_000);
-  const key = mode === 'passphrase' ? { passphrase } : { useOwnKey: true };
+  // The account the drafts go into: the active one unless the user picks another; the preview is worked out for it.
+  const [target, setTarget] = useState(activeProfileId);
+  const targetName = profiles.find((p) => p.profileId === target)?.name ?? '';
+  const key = { ...(mode === 'passphrase' ? { passphrase } : { useOwnKey: true }), ...(target !== '' && { profileId: target }) };
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -185,12 +198,31 @@ export function OpenBundleDialog({ profileName, onDone, onClose }: { profileName
           {t('bundle.withOwnKey')}
         </label>
       </fieldset>
-      {mode === 'passphrase' && (
-        <div className="form-grid">
-          <label htmlFor="bundle-open-passphrase">{t('bundle.passphrase')}</label>
-          <input id="bundle-open-passphrase" className="control mono" data-testid="bundle-open-passphrase" value={passphrase} maxLength={200} onChange={(e) => setPassphrase(e.target.value)} />
-        </div>
-      )}
+      <div className="form-grid">
+        {mode === 'passphrase' && (
+          <>
+            <label htmlFor="bundle-open-passphrase">{t('bundle.passphrase')}</label>
+            <input id="bundle-open-passphrase" className="control mono" data-testid="bundle-open-passphrase" value={passphrase} maxLength={200} onChange={(e) => setPassphrase(e.target.value)} />
+          </>
+        )}
+        <label htmlFor="bundle-target">{t('bundle.target')}</label>
+        <select
+          id="bundle-target"
+          className="control"
+          data-testid="bundle-target"
+          value={target}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            setPreview(null);
+          }}
+        >
+          {profiles.map((p) => (
+            <option key={p.profileId} value={p.profileId}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="toolbar">
         <button
           type="button"
@@ -252,7 +284,7 @@ export function OpenBundleDialog({ profileName, onDone, onClose }: { profileName
             })
           }
         >
-          {t('bundle.importInto', { profile: profileName })}
+          {t('bundle.importInto', { profile: targetName })}
         </button>
       </div>
     </div>

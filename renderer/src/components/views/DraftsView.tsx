@@ -68,7 +68,8 @@ export function DraftsView({
   online,
   onOpen,
   jobs = new Map(),
-  profileName = '',
+  profiles = [],
+  activeProfileId = '',
 }: {
   drafts: readonly DraftSummary[];
   /** Apply jobs: a draft whose last apply left a tunnel down (or its outcome unknown) says so, not just "applied". */
@@ -77,8 +78,9 @@ export function DraftsView({
   confirmWindowSeconds: number;
   online: boolean;
   onOpen(d: DraftSummary): void;
-  /** The active profile's name: where an opened bundle is imported. */
-  profileName?: string;
+  /** The profiles an opened bundle can be imported into, and the active one (proposed first). */
+  profiles?: ReadonlyArray<{ profileId: string; name: string }>;
+  activeProfileId?: string;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -198,7 +200,8 @@ export function DraftsView({
       {opening && (
         <Dialog title={t('bundle.openTitle')} className="wide" onClose={() => setOpening(false)}>
           <OpenBundleDialog
-            profileName={profileName}
+            profiles={profiles}
+            activeProfileId={activeProfileId}
             onClose={() => setOpening(false)}
             onDone={(text) => {
               setOpening(false);
