@@ -14,6 +14,7 @@ import type { RetryPolicy } from './services/apply/retry.ts';
 import { createDraftReconciler, type DraftReconciler } from './services/draft-reconcile.ts';
 import { createDraftsService, DRAFTS_STORE } from './services/drafts.ts';
 import { createBundlesService } from './services/bundles.ts';
+import { createChangeSheetService, type PrintPdf } from './services/change-sheet.ts';
 import { createPeerGate } from './services/peer-gate.ts';
 import { createPeersService, PEERS_STORE } from './services/peers.ts';
 import { isoNow, systemClock, type Clock, type EventSink } from './services/events.ts';
@@ -66,6 +67,8 @@ export interface ComposeOptions {
   /** scrypt work factor (log2 N) for bundle passphrases; age's default when unset. Tests pass a small one. */
   bundleWorkFactor?: number;
   createClient?: (options: VpcClientOptions) => VpcClient;
+  /** Prints the change sheet to PDF: Electron's printToPDF in the app, headless Chromium in tests; absent: refused. */
+  printPdf?: PrintPdf;
   /** Resume unfinished apply jobs right away (default true). */
   resumeJobs?: boolean;
   /** Drafts reconciled when the API comes back (main/services/draft-reconcile.ts). */
@@ -203,7 +206,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const appInfo = createAppInfoService({ ...options.facts, keychainStatus: async () => keychainStatus });
   const storage = { locations: async () => ({ dataFolder: options.dataDir, secrets: keychainStatus }) };
 
-  const services = { appInfo, storage, settings, profiles, profileImport, inventory, drafts, peers, peerGate, bundles, apply, timeline, sealer: () => sealer, keychainStatus: () => keychainStatus, sandbox };
+  const changeSheet = createChangeSheetService({ drafts, peers, profiles, confirmWindowSeconds: () => settings.get().confirmWindowSeconds, now, printPdf: options.printPdf });
+  const services = { appInfo, storage, settings, profiles, profileImport, inventory, drafts, peers, peerGate, bundles, changeSheet, apply, timeline, sealer: () => sealer, keychainStatus: () => keychainStatus, sandbox };
   if (options.resumeJobs !== false) await apply.resume();
   return {
     table: createHandlerTable(services),

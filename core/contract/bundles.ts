@@ -49,4 +49,8 @@ export const bundleMethods = {
   },
   previewBundle: { args: openArgs, result: shape<BundlePreview>() },
   importBundle: { args: openArgs, result: shape<BundleImportResult>() },
+  exportChangeSheet: {
+    args: z.object({ draftIds: z.array(id).min(1).max(200), includePsks: z.boolean().optional(), lang: z.enum(['en', 'zh-CN']) }).strict(),
+    result: shape<{ fileName: string; contentBase64: string }>(),
+  },
 } as const satisfies MethodSpecs;

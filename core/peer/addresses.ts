@@ -3,6 +3,7 @@
 // customer gateway the connection (single) or the tunnel (dual) uses. '' where the inventory does not say.
 import type { VpnConnection } from '../model/connection.ts';
 import type { PeerAddresses } from './mirror.ts';
+import { PEER_TUNNEL_KEYS, type PeerProfile } from './profile.ts';
 
 export interface AddressFacts {
   gatewayInternetIp?: string | undefined;
@@ -19,4 +20,14 @@ export function peerAddressesOf(connection: VpnConnection, facts: AddressFacts):
     master: { cloudAddress: master.InternetIp ?? facts.gatewayInternetIp ?? '', deviceAddress: cgwIp(master.CustomerGatewayId || connection.CustomerGatewayId) },
     slave: { cloudAddress: slave.InternetIp ?? '', deviceAddress: cgwIp(slave.CustomerGatewayId || connection.CustomerGatewayId) },
   };
+}
+
+/** The addresses a device profile already holds, per tunnel (for the configuration the draft needs on that device). */
+export function addressesOfProfile(profile: PeerProfile): PeerAddresses {
+  const out: PeerAddresses = {};
+  for (const key of PEER_TUNNEL_KEYS) {
+    const t = profile.tunnels[key];
+    if (t) out[key] = { cloudAddress: t.cloudAddress, deviceAddress: t.deviceAddress };
+  }
+  return out;
 }

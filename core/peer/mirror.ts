@@ -105,3 +105,22 @@ export function mirrorPeer(connection: VpnConnection, addresses: PeerAddresses):
   }
   return { vendor: 'strongswan', platform: '', source: 'mirror', tunnels };
 }
+
+/**
+ * What the device must hold for `draft` to negotiate, starting from the device as it is: the mirror of the draft,
+ * keeping what the connection does not say and the device already knows (its BGP ASN and address when the draft
+ * leaves them unknown, its vendor and platform). Without this every device diff would "remove" the device's ASN.
+ */
+export function deviceTarget(draft: VpnConnection, addresses: PeerAddresses, current: PeerProfile | null): PeerProfile {
+  const target = mirrorPeer(draft, addresses);
+  if (!current) return target;
+  for (const key of Object.keys(target.tunnels) as PeerTunnelKey[]) {
+    const wanted = target.tunnels[key]!.bgp;
+    const known = current.tunnels[key]?.bgp;
+    if (wanted && known) {
+      if (wanted.asn === '') wanted.asn = known.asn;
+      if (wanted.address === '') wanted.address = known.address;
+    }
+  }
+  return { ...target, vendor: current.vendor, platform: current.platform };
+}

@@ -7,6 +7,7 @@ import { devServerUrl, devToolsAllowed } from '../security/launch.ts';
 import { buildWebPreferences } from '../security/web-preferences.ts';
 import { APP_ORIGIN } from '../security/origin.ts';
 import { hardenSession, hardenWebContents } from './harden.ts';
+import { printHtmlToPdf } from './print-pdf.ts';
 import { createEventSink, registerIpcHandlers } from './ipc.ts';
 import { electronStoreFactory } from './store-factory.ts';
 import { registerAppScheme, serveRendererOverAppScheme } from './protocol.ts';
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
     storeFactory: electronStoreFactory,
     // keychain: probed (keytar) inside composeApp; session-only when no keychain answers.
     emit: createEventSink(() => mainWindow?.webContents ?? null),
+    printPdf: printHtmlToPdf,
   });
   app.on('will-quit', () => void composed.dispose());
   const table = composed.table;

@@ -9,5 +9,6 @@ export function bundleHandlers({ need }: HandlerKit): HandlersFor<typeof bundleM
     exportBundle: (args) => need('bundles', 'exportBundle').exportBundle(args),
     previewBundle: (args) => need('bundles', 'previewBundle').preview(args),
     importBundle: (args) => need('bundles', 'importBundle').importBundle(args),
+    exportChangeSheet: (args) => need('changeSheet', 'exportChangeSheet').exportChangeSheet(args),
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import type { ApplyEngine } from '../services/apply/engine.ts';
 import type { AppInfoService } from '../services/app-info.ts';
 import type { BundlesService } from '../services/bundles.ts';
+import type { ChangeSheetService } from '../services/change-sheet.ts';
 import type { DraftsService } from '../services/drafts.ts';
 import type { InventoryService } from '../services/inventory.ts';
 import type { PeerGate } from '../services/peer-gate.ts';
@@ -34,6 +35,7 @@ export interface FullServices {
   peers: PeersService;
   peerGate: PeerGate;
   bundles: BundlesService;
+  changeSheet: ChangeSheetService;
   apply: ApplyEngine;
   timeline: TimelineService;
 }

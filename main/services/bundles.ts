@@ -5,8 +5,8 @@
 import { bundleSummary, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleDraft } from '../../core/bundle/format.ts';
 import type { BundleImportResult, BundlePreview } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
-import { mirrorPeer, type PeerAddresses } from '../../core/peer/mirror.ts';
-import { PEER_TUNNEL_KEYS, type PeerProfile } from '../../core/peer/profile.ts';
+import { addressesOfProfile } from '../../core/peer/addresses.ts';
+import { deviceTarget } from '../../core/peer/mirror.ts';
 import { vendorById } from '../../core/peer/vendors/index.ts';
 import { generateKeyPair, openBundle, recipientOf, sealBundle, type OpenKey } from './bundle-crypto.ts';
 import type { DraftsService } from './drafts.ts';
@@ -55,16 +55,6 @@ export function normalizePassphrase(passphrase: string): string {
 }
 const decoder = new TextDecoder();
 
-/** The device's addresses as its profile has them, for the device configuration carried with the draft. */
-function addressesOf(profile: PeerProfile): PeerAddresses {
-  const out: PeerAddresses = {};
-  for (const key of PEER_TUNNEL_KEYS) {
-    const t = profile.tunnels[key];
-    if (t) out[key] = { cloudAddress: t.cloudAddress, deviceAddress: t.deviceAddress };
-  }
-  return out;
-}
-
 /** The service's answer for a connection that does not exist (in this account and region). */
 const isNotFound = (error: unknown): boolean => {
   const code = (error as { shape?: { code?: unknown }; code?: unknown } | null)?.shape?.code ?? (error as { code?: unknown } | null)?.code;
@@ -109,7 +99,7 @@ export function createBundlesService(deps: BundlesDeps) {
         const vendor = peer ? vendorById(peer.vendor) : undefined;
         const deviceConfig =
           peer && vendor && Object.keys(peer.tunnels).length > 0
-            ? { vendor: vendor.id, format: vendor.formats[0]!.id, text: vendor.generate(mirrorPeer(r.draft, addressesOf(peer)), { format: vendor.formats[0]!.id, includeSecrets: true }).text }
+            ? { vendor: vendor.id, format: vendor.formats[0]!.id, text: vendor.generate(deviceTarget(r.draft, addressesOfProfile(peer), peer), { format: vendor.formats[0]!.id, includeSecrets: true }).text }
             : undefined;
         return {
           RegionId: r.RegionId,

@@ -214,49 +214,66 @@ export function createVpcClient(options: VpcClientOptions): VpcClient {
     return client;
   };
 
+  // A read whose connection was reset before any answer is sent once more on a fresh connection: the usual cause is
+  // a keep-alive socket the server (or a load balancer) closed while it sat idle in the pool, and a Describe* is
+  // safe to repeat. Writes are not repeated here: the apply engine re-sends them under the same ClientToken.
   return {
-    async call({ action, RegionId, query = {}, body }) {
-      const endpoint = options.endpointFor(RegionId);
-      const params = new $OpenApi.Params({
-        action,
-        version: VPC_API_VERSION,
-        protocol: endpoint.protocol.toUpperCase(),
-        pathname: '/',
-        method: 'POST',
-        authType: 'AK',
-        style: 'RPC',
-        reqBodyType: 'formData',
-        // Text, parsed here: openapi-client's own JSON reading throws a bare "not a object" for an array or a number.
-        bodyType: 'string',
-      });
-      const request = new $OpenApi.OpenApiRequest({ query: { RegionId, ...query }, ...(body && Object.keys(body).length > 0 ? { body } : {}) });
-      const runtime = new $Util.RuntimeOptions({ readTimeout, connectTimeout, autoretry: false });
-      const exchange: Exchange = { maxBodyBytes, requests: new Set(), httpStatus: 0, contentEncoding: '', cut: null };
-      // httpx's read timeout already runs from connect to the last byte; this is the backstop that holds whatever
-      // the library does (a credentials refresh, a timer on a reused socket), and it tears the requests down.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          cut(exchange, 'deadline');
-          reject(new Error('deadline'));
-        }, deadlineMs);
-      });
+    async call(request) {
+      if (!request.action.startsWith('Describe')) return attempt(request, true);
       try {
-        const answer = exchanges.run(exchange, () => clientFor(endpoint, RegionId).callApi(params, request, runtime)) as Promise<{ body?: unknown }>;
-        answer.catch(() => undefined);
-        const response = await Promise.race([answer, deadline]);
-        options.onReachability?.(true);
-        return parseBody(action, response.body, exchange);
+        return await attempt(request, false);
       } catch (error) {
-        const shape = error instanceof ApiError ? error.shape : failureOf(action, error, exchange, deadlineMs, readTimeout);
-        // A failed call leaves nothing running: httpx's read timeout rejects without aborting, so a body could still
-        // be downloading (finished requests have left the set already).
-        for (const request of exchange.requests) request.destroy();
-        options.onReachability?.(!shape.code.startsWith('Network.'), shape);
-        throw new ApiError(shape);
-      } finally {
-        clearTimeout(timer);
+        const shape = error instanceof ApiError ? error.shape : null;
+        if (shape?.code !== 'Network.ConnectionReset') {
+          if (shape) options.onReachability?.(!shape.code.startsWith('Network.'), shape);
+          throw error;
+        }
+        return attempt(request, true);
       }
     },
   };
+
+  async function attempt({ action, RegionId, query = {}, body }: Parameters<VpcClient['call']>[0], report: boolean): Promise<ApiBody> {
+    const endpoint = options.endpointFor(RegionId);
+    const params = new $OpenApi.Params({
+      action,
+      version: VPC_API_VERSION,
+      protocol: endpoint.protocol.toUpperCase(),
+      pathname: '/',
+      method: 'POST',
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      // Text, parsed here: openapi-client's own JSON reading throws a bare "not a object" for an array or a number.
+      bodyType: 'string',
+    });
+    const request = new $OpenApi.OpenApiRequest({ query: { RegionId, ...query }, ...(body && Object.keys(body).length > 0 ? { body } : {}) });
+    const runtime = new $Util.RuntimeOptions({ readTimeout, connectTimeout, autoretry: false });
+    const exchange: Exchange = { maxBodyBytes, requests: new Set(), httpStatus: 0, contentEncoding: '', cut: null };
+    // httpx's read timeout already runs from connect to the last byte; this is the backstop that holds whatever
+    // the library does (a credentials refresh, a timer on a reused socket), and it tears the requests down.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        cut(exchange, 'deadline');
+        reject(new Error('deadline'));
+      }, deadlineMs);
+    });
+    try {
+      const answer = exchanges.run(exchange, () => clientFor(endpoint, RegionId).callApi(params, request, runtime)) as Promise<{ body?: unknown }>;
+      answer.catch(() => undefined);
+      const response = await Promise.race([answer, deadline]);
+      options.onReachability?.(true);
+      return parseBody(action, response.body, exchange);
+    } catch (error) {
+      const shape = error instanceof ApiError ? error.shape : failureOf(action, error, exchange, deadlineMs, readTimeout);
+      // A failed call leaves nothing running: httpx's read timeout rejects without aborting, so a body could still
+      // be downloading (finished requests have left the set already).
+      for (const request of exchange.requests) request.destroy();
+      if (report) options.onReachability?.(!shape.code.startsWith('Network.'), shape);
+      throw new ApiError(shape);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }

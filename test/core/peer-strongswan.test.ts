@@ -114,8 +114,8 @@ describe('mirrorPeer', () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('the vendor seam', () => {
-  it('lists strongSwan with its two formats', () => {
-    expect(VENDORS.map((v) => v.id)).toEqual(['strongswan']);
+  it('lists strongSwan first, with its two formats, then the commercial CLIs', () => {
+    expect(VENDORS.map((v) => v.id)).toEqual(['strongswan', 'cisco-iosxe', 'huawei-vrp', 'juniper-srx', 'fortigate', 'panos']);
     expect(vendorById('strongswan')).toBe(strongswan);
     expect(vendorById('cisco')).toBeUndefined();
     expect(strongswan.formats).toEqual([

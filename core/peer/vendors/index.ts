@@ -1,10 +1,16 @@
 // Every device vendor the app can generate for and import from, and the wording of every code they produce.
 import type { Lang, MessageTable, Vendor } from '../vendor.ts';
+import { ciscoIosXe } from './cisco-iosxe/index.ts';
+import { fortigate } from './fortigate/index.ts';
 import { describeFrom, GENERIC_VENDOR_MESSAGES } from './generic.ts';
-import { strongswan } from './strongswan/index.ts';
+import { huaweiVrp } from './huawei-vrp/index.ts';
+import { juniperSrx } from './juniper-srx/index.ts';
+import { panos } from './panos/index.ts';
 import { PEER_VENDOR_MESSAGES } from './strongswan/common.ts';
+import { strongswan } from './strongswan/index.ts';
 
-export const VENDORS: readonly Vendor[] = [strongswan];
+/** strongSwan first (the default), then the commercial CLIs in the order the CLI's help lists them. */
+export const VENDORS: readonly Vendor[] = [strongswan, ciscoIosXe, huaweiVrp, juniperSrx, fortigate, panos];
 
 export function vendorById(id: string): Vendor | undefined {
   return VENDORS.find((vendor) => vendor.id === id);

@@ -115,24 +115,19 @@ function known(phase: Phase, kind: AlgorithmKind): readonly string[] {
   return kind === 'dh' ? [] : ESP_KEYWORDS[kind];
 }
 
-/** The table's kind for an algorithm of a phase: an IPsec profile's DH group is its PFS group. */
-function rowKind(kind: AlgorithmKind): MappingRow['kind'] {
-  return kind;
-}
-
 /**
  * The PAN-OS keyword for a profile algorithm: the mapped keyword of an API name, the name itself when it already is a
  * PAN-OS keyword of that kind and phase, undefined when PAN-OS has none (sm4, sm3, group24, anything else).
  */
 export function keywordFor(phase: Phase, kind: AlgorithmKind, name: string): string | undefined {
-  const row = PANOS_MAPPINGS.find((r) => r.kind === rowKind(kind) && r.api === name);
+  const row = PANOS_MAPPINGS.find((r) => r.kind === kind && r.api === name);
   if (row) return row.keyword === '' ? undefined : row.keyword;
   return known(phase, kind).includes(name) ? name : undefined;
 }
 
 /** The API's name for a PAN-OS keyword; a keyword the API has no name for is kept as written. */
 export function apiNameFor(kind: AlgorithmKind, keyword: string): string {
-  return PANOS_MAPPINGS.find((r) => r.kind === rowKind(kind) && r.keyword === keyword && r.keyword !== '')?.api ?? keyword;
+  return PANOS_MAPPINGS.find((r) => r.kind === kind && r.keyword === keyword && r.keyword !== '')?.api ?? keyword;
 }
 
 /** Whether a keyword read from a profile is one PAN-OS has for that kind and phase. */

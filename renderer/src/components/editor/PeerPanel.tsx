@@ -5,7 +5,7 @@ import { diffLines } from 'diff';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VpnConnection } from '../../../../core/index.ts';
-import { mirrorPeer } from '../../../../core/peer/mirror.ts';
+import { deviceTarget, mirrorPeer } from '../../../../core/peer/mirror.ts';
 import type { PeerProfile, PeerTunnelKey } from '../../../../core/peer/profile.ts';
 import type { ImportResult } from '../../../../core/peer/vendor.ts';
 import { describeVendorCode, VENDORS, vendorById } from '../../../../core/peer/vendors/index.ts';
@@ -45,7 +45,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
 
   // What the device must hold for the draft to negotiate, and what it holds now (its profile, or else the live mirror).
   // Generating both and diffing them takes well under a millisecond: no memoisation needed.
-  const target = vendor.generate(mirrorPeer(draft, peer.addresses), { format: formatOk, includeSecrets: withSecrets });
+  const target = vendor.generate(deviceTarget(draft, peer.addresses, peer.profile), { format: formatOk, includeSecrets: withSecrets });
   const current = vendor.generate(peer.profile ?? mirrorPeer(live, peer.addresses), { format: formatOk, includeSecrets: withSecrets });
   const changes = diffLines(current.text, target.text).filter((part) => part.added || part.removed);
 

@@ -40,6 +40,9 @@ export function SealBundleDialog({ drafts, onDone, onClose }: { drafts: readonly
   const [recipients, setRecipients] = useState('');
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sheetPsks, setSheetPsks] = useState(false);
+  const [sheetSaved, setSheetSaved] = useState<string | null>(null);
+  const lang = useLang();
   const weak = mode === 'passphrase' && passphraseStrength(passphrase) < MIN_PASSPHRASE_BITS;
   const keys = recipients.split('\n').map((l) => l.trim()).filter(Boolean);
   const seal = async () => {
@@ -49,6 +52,20 @@ export function SealBundleDialog({ drafts, onDone, onClose }: { drafts: readonly
       const file = await api.exportBundle({ draftIds: [...picked], ...(note.trim() && { note }), ...(mode === 'passphrase' ? { passphrase } : { recipients: keys }) });
       download(file.fileName, file.content);
       onDone(mode === 'passphrase' ? t('bundle.sealed', { file: file.fileName }) : t('bundle.sealedToKeys', { file: file.fileName }));
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // The printable sheet for the same drafts: one page per connection, PSKs only when asked for.
+  const saveSheet = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const sheet = await api.exportChangeSheet({ draftIds: [...picked], includePsks: sheetPsks, lang });
+      download(sheet.fileName, Uint8Array.from(atob(sheet.contentBase64), (c) => c.charCodeAt(0)), 'application/pdf');
+      setSheetSaved(sheet.fileName);
     } catch (e) {
       setError(toErrorShape(e));
     } finally {
@@ -114,6 +131,24 @@ export function SealBundleDialog({ drafts, onDone, onClose }: { drafts: readonly
           {errorText(error)}
         </p>
       )}
+      <fieldset className="plain">
+        <legend>{t('bundle.sheetTitle')}</legend>
+        <p className="muted">{t('bundle.sheetExplain')}</p>
+        <label className="inline-check">
+          <input type="checkbox" checked={sheetPsks} onChange={(e) => setSheetPsks(e.target.checked)} />
+          {t('bundle.sheetPsks')}
+        </label>
+        <div className="toolbar">
+          <button type="button" className="btn" data-testid="change-sheet" disabled={busy || picked.size === 0} onClick={() => void saveSheet()}>
+            {t('bundle.sheetButton')}
+          </button>
+          {sheetSaved && (
+            <span role="status" className="muted">
+              {t('bundle.sheetSaved', { file: sheetSaved })}
+            </span>
+          )}
+        </div>
+      </fieldset>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
           {t('bundle.close')}
@@ -280,7 +315,14 @@ export function OpenBundleDialog({
             void run(async () => {
               const result = await api.importBundle({ ...file!.source, ...key });
               const conflicts = result.imported.reduce((n, d) => n + d.conflictCount, 0);
-              onDone(`${t('bundle.imported', { count: result.imported.length })}${conflicts > 0 ? ` ${t('bundle.importedConflicts', { count: conflicts })}` : ''}`);
+              // Only what really happened: a draft whose live connection could not be read now is not "checked".
+              const unchecked = result.imported.filter((d) => !d.reconciled && !d.merged && !d.notInAccount).length;
+              const parts = [
+                unchecked === result.imported.length ? t('bundle.importedUnchecked', { count: unchecked }) : t('bundle.imported', { count: result.imported.length - unchecked }),
+                ...(unchecked > 0 && unchecked < result.imported.length ? [t('bundle.importedUnchecked', { count: unchecked })] : []),
+                ...(conflicts > 0 ? [t('bundle.importedConflicts', { count: conflicts })] : []),
+              ];
+              onDone(parts.join(' '));
             })
           }
         >

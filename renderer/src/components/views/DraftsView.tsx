@@ -12,8 +12,8 @@ import { lastOutcomes, openDrafts } from '../../state/drafts.ts';
 import { formatAge } from '../../state/format.ts';
 import { OpenBundleDialog, OwnBundleKey, SealBundleDialog } from './BundleDialogs.tsx';
 
-export function download(fileName: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+export function download(fileName: string, content: string | Uint8Array<ArrayBuffer>, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
