@@ -268,6 +268,7 @@ function Studio({ api }: { api: Api }) {
                 peerCheck={peer.draftCheck}
                 peerLiveFails={peer.liveCheck !== null && peer.liveCheck.verdict !== 'negotiates'}
                 peerKnown={peer.profile !== null}
+                deviceLimits={peer.deviceLimits}
                 peerAcknowledged={peerAcknowledged}
                 onPeerAcknowledged={(acknowledged) => setPeerAck({ key: peerAckKey, acknowledged })}
                 onApply={() => void apply()}

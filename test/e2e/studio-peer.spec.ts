@@ -128,3 +128,34 @@ test('the device matching the live connection, then a change it follows: no ackn
   await expect(page.getByTestId('peer-ack')).toHaveCount(0);
   await expect(page.getByTestId('apply')).toBeEnabled();
 });
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`[${lang}] commercial devices: the device configuration for Cisco IOS-XE and FortiGate, and the preview warns about what FortiOS cannot do`, async ({ app }) => {
+    const { page } = app;
+    await app.open();
+    await useLanguage(page, lang);
+    await openConnection(page, EU);
+    await page.getByTestId('peer-open').click();
+    await page.getByTestId('peer-mirror').click();
+    const config = page.getByTestId('peer-device-config');
+    const shots: Array<[string, RegExp[]]> = [
+      ['cisco-iosxe', [/crypto ikev2 proposal/, /encryption aes-cbc-128/, /tunnel destination|crypto map/]],
+      ['fortigate', [/config vpn ipsec phase1-interface/, /set proposal aes128-sha1/, /set remote-gw 8\.209\.10\.1/]],
+    ];
+    for (const [vendor, lines] of shots) {
+      await page.getByTestId('peer-vendor').selectOption(vendor);
+      for (const line of lines) await expect(config).toContainText(line);
+      await expect(page.getByTestId('peer-source')).toContainText(vendor === 'fortigate' ? 'FortiGate' : 'Cisco');
+      await config.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `screenshots/e2e/peer-device-config-${vendor}-${lang}.png` });
+    }
+    await page.keyboard.press('Escape');
+    // The device is a FortiGate now: an IKE lifetime FortiOS cannot hold is named in the preview.
+    await field(page, 'IkeConfig.IkeLifetime').fill('60');
+    await page.keyboard.press('Control+Enter');
+    const limits = page.getByTestId('peer-limits');
+    await expect(limits).toContainText('FortiGate (FortiOS)');
+    await expect(limits).toContainText(/120.172800/);
+    await page.screenshot({ path: `screenshots/e2e/peer-limits-fortigate-${lang}.png` });
+  });
+}

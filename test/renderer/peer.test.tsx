@@ -50,6 +50,21 @@ describe('the Peer device column', () => {
     expect((screen.getByTestId('peer-ack') as HTMLInputElement).checked).toBe(false);
   });
 
+  it('the preview warns when the device\'s vendor cannot express what the draft needs (FortiGate: an IKE lifetime under 120 s)', async () => {
+    const { main, user } = await renderStudio();
+    main.peers.set(DUAL.VpnConnectionId, { ...mirrorPeer(DUAL, ADDRESSES), vendor: 'fortigate' });
+    await openConnection(user, /dc-1 dual BGP/);
+    await waitFor(() => expect(peerCell(SLAVE_ENC)).not.toBeNull());
+    fireEvent.change(input('Name'), { target: { value: 'no limit hit' } });
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await screen.findByTestId('peer-impact');
+    expect(screen.queryByTestId('peer-limits')).toBeNull();
+    fireEvent.change(input('TunnelOptionsSpecification.2.TunnelIkeConfig.IkeLifetime'), { target: { value: '60' } });
+    const limits = await screen.findByTestId('peer-limits');
+    expect(limits.textContent).toContain('FortiGate (FortiOS)');
+    expect(limits.textContent).toMatch(/120.172800 seconds, not 60/);
+  });
+
   it('a hand edit in the column is saved to main after a pause, and the device is then marked manual', async () => {
     const { main, user } = await renderStudio();
     main.peers.set(DUAL.VpnConnectionId, mirrorPeer(DUAL, ADDRESSES));

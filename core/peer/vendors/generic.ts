@@ -63,6 +63,36 @@ export const GENERIC_VENDOR_MESSAGES: MessageTable = {
   },
 };
 
+/**
+ * Notes that only ask the user to fill something in (a key, an address, an interface name): every other note says the
+ * device cannot do what the connection needs, or does it differently, and the preview warns about those.
+ */
+const FILL_IN_CODES: ReadonlySet<string> = new Set([
+  'peer.vendor.pskPlaceholder',
+  'peer.vendor.deviceAddressUnknown',
+  'peer.vendor.cloudAddressUnknown',
+  'peer.vendor.lifetimeUnknown',
+  'peer.vendor.noProposals',
+  'peer.vendor.noSubnets',
+  'peer.vendor.bgpAsnUnknown',
+  'peer.vendor.interfacePlaceholder',
+  'peer.vendor.routesUnknown',
+  // strongSwan's own codes for the same
+  'peer.pskPlaceholder',
+  'peer.deviceAddressUnknown',
+  'peer.cloudAddressUnknown',
+  'peer.ikeVersionUnknown',
+  'peer.lifetimeUnknown',
+  'peer.noProposals',
+  'peer.noSubnets',
+  'peer.bgpAsnUnknown',
+]);
+
+/** A generator note about a limit of the device (not a blank to fill in). */
+export function isLimitationNote(note: { code: string }): boolean {
+  return !FILL_IN_CODES.has(note.code);
+}
+
 export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
 }

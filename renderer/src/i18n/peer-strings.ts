@@ -22,6 +22,7 @@ export const peerEn = {
   format: 'Format',
   importText: 'Device configuration text',
   importPlaceholder: 'Paste swanctl.conf or ipsec.conf (with ipsec.secrets) here',
+  importPlaceholderVendor: 'Paste the {{vendor}} running configuration here (all of it, or the IPsec, tunnel and BGP parts)',
   read: 'Read',
   adopt_one: 'Use this device ({{count}} tunnel)',
   adopt_other: 'Use this device ({{count}} tunnels)',
@@ -45,6 +46,7 @@ export const peerEn = {
   saveFailed: 'The peer device could not be saved or read: {{message}}',
   previewNone: 'No peer device is known: nothing says whether the customer’s device will still negotiate.',
   alreadyFails: 'The live connection does not negotiate with this device either: check the device profile (no acknowledgement is asked for a change that does not make it worse).',
+  deviceLimits: 'The device ({{vendor}}) cannot do everything this draft needs; its configuration says so at each line:',
   acknowledge: 'I understand the tunnel will not come up with the peer device until it is changed too, and apply anyway.',
   blocked: 'The pre-check predicts the peer device will not negotiate: acknowledge it above to apply.',
 };
@@ -71,6 +73,7 @@ export const peerZh: typeof peerEn = {
   format: '格式',
   importText: '设备配置文本',
   importPlaceholder: '在此粘贴 swanctl.conf 或 ipsec.conf(含 ipsec.secrets)',
+  importPlaceholderVendor: '在此粘贴 {{vendor}} 的当前配置(全部，或 IPsec、隧道和 BGP 相关部分)',
   read: '读取',
   adopt_one: '使用此设备({{count}} 条隧道)',
   adopt_other: '使用此设备({{count}} 条隧道)',
@@ -94,6 +97,7 @@ export const peerZh: typeof peerEn = {
   saveFailed: '无法保存或读取对端设备:{{message}}',
   previewNone: '尚未记录对端设备:无法判断客户设备能否继续协商。',
   alreadyFails: '线上连接与此设备同样无法协商:请检查对端设备配置(未使变差的变更无需确认)。',
+  deviceLimits: '对端设备（{{vendor}}）无法满足此草稿的全部要求，设备配置中已在相应行注明：',
   acknowledge: '我了解在对端设备同步修改之前隧道将无法建立,仍要提交。',
   blocked: '预检查预测对端设备将无法协商:请先在上方确认后再提交。',
 };

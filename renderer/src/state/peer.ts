@@ -7,11 +7,12 @@ import type { AppErrorShape } from '../../../core/errors.ts';
 import type { VpnConnection } from '../../../core/index.ts';
 import { peerAddressesOf } from '../../../core/peer/addresses.ts';
 import { setPeerFieldText } from '../../../core/peer/fields.ts';
-import { mirrorPeer, type PeerAddresses } from '../../../core/peer/mirror.ts';
+import { deviceTarget, mirrorPeer, type PeerAddresses } from '../../../core/peer/mirror.ts';
 import { precheck, type PrecheckResult } from '../../../core/peer/precheck.ts';
 import { parsePeerProfile } from '../../../core/peer/profile-schema.ts';
 import type { PeerProfile } from '../../../core/peer/profile.ts';
-import type { ImportResult } from '../../../core/peer/vendor.ts';
+import type { GeneratorNote, ImportResult } from '../../../core/peer/vendor.ts';
+import { isLimitationNote } from '../../../core/peer/vendors/generic.ts';
 import { vendorById } from '../../../core/peer/vendors/index.ts';
 
 export interface PeerDevice {
@@ -23,6 +24,8 @@ export interface PeerDevice {
   /** The live connection and the draft each against the device; null without a profile. */
   liveCheck: PrecheckResult | null;
   draftCheck: PrecheckResult | null;
+  /** What the device's vendor cannot express of the draft and could of the live connection (generator notes about limits). */
+  deviceLimits: { vendor: string; notes: GeneratorNote[] };
   /** "The device matches the live connection": the mirror image, saved. */
   mirror(): Promise<void>;
   /** Reads a device's configuration; nothing is saved until `adopt`. */
@@ -97,6 +100,15 @@ export function usePeerDevice(
   );
   const liveCheck = useMemo(() => (profile && live ? precheck(live, profile) : null), [profile, live]);
   const draftCheck = useMemo(() => (profile && draft ? precheck(draft, profile) : null), [profile, draft]);
+  // Only limits the draft brings: what the vendor never does (FortiOS checks no peer id, say) is in the device's
+  // configuration already and would otherwise sit in every preview.
+  const deviceLimits = useMemo(() => {
+    const vendor = profile ? vendorById(profile.vendor) : undefined;
+    if (!profile || !draft || !live || !vendor) return { vendor: '', notes: [] };
+    const limits = (c: VpnConnection) => vendor.generate(deviceTarget(c, addresses, profile), { format: vendor.formats[0]!.id, includeSecrets: false }).notes.filter(isLimitationNote);
+    const already = new Set(limits(live).map((n) => n.message));
+    return { vendor: vendor.label, notes: limits(draft).filter((n) => !already.has(n.message)) };
+  }, [profile, draft, live, addresses]);
 
   const saveNow = useCallback(
     async (next: PeerProfile) => {
@@ -141,6 +153,7 @@ export function usePeerDevice(
     addresses,
     liveCheck,
     draftCheck,
+    deviceLimits,
     mirror: async () => {
       if (live) await saveNow(mirrorPeer(live, addresses));
     },

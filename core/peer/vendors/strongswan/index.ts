@@ -2,10 +2,12 @@
 import type { GenerateOptions, GeneratedConfig, ImportResult, Vendor } from '../../vendor.ts';
 import { remark } from './common.ts';
 import { generateIpsecConf, importIpsecConf } from './ipsec-conf.ts';
+import { STRONGSWAN_MAPPINGS } from './mappings.ts';
 import { generateSwanctl, importSwanctl } from './swanctl.ts';
 
 export { PEER_VENDOR_MESSAGES, describePeerCode } from './common.ts';
 export { STRONGSWAN_ALGORITHMS, WITHOUT_STRONGSWAN_KEYWORD, IKEV1_CIPHER_SUITES, IKEV2_CIPHER_SUITES } from './algorithms.ts';
+export { STRONGSWAN_MAPPINGS } from './mappings.ts';
 
 const DIALECTS = {
   swanctl: { generate: generateSwanctl, import: importSwanctl },
@@ -23,6 +25,7 @@ export const strongswan: Vendor = {
     { id: 'swanctl', fileName: 'swanctl.conf' },
     { id: 'ipsec.conf', fileName: 'ipsec.conf' },
   ],
+  mappings: STRONGSWAN_MAPPINGS,
   generate(profile, options: GenerateOptions): GeneratedConfig {
     const d = dialect(options.format);
     if (!d) throw new Error(`strongSwan has no format ${options.format}`);

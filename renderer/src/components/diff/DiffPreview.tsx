@@ -10,6 +10,8 @@ import { readableRequest } from '../../state/request-view.ts';
 import type { ApplyBlock } from '../../state/apply-gate.ts';
 import { formatPrecheckSummary } from '../../../../core/i18n/peer-messages.ts';
 import { precheckSummary, type PrecheckResult } from '../../../../core/peer/precheck.ts';
+import type { GeneratorNote } from '../../../../core/peer/vendor.ts';
+import { describeVendorCode } from '../../../../core/peer/vendors/index.ts';
 
 export interface DiffPreviewProps {
   analysis: Analysis;
@@ -23,6 +25,8 @@ export interface DiffPreviewProps {
   /** The live connection does not negotiate with the device either: the device profile disagrees already. */
   peerLiveFails: boolean;
   peerKnown: boolean;
+  /** What the device's vendor cannot express of the draft (generator notes), and the vendor's name. */
+  deviceLimits?: { vendor: string; notes: readonly GeneratorNote[] };
   peerAcknowledged: boolean;
   onPeerAcknowledged(acknowledged: boolean): void;
   onApply(): void;
@@ -60,6 +64,16 @@ export function DiffPreview(props: DiffPreviewProps) {
               {peerCheck ? formatPrecheckSummary(precheckSummary(peerCheck), lang) : t('peer.previewNone')}
               {peerFails && props.peerLiveFails && <> {t('peer.alreadyFails')}</>}
             </li>
+            {props.deviceLimits && props.deviceLimits.notes.length > 0 && (
+              <li className="impact peer-limits" data-testid="peer-limits">
+                {t('peer.deviceLimits', { vendor: props.deviceLimits.vendor })}
+                <ul>
+                  {[...new Set(props.deviceLimits.notes.map((n) => describeVendorCode(n.code, lang, n.params ?? {}) ?? n.message))].map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              </li>
+            )}
           </ul>
           {peerBreaks && (
             <label className="inline-check peer-ack">

@@ -30,7 +30,9 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
   const lang = useLang();
   // Remarks and notes carry English for logs; on screen they are worded by code (English keeps the detail main wrote).
   const worded = (code: string, english: string, params?: Record<string, string | number>) => (lang === 'en' ? english : (describeVendorCode(code, lang, params ?? {}) ?? english));
-  const [vendorId, setVendorId] = useState(VENDORS[0]?.id ?? 'strongswan');
+  // The device's own vendor first; choosing another one here records it on the device (the preview then warns with
+  // that vendor's limits), as the technician telling the app what the box is.
+  const [vendorId, setVendorId] = useState(peer.profile && vendorById(peer.profile.vendor) ? peer.profile.vendor : (VENDORS[0]?.id ?? 'strongswan'));
   const vendor = vendorById(vendorId) ?? VENDORS[0]!;
   const [format, setFormat] = useState(vendor.formats[0]?.id ?? '');
   const [text, setText] = useState('');
@@ -95,7 +97,16 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
         <h3 id="peer-import-title">{t('peer.importTitle')}</h3>
         <div className="form-grid">
           <label htmlFor="peer-vendor">{t('peer.vendor')}</label>
-          <select id="peer-vendor" className="control" value={vendorId} onChange={(e) => setVendorId(e.target.value)}>
+          <select
+            id="peer-vendor"
+            className="control"
+            data-testid="peer-vendor"
+            value={vendorId}
+            onChange={(e) => {
+              setVendorId(e.target.value);
+              if (profile && profile.vendor !== e.target.value) void peer.adopt({ ...profile, vendor: e.target.value });
+            }}
+          >
             {VENDORS.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.label}
@@ -115,7 +126,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
           className="control code"
           data-testid="peer-import-text"
           aria-label={t('peer.importText')}
-          placeholder={t('peer.importPlaceholder')}
+          placeholder={vendor.id === 'strongswan' ? t('peer.importPlaceholder') : t('peer.importPlaceholderVendor', { vendor: vendor.label })}
           rows={8}
           // A device's whole running configuration fits easily; the CLI reads files up to the same size.
           maxLength={1_048_576}
