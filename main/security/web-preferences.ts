@@ -31,3 +31,21 @@ export function buildWebPreferences(preloadPath: string, { devTools }: { devTool
     devTools,
   };
 }
+
+/** The hidden window that prints the change sheet: the same lock-down, no preload, and no script at all (the page is
+ * static HTML built by core, and nothing in it may run). */
+export function buildPrintWebPreferences(): Omit<SecureWebPreferences, 'preload' | 'devTools'> & { javascript: false; devTools: false } {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+    javascript: false,
+    devTools: false,
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWebPreferences } from '../../main/security/web-preferences.ts';
+import { buildPrintWebPreferences, buildWebPreferences } from '../../main/security/web-preferences.ts';
 
 describe('buildWebPreferences', () => {
   it('isolates the renderer completely', () => {
@@ -25,5 +25,23 @@ describe('buildWebPreferences', () => {
 
   it('loads a CommonJS preload, the only kind a sandboxed window can run', () => {
     expect(buildWebPreferences('/x/preload/index.cjs').preload.endsWith('.cjs')).toBe(true);
+  });
+});
+
+describe('buildPrintWebPreferences', () => {
+  it('prints the change sheet in a window with no preload, no script and no Node', () => {
+    expect(buildPrintWebPreferences()).toStrictEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      javascript: false,
+      devTools: false,
+    });
   });
 });
