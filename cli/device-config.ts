@@ -7,7 +7,7 @@ import type { PeerTunnelKey } from '../core/peer/profile.ts';
 import { InputError, parseCommand, positionalsExactly, stringList, type Io } from './args.ts';
 import { readConnection } from './input.ts';
 import { formatOption, tunnelOption, vendorOption } from './peer-input.ts';
-import { deviceConfigHelp } from './help.ts';
+import { deviceConfigHelp } from './help-peer.ts';
 
 const options = {
   vendor: { type: 'string' },

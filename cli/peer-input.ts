@@ -6,9 +6,8 @@ import { parsePeerProfile } from '../core/peer/profile-schema.ts';
 import type { Vendor } from '../core/peer/vendor.ts';
 import { VENDORS, vendorById } from '../core/peer/vendors/index.ts';
 import { choiceOption, InputError, stringOption, type Io, type Parsed } from './args.ts';
-import { DEFAULT_VENDOR } from './help.ts';
+import { DEFAULT_VENDOR } from './help-peer.ts';
 import { parseJsonText, readText } from './input.ts';
-
 
 export function vendorOption(parsed: Parsed): Vendor {
   const id = stringOption(parsed, 'vendor') ?? DEFAULT_VENDOR;
@@ -58,12 +57,15 @@ export function readPeer(path: string, vendor: Vendor, format: string | undefine
   }
   const dialect = format ?? guessFormat(vendor, text);
   if (dialect === undefined) {
-    throw new InputError(`${path}: cannot tell the configuration format; give --format (${vendor.formats.map((f) => f.id).join(', ')})`);
+    // Most often another vendor's text read with the default vendor: say how to name the vendor too.
+    throw new InputError(
+      `${path}: cannot tell the ${vendor.label} configuration format; give --format (${vendor.formats.map((f) => f.id).join(', ')}), or --vendor if it is another vendor's (${VENDORS.map((v) => v.id).join(', ')})`,
+    );
   }
   const { profile, remarks } = vendor.import(text, dialect);
   for (const r of remarks) io.warn(`warning: ${path}:${r.line}: ${r.message}${r.text.trim() ? ` (${r.text.trim()})` : ''}`);
   if (tunnelKeys(profile).length === 0) {
-    throw new InputError(`${path}: no tunnel found in this ${vendor.label} ${dialect} configuration${remarks[0] ? `: ${remarks[0].message}` : ''}`);
+    throw new InputError(`${path}: no tunnel found in this ${vendor.label} ${dialect} configuration${remarks[0] ? `: ${remarks[0].message}` : ''} (--vendor ${vendor.id}; is it another vendor's?)`);
   }
   return profile;
 }

@@ -4,7 +4,7 @@ import { precheck, type PrecheckResult } from '../core/peer/precheck.ts';
 import { InputError, parseCommand, positionalsExactly, printJson, stringOption, type Io } from './args.ts';
 import { readConnection } from './input.ts';
 import { fitProfile, formatOption, readPeer, tunnelOption, vendorOption } from './peer-input.ts';
-import { precheckHelp } from './help.ts';
+import { precheckHelp } from './help-peer.ts';
 
 const options = {
   peer: { type: 'string' },
