@@ -2,14 +2,14 @@
 // configuration lines to change, and the step plan around the confirm window. Pure: it returns a self-contained HTML
 // document (no script, no external resource) that main prints to PDF. Every value in it comes from drafts and device
 // profiles, which may come from a bundle: all of it is escaped.
-import { diffLines } from 'diff';
 import { fieldLabel, sectionLabel, type Lang } from '../i18n/messages.ts';
 import { changedFields } from '../model/changes.ts';
 import type { VpnConnection } from '../model/connection.ts';
 import { fieldDef, getField } from '../model/paths.ts';
 import { addressesOfProfile } from '../peer/addresses.ts';
 import { hasPeerField, peerFieldText } from '../peer/fields.ts';
-import { deviceTarget, mirrorPeer } from '../peer/mirror.ts';
+import { deviceDiff } from '../peer/device-diff.ts';
+import { deviceForDraft, mirrorPeer } from '../peer/mirror.ts';
 import type { PeerProfile } from '../peer/profile.ts';
 import { describeVendorCode, vendorById } from '../peer/vendors/index.ts';
 import { SHEET_STRINGS, type SheetStrings } from './change-sheet-strings.ts';
@@ -73,7 +73,7 @@ function table(rows: readonly Row[], s: SheetStrings, input: ChangeSheetInput): 
 function deviceSection(c: SheetConnection, paths: readonly string[], s: SheetStrings, input: ChangeSheetInput): string {
   const addresses = c.peer ? addressesOfProfile(c.peer) : {};
   const current = c.peer ?? mirrorPeer(c.base, addresses);
-  const target = deviceTarget(c.draft, addresses, c.peer);
+  const target = deviceForDraft(c.peer, c.base, c.draft, addresses);
   const rows: Row[] = paths
     .filter(hasPeerField)
     .map((path) => ({ path, before: peerFieldText(current, c.draft.mode, path) ?? '', after: peerFieldText(target, c.draft.mode, path) ?? '', secret: fieldDef(path)?.secret === true }))
@@ -84,19 +84,11 @@ function deviceSection(c: SheetConnection, paths: readonly string[], s: SheetStr
   const vendor = c.peer ? vendorById(c.peer.vendor) : undefined;
   if (c.peer && vendor) {
     const format = vendor.formats[0]!;
-    const options = { format: format.id, includeSecrets: input.includePsks };
-    const now = vendor.generate(c.peer, options);
-    const next = vendor.generate(target, options);
-    const changes = diffLines(now.text, next.text).filter((part) => part.added || part.removed);
+    const { target: next, changes } = deviceDiff(vendor, c.peer, target, { format: format.id, includeSecrets: input.includePsks });
     parts.push(`<h4>${escapeHtml(s.deviceLinesTitle)}</h4><p class="muted">${escapeHtml(fill(s.deviceLinesIntro, { vendor: vendor.label, file: format.fileName }))}</p>`);
     if (changes.length === 0) parts.push(`<p>${escapeHtml(s.noDeviceLines)}</p>`);
     else {
-      const lines = changes.flatMap((part) =>
-        part.value
-          .replace(/\n$/, '')
-          .split('\n')
-          .map((line) => `<span class="${part.added ? 'add' : 'del'}">${escapeHtml(`${part.added ? '+ ' : '- '}${line}`)}</span>`),
-      );
+      const lines = changes.flatMap((part) => part.lines.map((line) => `<span class="${part.kind === 'added' ? 'add' : 'del'}">${escapeHtml(`${part.kind === 'added' ? '+ ' : '- '}${line}`)}</span>`));
       parts.push(`<pre class="lines">${lines.join('\n')}</pre>`);
     }
     const noteText = (n: (typeof next.notes)[number]) => describeVendorCode(n.code, input.lang, n.params ?? {}) ?? n.message;

@@ -9,6 +9,8 @@ import { id, noArgs, shape, type MethodSpecs } from './schema.ts';
 export interface BundlePreview extends BundleSummary {
   /** The profile `here` was worked out for (the one asked for, or the active one). */
   targetProfileId: string;
+  /** Whether that profile's inventory has been read at all: if not, `knownHere` false means "not read yet". */
+  inventoryRead: boolean;
   here: Array<{
     VpnConnectionId: string;
     /** An open draft of this connection exists in the target profile: the import merges into it. */
@@ -50,7 +52,7 @@ export const bundleMethods = {
   previewBundle: { args: openArgs, result: shape<BundlePreview>() },
   importBundle: { args: openArgs, result: shape<BundleImportResult>() },
   exportChangeSheet: {
-    args: z.object({ draftIds: z.array(id).min(1).max(200), includePsks: z.boolean().optional(), lang: z.enum(['en', 'zh-CN']) }).strict(),
+    args: z.object({ draftIds: z.array(id).min(1).max(200), includePsks: z.boolean().optional(), note: z.string().max(2000).optional(), lang: z.enum(['en', 'zh-CN']) }).strict(),
     result: shape<{ fileName: string; contentBase64: string }>(),
   },
 } as const satisfies MethodSpecs;

@@ -124,3 +124,37 @@ export function deviceTarget(draft: VpnConnection, addresses: PeerAddresses, cur
   }
   return { ...target, vendor: current.vendor, platform: current.platform };
 }
+
+/** A deep copy of a profile value (core has no structuredClone; values are plain data, NaN lifetimes included). */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+  return value;
+}
+
+/**
+ * The device as the draft leaves it: the device as it is, with what the draft changes (base → draft) applied, setting
+ * by setting; everything the draft does not touch stays as the device has it (its own extra proposals, lifetimes,
+ * names). Without a device, the mirror of the draft. What the technician types is the difference between the two.
+ */
+export function deviceForDraft(current: PeerProfile | null, base: VpnConnection, draft: VpnConnection, addresses: PeerAddresses): PeerProfile {
+  const target = deviceTarget(draft, addresses, current);
+  if (!current) return target;
+  const before = deviceTarget(base, addresses, current);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const key of Object.keys(target.tunnels) as PeerTunnelKey[]) {
+    const wanted = target.tunnels[key]!;
+    const was = before.tunnels[key];
+    const now = current.tunnels[key];
+    if (!was || !now) continue;
+    const kept: Record<string, unknown> = { ...wanted };
+    for (const prop of new Set([...Object.keys(wanted), ...Object.keys(now)])) {
+      if (!same((was as unknown as Record<string, unknown>)[prop], (wanted as unknown as Record<string, unknown>)[prop])) continue;
+      const value = (now as unknown as Record<string, unknown>)[prop];
+      if (value === undefined) delete kept[prop];
+      else kept[prop] = copy(value);
+    }
+    target.tunnels[key] = kept as unknown as PeerTunnel;
+  }
+  return { ...target, source: current.source };
+}

@@ -6,7 +6,7 @@ import { bundleSummary, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleD
 import type { BundleImportResult, BundlePreview } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
 import { addressesOfProfile } from '../../core/peer/addresses.ts';
-import { deviceTarget } from '../../core/peer/mirror.ts';
+import { deviceForDraft } from '../../core/peer/mirror.ts';
 import { vendorById } from '../../core/peer/vendors/index.ts';
 import { generateKeyPair, openBundle, recipientOf, sealBundle, type OpenKey } from './bundle-crypto.ts';
 import type { DraftsService } from './drafts.ts';
@@ -99,7 +99,7 @@ export function createBundlesService(deps: BundlesDeps) {
         const vendor = peer ? vendorById(peer.vendor) : undefined;
         const deviceConfig =
           peer && vendor && Object.keys(peer.tunnels).length > 0
-            ? { vendor: vendor.id, format: vendor.formats[0]!.id, text: vendor.generate(deviceTarget(r.draft, addressesOfProfile(peer), peer), { format: vendor.formats[0]!.id, includeSecrets: true }).text }
+            ? { vendor: vendor.id, format: vendor.formats[0]!.id, text: vendor.generate(deviceForDraft(peer, r.base, r.draft, addressesOfProfile(peer)), { format: vendor.formats[0]!.id, includeSecrets: true }).text }
             : undefined;
         return {
           RegionId: r.RegionId,
@@ -131,28 +131,35 @@ export function createBundlesService(deps: BundlesDeps) {
     async preview(args: BundleSource): Promise<BundlePreview> {
       const profileId = targetOf(args);
       const bundle = await open(args);
-      const known = new Set((deps.inventory.cached(profileId)?.connections ?? []).map((e) => e.connection.VpnConnectionId));
+      const snapshot = deps.inventory.cached(profileId);
+      const known = new Set((snapshot?.connections ?? []).map((e) => e.connection.VpnConnectionId));
       const open_ = new Set(deps.drafts.list().filter((d) => d.profileId === profileId && d.status !== 'applied').map((d) => d.VpnConnectionId));
       return {
         ...bundleSummary(bundle, Date.parse(deps.now())),
         targetProfileId: profileId,
+        inventoryRead: Boolean(snapshot),
         here: bundle.drafts.map((d) => ({ VpnConnectionId: d.VpnConnectionId, mergesIntoOpenDraft: open_.has(d.VpnConnectionId), knownHere: known.has(d.VpnConnectionId) })),
       };
     },
     async importBundle(args: BundleSource): Promise<BundleImportResult> {
       const profileId = targetOf(args);
       const bundle = await open(args);
-      // All or nothing as far as can be told before writing: a draft being applied here stops the whole import.
+      // All or nothing as far as can be told before writing: a draft being applied here, or one that cannot merge into
+      // the open draft of its connection, stops the whole import before any draft or device is stored.
       for (const d of bundle.drafts) {
         const open_ = deps.drafts.list().find((x) => x.profileId === profileId && x.VpnConnectionId === d.VpnConnectionId && x.status !== 'applied');
         if (open_?.status === 'applying') throw new AppError('Draft.Busy', `The draft of ${d.Name || d.VpnConnectionId} is being applied right now; wait for the apply to end.`, 'content', { name: d.Name || d.VpnConnectionId });
       }
-      const imported: BundleImportResult['imported'] = [];
-      for (const d of bundle.drafts) {
+      const plans = bundle.drafts.map((d) => {
         const needsSecrets = d.pskIncluded ? [] : (d.omittedSecrets ?? []).filter((o) => o.changed).map((o) => o.path);
-        const { record, merged } = deps.drafts.importBundled({ RegionId: d.RegionId, base: d.base, draft: d.draft, baseFetchedAt: d.baseFetchedAt, needsSecrets }, profileId);
-        // The technician at the site knows the device best: its profile travels with the draft and replaces ours.
-        if (d.peer) deps.peers.save(d.VpnConnectionId, d.peer, profileId);
+        return { d, plan: deps.drafts.planBundled({ RegionId: d.RegionId, base: d.base, draft: d.draft, baseFetchedAt: d.baseFetchedAt, needsSecrets }, profileId) };
+      });
+      // One write of the drafts file for the whole bundle.
+      const written = deps.drafts.batch(() => plans.map(({ d, plan }) => ({ d, merged: plan.merged, record: plan.write() })));
+      // The technician at the site knows the device best: its profile travels with the draft and replaces ours.
+      for (const { d } of written) if (d.peer) deps.peers.save(d.VpnConnectionId, d.peer, profileId);
+      const imported: BundleImportResult['imported'] = [];
+      for (const { merged, record } of written) {
         let final = record;
         let reconciled = false;
         // A new draft is read live at once, so Live is never the sender's copy. One merged into an open draft keeps

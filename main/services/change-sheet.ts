@@ -22,14 +22,21 @@ export interface ChangeSheetDeps {
 
 export function createChangeSheetService(deps: ChangeSheetDeps) {
   return {
-    async exportChangeSheet(args: { draftIds: readonly string[]; includePsks?: boolean | undefined; lang: Lang }): Promise<{ fileName: string; contentBase64: string }> {
+    async exportChangeSheet(args: { draftIds: readonly string[]; includePsks?: boolean | undefined; note?: string | undefined; lang: Lang }): Promise<{ fileName: string; contentBase64: string }> {
       if (!deps.printPdf) throw new AppError('ChangeSheet.NoPrinter', 'This build cannot print to PDF.');
       const records = [...new Set(args.draftIds)].map((draftId) => deps.drafts.get(draftId));
-      const profileName = records[0] ? deps.profiles.get(records[0].profileId).name : '';
+      for (const r of records) {
+        // A sheet is what the technician types: an undecided value (a conflict, a key still to enter) must not be on it.
+        if (r.conflicts.length > 0 || r.status === 'conflict' || (r.needsSecrets?.length ?? 0) > 0) {
+          const name = r.draft.Name || r.VpnConnectionId;
+          throw new AppError('ChangeSheet.DraftUndecided', `The change sheet of ${name} would print undecided values: resolve its conflicts and enter any missing key first.`, 'draftIds', { name });
+        }
+      }
+      const profileName = [...new Set(records.map((r) => deps.profiles.get(r.profileId).name))].join(', ');
       const html = changeSheetHtml({
         connections: records.map((r) => ({ RegionId: r.RegionId, VpnConnectionId: r.VpnConnectionId, base: r.base, baseFetchedAt: r.baseFetchedAt, draft: r.draft, peer: deps.peers.get(r.VpnConnectionId, r.profileId) })),
         profileName,
-        note: '',
+        note: args.note ?? '',
         createdAt: deps.now().slice(0, 16).replace('T', ' '),
         lang: args.lang,
         includePsks: args.includePsks === true,

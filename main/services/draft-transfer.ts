@@ -7,6 +7,15 @@ import { getField, mergeThreeWay, setField, type VpnConnection } from '../../cor
 import { sameIdentity, secretPaths } from './draft-shape.ts';
 import type { ProfilesService } from './profiles.ts';
 
+/** A draft as a bundle carries it (its PSKs inside; `needsSecrets`: the keys its sender changed that did not travel). */
+export interface BundledHead {
+  RegionId: string;
+  base: VpnConnection;
+  draft: VpnConnection;
+  baseFetchedAt: string;
+  needsSecrets?: string[];
+}
+
 /** The parts of the drafts service the transfers build on. */
 export interface DraftIo {
   now(): string;
@@ -95,21 +104,22 @@ export function createDraftTransfer(io: DraftIo) {
      * an open draft it merges three-way: the bundle's changes (its base → its draft) into the open draft, field by
      * field, with a conflict where both changed the same field differently (`live` in the conflict = the bundle's).
      */
-    importBundled(
-      head: { RegionId: string; base: VpnConnection; draft: VpnConnection; baseFetchedAt: string; needsSecrets?: string[] },
-      profileId: string = deps.profiles.active().profileId,
-    ): { record: DraftRecord; merged: boolean } {
+    /**
+     * What importing a bundled draft would do, worked out without writing anything (so a bundle is refused whole
+     * before any of it is stored); `write()` then does it.
+     */
+    planBundled(head: BundledHead, profileId: string = deps.profiles.active().profileId): { merged: boolean; write(): DraftRecord } {
       const identity = sameIdentity(head.base, head.draft);
       if (identity) throw new AppError('Bundle.Damaged', `A draft in the bundle describes two different connections (${identity}).`, 'content');
       const existing = openDraftOf(profileId, head.draft.VpnConnectionId);
-      if (!existing) return { record: create(profileId, head.RegionId, head.base, head.draft, head.baseFetchedAt, head.needsSecrets ?? []), merged: false };
+      if (!existing) return { merged: false, write: () => create(profileId, head.RegionId, head.base, head.draft, head.baseFetchedAt, head.needsSecrets ?? []) };
       requireEditable(existing);
       if (sameIdentity(existing.draft, head.draft)) throw new AppError('Draft.CannotMerge', `The open draft of ${head.draft.VpnConnectionId} is for another shape of the connection; discard it and import again.`);
       const merged = mergeThreeWay(head.base, existing.draft, head.draft);
       if (!merged.ok) throw new AppError('Draft.CannotMerge', `The open draft of ${head.draft.VpnConnectionId} cannot be merged with the bundle's; discard it and import again.`);
       const conflicts = [...existing.conflicts, ...merged.conflicts.filter((c) => !existing.conflicts.some((e) => e.path === c.path))];
       const needsSecrets = [...new Set([...(existing.needsSecrets ?? []), ...(head.needsSecrets ?? [])])];
-      return { record: update(existing, { draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing', ...(needsSecrets.length > 0 && { needsSecrets }) }), merged: true };
+      return { merged: true, write: () => update(existing, { draft: merged.merged, conflicts, status: conflicts.length > 0 ? 'conflict' : 'editing', ...(needsSecrets.length > 0 && { needsSecrets }) }) };
     },
   };
 }

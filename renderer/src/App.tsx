@@ -17,7 +17,7 @@ import { SettingsView } from './components/views/SettingsView.tsx';
 import { useErrorText } from './i18n/error-text.ts';
 import { i18n } from './i18n/index.ts';
 import { ApiContext } from './state/api-context.tsx';
-import { applyBlock } from './state/apply-gate.ts';
+import { ackKeyOf, applyBlock } from './state/apply-gate.ts';
 import { useConnectivity } from './state/connectivity.ts';
 import { lastOutcomes, openDrafts, useDrafts } from './state/drafts.ts';
 import { withHealth } from './state/health.ts';
@@ -76,8 +76,9 @@ function Studio({ api }: { api: Api }) {
   const confirmWindowSeconds = ws.confirmWindow ?? settings.confirmWindowSeconds;
   const peer = usePeerDevice(api, { VpnConnectionId: selectedId, live: base, draft, liveRead: open.live.connection, gateway: open.gateway, customerGateways: snapshot?.customerGateways });
   // An acknowledgement is for the prediction the user read: any edit of the draft or of the device asks again. Keyed
-  // by content, not identity: an autosave hands back an equal draft as a new object.
-  const peerAckKey = useMemo(() => JSON.stringify([draft, peer.profile]), [draft, peer.profile]);
+  // by the values of the editable fields (as text) and the device, not by identity or key order: an autosave hands
+  // back an equal draft as a new object, its keys and number types as main's store has them.
+  const peerAckKey = useMemo(() => ackKeyOf(draft, peer.profile), [draft, peer.profile]);
   const [peerAck, setPeerAck] = useState<{ key: string; acknowledged: boolean }>({ key: '', acknowledged: false });
   const peerAcknowledged = peerAck.key === peerAckKey && peerAck.acknowledged;
   // Only a change that breaks what negotiates today asks; when the live connection does not negotiate with the device

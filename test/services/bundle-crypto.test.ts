@@ -145,8 +145,13 @@ describe('sealBundle / openBundle', () => {
 
   it('cannot tell a flipped byte inside a recipient stanza from a key that does not match (age cannot either)', async () => {
     // The stanza's body is the file key wrapped for that key: damaged, it simply unwraps for nobody.
-    const bodyLine = text(byKeys).indexOf('\n', text(byKeys).indexOf('-> X25519')) + 5;
-    expect(await codeOf(openBundle(flip(byKeys, bodyLine), { identities: [alice.identity] }))).toBe('Bundle.NotForYou');
+    // Another base64 letter in the middle of the body, so the stanza still parses (flipping a bit could make it a
+    // character that is not base64 at all, which age reports as a malformed header: damaged, also right).
+    const at = text(byKeys).indexOf('\n', text(byKeys).indexOf('-> X25519')) + 5;
+    const changed = Uint8Array.from(byKeys);
+    changed[at] = changed[at] === 0x41 ? 0x42 : 0x41;
+    expect(await codeOf(openBundle(changed, { identities: [alice.identity] }))).toBe('Bundle.NotForYou');
+    expect(await codeOf(openBundle(flip(byKeys, at), { identities: [alice.identity] }))).toMatch(/^Bundle\.(NotForYou|Damaged)$/);
   });
 
   it('says NotABundle for a file that is not age, or an age file that holds no bundle', async () => {

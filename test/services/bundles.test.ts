@@ -145,9 +145,13 @@ describe('the import preview: the user picks the target profile', () => {
     expect((await engineer.callRaw('previewBundle', { content: file.content, passphrase: PASSPHRASE, profileId: 'nope' })).error?.code).toBe('Profile.NotFound');
     const preview = await engineer.call<BundlePreview>('previewBundle', { content: file.content, passphrase: PASSPHRASE, profileId: customer.profileId });
     expect(preview.targetProfileId).toBe(customer.profileId);
+    // Never read in that account: "not read yet", not "not found".
+    expect(preview.inventoryRead).toBe(false);
     expect(preview.here).toEqual([{ VpnConnectionId: EU.VpnConnectionId, mergesIntoOpenDraft: false, knownHere: false }]);
+    await engineer.call('loadInventory', { refresh: true });
     const inSandbox = await engineer.call<BundlePreview>('previewBundle', { content: file.content, passphrase: PASSPHRASE });
     expect(inSandbox.targetProfileId).toBe('sandbox');
+    expect(inSandbox.inventoryRead).toBe(true);
     expect(inSandbox.here[0]?.mergesIntoOpenDraft).toBe(true);
 
     const result = await engineer.call<BundleImportResult>('importBundle', { content: file.content, passphrase: PASSPHRASE, profileId: customer.profileId });

@@ -1,3 +1,6 @@
+import { editableFields, getField, type VpnConnection } from '../../../core/index.ts';
+import type { PeerProfile } from '../../../core/peer/profile.ts';
+
 /** Why Apply is disabled; null when it is not. */
 export type ApplyBlock = 'conflicts' | 'rules' | 'offline' | 'busy' | 'none' | 'peer' | null;
 
@@ -30,4 +33,24 @@ export function applyBlock(input: ApplyGateInput): ApplyBlock {
   if (input.changes === 0 || !input.hasRequest) return 'none';
   if (input.peerBreaks === true && input.peerAcknowledged !== true) return 'peer';
   return null;
+}
+
+/** A key for what an acknowledgement of the peer prediction covers: every editable field's value as text, in the
+ * model's order, and the device with its keys sorted, so an equal draft or device handed back by main keeps it. */
+export function ackKeyOf(draft: VpnConnection | null, profile: PeerProfile | null): string {
+  const fields = draft ? editableFields(draft.mode).map((d) => String(getField(draft, d.path) ?? '')) : [];
+  return JSON.stringify([fields, profile ? canonical(profile) : null]);
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  // An unknown lifetime is NaN here and null once it has crossed JSON: the same value.
+  return typeof value === 'number' && Number.isNaN(value) ? null : value;
 }

@@ -26,8 +26,8 @@ export interface PeerDevice {
   draftCheck: PrecheckResult | null;
   /** What the device's vendor cannot express of the draft and could of the live connection (generator notes about limits). */
   deviceLimits: { vendor: string; notes: GeneratorNote[] };
-  /** "The device matches the live connection": the mirror image, saved. */
-  mirror(): Promise<void>;
+  /** "The device matches the live connection": the mirror image, saved, of the given vendor (default: the device's). */
+  mirror(vendorId?: string): Promise<void>;
   /** Reads a device's configuration; nothing is saved until `adopt`. */
   read(text: string, vendorId: string, format: string): ImportResult | null;
   adopt(profile: PeerProfile): Promise<void>;
@@ -105,7 +105,9 @@ export function usePeerDevice(
   const deviceLimits = useMemo(() => {
     const vendor = profile ? vendorById(profile.vendor) : undefined;
     if (!profile || !draft || !live || !vendor) return { vendor: '', notes: [] };
-    const limits = (c: VpnConnection) => vendor.generate(deviceTarget(c, addresses, profile), { format: vendor.formats[0]!.id, includeSecrets: false }).notes.filter(isLimitationNote);
+    // With the keys: a key the device cannot take (too short, a character it refuses) is a limit too. Only the notes
+    // are kept, and none of them quotes a key.
+    const limits = (c: VpnConnection) => vendor.generate(deviceTarget(c, addresses, profile), { format: vendor.formats[0]!.id, includeSecrets: true }).notes.filter(isLimitationNote);
     const already = new Set(limits(live).map((n) => n.message));
     return { vendor: vendor.label, notes: limits(draft).filter((n) => !already.has(n.message)) };
   }, [profile, draft, live, addresses]);
@@ -154,8 +156,9 @@ export function usePeerDevice(
     liveCheck,
     draftCheck,
     deviceLimits,
-    mirror: async () => {
-      if (live) await saveNow(mirrorPeer(live, addresses));
+    // The mirror replaces the device's settings, not what the box is: its vendor and platform stay.
+    mirror: async (vendorId) => {
+      if (live) await saveNow({ ...mirrorPeer(live, addresses), vendor: vendorId ?? profile?.vendor ?? 'strongswan', platform: profile?.platform ?? '' });
     },
     read: (text, vendorId, format) => vendorById(vendorId)?.import(text, format) ?? null,
     adopt: saveNow,

@@ -1,5 +1,5 @@
 // One machine's network cable to the Sandbox: a TCP relay on 127.0.0.1 that can be unplugged (open connections cut,
-// new ones refused) and plugged back, so one studio goes offline while another on the same emulator stays online.
+// new ones accepted and closed at once, which the client sees as a reset) and plugged back, so one studio goes offline while another on the same emulator stays online.
 import net from 'node:net';
 
 export interface CuttableProxy {

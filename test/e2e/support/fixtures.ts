@@ -62,6 +62,10 @@ async function startInstance(page: Page, emulator: RunningEmulator, endpoint = e
     apply: { retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 400 }, poll: { initialMs: 50, maxMs: 250, growth: 0.1, timeoutMs: 60_000 }, confirmPollMs: 200, settleMs: 1500 },
     // Electron prints with printToPDF; here the same Chromium prints the same page (headless page.pdf).
     printPdf: (html) => printInChromium(page, html),
+  }).catch(async (error: unknown) => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   const table = composed.table;
   const ipcLog: AppHarness['ipcLog'] = [];
@@ -129,15 +133,22 @@ export const test = base.extend<{ app: AppHarness; emulatorOptions: EmulatorOpti
       const context = await browser.newContext({ acceptDownloads: true });
       const page = await context.newPage();
       const proxy = await startCuttableProxy(app.emulator.endpoint);
-      const instance = await startInstance(page, app.emulator, proxy.endpoint);
-      started.push({ close: instance.close, page, proxy });
-      return { ...instance.harness, setConnected: proxy.setConnected };
+      try {
+        const instance = await startInstance(page, app.emulator, proxy.endpoint);
+        started.push({ close: instance.close, page, proxy });
+        return { ...instance.harness, setConnected: proxy.setConnected };
+      } catch (error) {
+        await proxy.close();
+        await context.close();
+        throw error;
+      }
     });
+    // Every instance is torn down even when one of them fails to close.
+    const failures: unknown[] = [];
     for (const s of started) {
-      await s.close();
-      await s.page.context().close();
-      await s.proxy.close();
+      for (const step of [() => s.close(), () => s.page.context().close(), () => s.proxy.close()]) await step().catch((e: unknown) => failures.push(e));
     }
+    if (failures.length > 0) throw failures[0];
   },
 });
 

@@ -1,11 +1,11 @@
 // The peer device: where its profile comes from (the mirror of the live connection, a device's configuration read
 // in, or hand edits in the Peer column), and the device configuration for the draft, with the lines the technician
 // must change on the device. All of it runs here, offline; only the profile itself is kept by main.
-import { diffLines } from 'diff';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VpnConnection } from '../../../../core/index.ts';
-import { deviceTarget, mirrorPeer } from '../../../../core/peer/mirror.ts';
+import { deviceDiff } from '../../../../core/peer/device-diff.ts';
+import { deviceForDraft, mirrorPeer } from '../../../../core/peer/mirror.ts';
 import type { PeerProfile, PeerTunnelKey } from '../../../../core/peer/profile.ts';
 import type { ImportResult } from '../../../../core/peer/vendor.ts';
 import { describeVendorCode, VENDORS, vendorById } from '../../../../core/peer/vendors/index.ts';
@@ -47,9 +47,10 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
 
   // What the device must hold for the draft to negotiate, and what it holds now (its profile, or else the live mirror).
   // Generating both and diffing them takes well under a millisecond: no memoisation needed.
-  const target = vendor.generate(deviceTarget(draft, peer.addresses, peer.profile), { format: formatOk, includeSecrets: withSecrets });
-  const current = vendor.generate(peer.profile ?? mirrorPeer(live, peer.addresses), { format: formatOk, includeSecrets: withSecrets });
-  const changes = diffLines(current.text, target.text).filter((part) => part.added || part.removed);
+  const device = peer.profile ?? mirrorPeer(live, peer.addresses);
+  const wanted = deviceForDraft(peer.profile, live, draft, peer.addresses);
+  const target = vendor.generate(wanted, { format: formatOk, includeSecrets: withSecrets });
+  const { changes } = deviceDiff(vendor, device, wanted, { format: formatOk, includeSecrets: withSecrets });
 
   const found = read ? TUNNELS.filter((k) => read.profile.tunnels[k]) : [];
   const shapeMismatch = read !== null && found.length > 0 && (draft.mode === 'single' ? !found.includes('single') : found.includes('single'));
@@ -83,7 +84,7 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
         </div>
       )}
       <div className="toolbar">
-        <button type="button" className="btn" data-testid="peer-mirror" onClick={() => void peer.mirror().then(() => sourceRef.current?.focus())}>
+        <button type="button" className="btn" data-testid="peer-mirror" onClick={() => void peer.mirror(vendorId).then(() => sourceRef.current?.focus())}>
           {t('peer.mirror')}
         </button>
         {profile && (
@@ -193,12 +194,8 @@ export function PeerPanel({ peer, live, draft, onClose }: PeerPanelProps) {
         ) : (
           <pre className="code wrap device-diff" data-testid="peer-device-diff" tabIndex={0}>
             {changes.map((part, i) => (
-              <span key={i} className={part.added ? 'added' : 'removed'}>
-                {part.value
-                  .replace(/\n$/, '')
-                  .split('\n')
-                  .map((line) => `${part.added ? '+ ' : '- '}${line}`)
-                  .join('\n')}
+              <span key={i} className={part.kind}>
+                {part.lines.map((line) => `${part.kind === 'added' ? '+ ' : '- '}${line}`).join('\n')}
                 {'\n'}
               </span>
             ))}

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_BITS, PROPOSED_PASSPHRASE_BITS, passphraseStrength, proposePassphrase } from '../../../../core/bundle/passphrase.ts';
-import type { BundlePreview, DraftSummary } from '../../../../core/contract.ts';
+import type { BundleImportResult, BundlePreview, DraftSummary } from '../../../../core/contract.ts';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import { fieldLabel } from '../../../../core/index.ts';
 import { toErrorShape, useErrorText } from '../../i18n/error-text.ts';
@@ -63,7 +63,7 @@ export function SealBundleDialog({ drafts, onDone, onClose }: { drafts: readonly
     setBusy(true);
     setError(null);
     try {
-      const sheet = await api.exportChangeSheet({ draftIds: [...picked], includePsks: sheetPsks, lang });
+      const sheet = await api.exportChangeSheet({ draftIds: [...picked], includePsks: sheetPsks, ...(note.trim() && { note }), lang });
       download(sheet.fileName, Uint8Array.from(atob(sheet.contentBase64), (c) => c.charCodeAt(0)), 'application/pdf');
       setSheetSaved(sheet.fileName);
     } catch (e) {
@@ -294,7 +294,7 @@ export function OpenBundleDialog({
                     {d.needsPsk ? <span className="flag bad">{t('bundle.needsPsk')}</span> : d.pskChanged ? <span className="flag">{t('bundle.pskIncluded')}</span> : <span className="flag muted">{t('bundle.pskNotChanged')}</span>}
                     {d.peerIncluded && <span className="flag">{t('bundle.peerIncluded')}</span>}
                     {here?.mergesIntoOpenDraft && <span className="flag warn">{t('bundle.mergeInto')}</span>}
-                    {here && !here.knownHere && <span className="flag bad">{t('bundle.notHere')}</span>}
+                    {here && !here.knownHere && (preview.inventoryRead ? <span className="flag bad">{t('bundle.notHere')}</span> : <span className="flag muted">{t('bundle.notReadHere')}</span>)}
                   </div>
                 </li>
               );
@@ -315,14 +315,21 @@ export function OpenBundleDialog({
             void run(async () => {
               const result = await api.importBundle({ ...file!.source, ...key });
               const conflicts = result.imported.reduce((n, d) => n + d.conflictCount, 0);
-              // Only what really happened: a draft whose live connection could not be read now is not "checked".
-              const unchecked = result.imported.filter((d) => !d.reconciled && !d.merged && !d.notInAccount).length;
-              const parts = [
-                unchecked === result.imported.length ? t('bundle.importedUnchecked', { count: unchecked }) : t('bundle.imported', { count: result.imported.length - unchecked }),
-                ...(unchecked > 0 && unchecked < result.imported.length ? [t('bundle.importedUnchecked', { count: unchecked })] : []),
-                ...(conflicts > 0 ? [t('bundle.importedConflicts', { count: conflicts })] : []),
+              // Only what really happened: "checked against live" only for the drafts read live at the import.
+              const count = (keep: (d: BundleImportResult['imported'][number]) => boolean) => result.imported.filter(keep).length;
+              const parts: Array<['bundle.imported' | 'bundle.importedMerged' | 'bundle.importedUnchecked' | 'bundle.importedNotHere' | 'bundle.importedConflicts', number]> = [
+                ['bundle.imported', count((d) => d.reconciled)],
+                ['bundle.importedMerged', count((d) => d.merged)],
+                ['bundle.importedUnchecked', count((d) => !d.reconciled && !d.merged && !d.notInAccount)],
+                ['bundle.importedNotHere', count((d) => d.notInAccount)],
+                ['bundle.importedConflicts', conflicts],
               ];
-              onDone(parts.join(' '));
+              onDone(
+                parts
+                  .filter(([, n]) => n > 0)
+                  .map(([key, n]) => t(key, { count: n }))
+                  .join(' '),
+              );
             })
           }
         >
