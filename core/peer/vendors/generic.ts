@@ -3,7 +3,31 @@
 // the network notations device CLIs use (dotted masks, Cisco wildcard masks).
 import ipaddr from 'ipaddr.js';
 import { isIpv4, parseIpv4Cidr } from '../../net/ipv4.ts';
+import type { PeerTunnel } from '../profile.ts';
 import type { GeneratorNote, ImportRemark, Lang, MessageTable } from '../vendor.ts';
+
+/**
+ * The tunnel an importer starts from, before the configuration's own settings: nothing known, and the vendor's
+ * defaults for what a configuration may leave unsaid (IKE version, lifetimes, NAT-T).
+ */
+export function blankTunnel(defaults: Pick<PeerTunnel, 'ikeVersions' | 'ikeLifetime' | 'ipsecLifetime' | 'natTraversal'>): PeerTunnel {
+  return {
+    deviceAddress: '',
+    cloudAddress: '',
+    ikeMode: 'main',
+    ikeProposals: [],
+    ipsecProposals: [],
+    localId: '',
+    remoteId: '',
+    localSubnets: [],
+    remoteSubnets: [],
+    psk: '',
+    dpd: false,
+    routeBased: false,
+    ...defaults,
+    ikeVersions: [...defaults.ikeVersions],
+  };
+}
 
 /** Written where a PSK is not known (or not asked for); importers read it back as ''. */
 export const PSK_PLACEHOLDER = 'REPLACE-WITH-PRE-SHARED-KEY';

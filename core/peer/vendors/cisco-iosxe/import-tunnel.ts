@@ -7,6 +7,7 @@ import { AEAD, type AlgorithmKind, type Context, LIFETIME, nameFor } from './alg
 import { isAsn, isAnyId, remark, sameSlash30 } from './common.ts';
 import { type Index, type Interface, interfaceKey, type IpsecSet, type Key, type KeyEntry, type Word } from './import-index.ts';
 import type { Node } from './parse.ts';
+import { blankTunnel } from '../generic.ts';
 
 export interface Found {
   line: number;
@@ -17,24 +18,7 @@ export interface Found {
 type Remark = (node: Node, code: string, params?: Record<string, string | number>) => void;
 
 function blank(): PeerTunnel {
-  return {
-    deviceAddress: '',
-    cloudAddress: '',
-    ikeVersions: ['ikev1'],
-    ikeMode: 'main',
-    ikeProposals: [],
-    ipsecProposals: [],
-    ikeLifetime: LIFETIME.ikev1.default,
-    ipsecLifetime: LIFETIME.ipsec.default,
-    localId: '',
-    remoteId: '',
-    localSubnets: [],
-    remoteSubnets: [],
-    psk: '',
-    dpd: false,
-    natTraversal: true,
-    routeBased: false,
-  };
+  return blankTunnel({ ikeVersions: ['ikev1'], ikeLifetime: LIFETIME.ikev1.default, ipsecLifetime: LIFETIME.ipsec.default, natTraversal: true });
 }
 
 /** The profile's name for a keyword; an unknown one is kept as written, with a remark. */

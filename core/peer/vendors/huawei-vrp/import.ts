@@ -11,6 +11,7 @@ import { ASN_PATTERN, ENCRYPTED_KEY, readPsk, VENDOR_ID } from './common.ts';
 import { type IkePeerView, type IkeProposalView, MAX_REMARKS, readIkePeer, readIkeProposal, readIpsecProposal, readSa, Remarks, type SaView } from './import-objects.ts';
 import { type Line, type ParsedText, parseVrp, pick, type Section } from './import-parse.ts';
 import { interfaceName, readBgp, readInterface, readSelectors, type BgpView, type InterfaceView } from './import-views.ts';
+import { blankTunnel } from '../generic.ts';
 
 const MAX_TEXT = 1024 * 1024;
 const ANY = '0.0.0.0/0';
@@ -85,24 +86,7 @@ function identities(ctx: Context, peer: IkePeerView, tunnel: PeerTunnel): void {
 }
 
 function blank(): PeerTunnel {
-  return {
-    deviceAddress: '',
-    cloudAddress: '',
-    ikeVersions: ['ikev1', 'ikev2'],
-    ikeMode: 'main',
-    ikeProposals: [],
-    ipsecProposals: [],
-    ikeLifetime: IKE_LIFETIME.default,
-    ipsecLifetime: IPSEC_LIFETIME.default,
-    localId: '',
-    remoteId: '',
-    localSubnets: [],
-    remoteSubnets: [],
-    psk: '',
-    dpd: false,
-    natTraversal: true,
-    routeBased: false,
-  };
+  return blankTunnel({ ikeVersions: ['ikev1', 'ikev2'], ikeLifetime: IKE_LIFETIME.default, ipsecLifetime: IPSEC_LIFETIME.default, natTraversal: true });
 }
 
 const address = (text: string | undefined) => (text !== undefined && isIpv4(text) ? text : undefined);

@@ -5,7 +5,7 @@
 import { isIpv4, parseIpv4Cidr } from '../../../net/ipv4.ts';
 import type { PeerBgp, PeerIkeProposal, PeerIpsecProposal, PeerProfile, PeerTunnel, PeerTunnelKey } from '../../profile.ts';
 import type { ImportResult } from '../../vendor.ts';
-import { PSK_PLACEHOLDER } from '../generic.ts';
+import { blankTunnel, PSK_PLACEHOLDER } from '../generic.ts';
 import { apiName, DEFAULT_IKE_LIFETIME, DEFAULT_IPSEC_LIFETIME, type AlgorithmKind, type Phase } from './algorithms.ts';
 import { buildModel, Remarks, type Attr, type JunosModel, type JunosObject, type ObjectKind } from './import-model.ts';
 import { readSelectors } from './import-selectors.ts';
@@ -216,19 +216,13 @@ function readBgp(r: Reader, unit: string | undefined): PeerBgp | undefined {
   return undefined;
 }
 
-function blankTunnel(): PeerTunnel {
-  return {
-    deviceAddress: '', cloudAddress: '', ikeVersions: ['ikev1'], ikeMode: 'main', ikeProposals: [], ipsecProposals: [],
-    ikeLifetime: DEFAULT_IKE_LIFETIME, ipsecLifetime: DEFAULT_IPSEC_LIFETIME, localId: '', remoteId: '', localSubnets: [], remoteSubnets: [],
-    psk: '', dpd: false, natTraversal: true, routeBased: false,
-  };
-}
+const emptyTunnel = (): PeerTunnel => blankTunnel({ ikeVersions: ['ikev1'], ikeLifetime: DEFAULT_IKE_LIFETIME, ipsecLifetime: DEFAULT_IPSEC_LIFETIME, natTraversal: true });
 
 const QUIET_VPN = new Set(['establish-tunnels', 'df-bit', 'vpn-monitor', 'copy-outer-dscp', 'description', 'traffic-selector', 'bind-interface']);
 const QUIET_VPN_IKE = new Set(['idle-time', 'install-interval', 'no-anti-replay', 'anti-replay-window-size', 'proxy-identity']);
 
 function readVpn(r: Reader, vpn: JunosObject): PeerTunnel {
-  const t = blankTunnel();
+  const t = emptyTunnel();
   let unit: string | undefined;
   let gateway: JunosObject | undefined;
   let policy: JunosObject | undefined;

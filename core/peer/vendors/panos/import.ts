@@ -5,7 +5,7 @@
 // exchange mode auto, DPD and NAT-T off, the crypto profiles named `default`, IKE lifetime 8 h, IPsec 1 h, PFS group2.
 import type { PeerProfile, PeerTunnel, PeerTunnelKey } from '../../profile.ts';
 import type { ImportResult } from '../../vendor.ts';
-import { vendorRemark } from '../generic.ts';
+import { blankTunnel, vendorRemark } from '../generic.ts';
 import { DEFAULT_IKE_LIFETIME, DEFAULT_IPSEC_LIFETIME } from './algorithms.ts';
 import { type ConfigObject, parseConfig, type ParsedConfig } from './import-model.ts';
 import { ikeProposals, ipsecProposals, MAX_REMARKS, readBgp, readGateway, readSelectors, Remarks, seconds } from './import-read.ts';
@@ -16,26 +16,7 @@ const MAX_TEXT = 1024 * 1024;
 
 const emptyProfile = (): PeerProfile => ({ vendor: 'panos', platform: '', source: 'import', tunnels: {} });
 
-function blankTunnel(): PeerTunnel {
-  return {
-    deviceAddress: '',
-    cloudAddress: '',
-    ikeVersions: ['ikev1'],
-    ikeMode: 'main',
-    ikeProposals: [],
-    ipsecProposals: [],
-    ikeLifetime: DEFAULT_IKE_LIFETIME,
-    ipsecLifetime: DEFAULT_IPSEC_LIFETIME,
-    localId: '',
-    remoteId: '',
-    localSubnets: [],
-    remoteSubnets: [],
-    psk: '',
-    dpd: false,
-    natTraversal: false,
-    routeBased: false,
-  };
-}
+const emptyTunnel = (): PeerTunnel => blankTunnel({ ikeVersions: ['ikev1'], ikeLifetime: DEFAULT_IKE_LIFETIME, ipsecLifetime: DEFAULT_IPSEC_LIFETIME, natTraversal: false });
 
 /** A crypto profile by name; its unread lines are listed, a missing one is named in a remark. */
 function profileNamed(map: Map<string, ConfigObject>, name: string, line: number, remarks: Remarks): ConfigObject | undefined {
@@ -46,7 +27,7 @@ function profileNamed(map: Map<string, ConfigObject>, name: string, line: number
 }
 
 function readTunnel(config: ParsedConfig, object: ConfigObject, remarks: Remarks): PeerTunnel {
-  const tunnel = blankTunnel();
+  const tunnel = emptyTunnel();
   remarks.unknownLinesOf(object);
   const gateways = object.all(['auto-key', 'ike-gateway', '*']);
   if (gateways.length > 1) remarks.at(gateways[1]!.line, 'peer.vendor.import.notUnderstood');

@@ -3,7 +3,7 @@
 import { isIpv4, parseIpv4Cidr } from '../../../net/ipv4.ts';
 import type { PeerBgp, PeerProfile, PeerTunnel, PeerTunnelKey } from '../../profile.ts';
 import type { GeneratorNote, ImportRemark, Lang } from '../../vendor.ts';
-import { fillTemplate, PSK_PLACEHOLDER } from '../generic.ts';
+import { blankTunnel as genericBlankTunnel, fillTemplate, PSK_PLACEHOLDER } from '../generic.ts';
 
 export { PSK_PLACEHOLDER };
 export type { Lang };
@@ -122,27 +122,10 @@ export function importedTunnelKeys(count: number): PeerTunnelKey[] {
   return count === 1 ? ['single'] : (['master', 'slave'] as PeerTunnelKey[]).slice(0, count);
 }
 
-/** What the device does where its configuration says nothing (each importer fills in its dialect's defaults). */
+/** What the device does where its configuration says nothing (each importer fills in its dialect's defaults).
+ * strongSwan always detects NAT and moves to UDP 4500 when it finds one; only an explicit "no" reads as off. */
 export function blankTunnel(defaults: { ikeLifetime: number; ipsecLifetime: number }): PeerTunnel {
-  return {
-    deviceAddress: '',
-    cloudAddress: '',
-    ikeVersions: ['ikev1', 'ikev2'],
-    ikeMode: 'main',
-    ikeProposals: [],
-    ipsecProposals: [],
-    ikeLifetime: defaults.ikeLifetime,
-    ipsecLifetime: defaults.ipsecLifetime,
-    localId: '',
-    remoteId: '',
-    localSubnets: [],
-    remoteSubnets: [],
-    psk: '',
-    dpd: false,
-    // strongSwan always detects NAT and moves to UDP 4500 when it finds one; only an explicit "no" reads as off.
-    natTraversal: true,
-    routeBased: false,
-  };
+  return genericBlankTunnel({ ikeVersions: ['ikev1', 'ikev2'], natTraversal: true, ...defaults });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
