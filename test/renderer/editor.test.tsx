@@ -60,7 +60,15 @@ describe('side-by-side editor', () => {
     expect(document.querySelector(`[data-path="${SLAVE}.TunnelIkeConfig.Psk"]`)!.classList.contains('changed')).toBe(true);
     expect(document.querySelector(`[data-path="TunnelOptionsSpecification.1.TunnelIkeConfig.Psk"]`)!.classList.contains('changed')).toBe(false);
     expect((screen.getByTestId('apply') as HTMLButtonElement).disabled).toBe(false);
-    // Revealing the secrets shows the typed key in the request.
+    // The copy buttons copy what is shown: the masked request and the CLI command, never the key.
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    await user.click(screen.getByTestId('copy-request'));
+    await user.click(screen.getByTestId('copy-cli'));
+    expect(copied).toEqual([json, cli]);
+    expect(copied.join('')).not.toContain('NewSlaveKey42');
+    expect(screen.getByTestId('copy-cli').textContent).toBe('Copied');
+    // Revealing the secrets shows the typed key in the request (and the copy button copies what is shown).
     await user.click(screen.getByRole('switch', { name: 'Show secrets' }));
     expect(screen.getByTestId('request-json').textContent).toContain('NewSlaveKey42');
   });

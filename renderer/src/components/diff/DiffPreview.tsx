@@ -1,6 +1,7 @@
 // The change before it happens: field rows with impact badges, the minimal request (masked unless revealed) as JSON
 // and as an aliyun CLI command, and Apply — disabled while conflicts with the live connection are unresolved, any
 // rule fails, offline, or a change is in flight.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.ts';
 import { fieldLabel, groupDiffRows, GROUP_LABELS, IMPACT_LABELS, sectionLabel } from '../../../../core/index.ts';
@@ -121,6 +122,7 @@ export function DiffPreview(props: DiffPreviewProps) {
       )}
       <div className="request-head">
         <h3 id="request-title">{revealSecrets ? t('diff.requestRevealed') : t('diff.request')}</h3>
+        {shown && analysis.request && <CopyButton text={shown.json} label={revealSecrets ? t('diff.requestRevealed') : t('diff.request')} testId="copy-request" />}
         <label className="inline-check">
           <input type="checkbox" role="switch" checked={revealSecrets} onChange={(e) => onRevealSecrets(e.target.checked)} />
           {t('diff.revealSecrets')}
@@ -136,7 +138,10 @@ export function DiffPreview(props: DiffPreviewProps) {
               {t('diff.stringGroups', { groups: shown.stringGroups.join(', ') })}
             </p>
           )}
-          <h3 id="cli-title">{t('diff.cli')}</h3>
+          <div className="request-head">
+            <h3 id="cli-title">{t('diff.cli')}</h3>
+            <CopyButton text={cliCommand(analysis.request)} label={t('diff.cli')} testId="copy-cli" />
+          </div>
           <pre className="code wrap" data-testid="request-cli" aria-labelledby="cli-title" tabIndex={0}>
             {cliCommand(analysis.request)}
           </pre>
@@ -199,5 +204,29 @@ function LineDiff({ lines, side }: { lines: NonNullable<Analysis['rows'][number]
           </span>
         ))}
     </span>
+  );
+}
+
+/** Copies what the view shows (the request as shown: masked unless the user revealed the secrets). */
+function CopyButton({ text, label, testId }: { text: string; label: string; testId: string }) {
+  const { t } = useTranslation();
+  // "Copied" holds for the text that was copied; another text shows "Copy" again.
+  const [copiedText, setCopiedText] = useState<string | null>(null);
+  const copied = copiedText === text;
+  return (
+    <button
+      type="button"
+      className="btn small"
+      data-testid={testId}
+      aria-label={`${t('diff.copy')}: ${label}`}
+      onClick={() =>
+        void navigator.clipboard.writeText(text).then(
+          () => setCopiedText(text),
+          () => setCopiedText(null),
+        )
+      }
+    >
+      {copied ? t('diff.copied') : t('diff.copy')}
+    </button>
   );
 }
