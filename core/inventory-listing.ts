@@ -2,8 +2,10 @@
 // full snapshot and hands out whole connections per gateway when one is opened.
 import type { ConnectionEntry, ConnectionSummary, InventoryListing, InventorySnapshot } from './contract.ts';
 import { connectionHealth, tunnelHealths } from './model/health.ts';
+import { searchFactsOf, searchHealth, subjectLookup, subjectOf, type SubjectLookup } from './search/match.ts';
 
-export function summarizeConnection({ RegionId, connection }: ConnectionEntry): ConnectionSummary {
+export function summarizeConnection(entry: ConnectionEntry, lookup?: SubjectLookup): ConnectionSummary {
+  const { RegionId, connection } = entry;
   const { VpnConnectionId, VpnGatewayId, Name, mode, Status } = connection;
   return {
     RegionId,
@@ -14,11 +16,14 @@ export function summarizeConnection({ RegionId, connection }: ConnectionEntry): 
     ...(Status !== undefined && { Status }),
     health: connectionHealth(connection),
     ...(mode === 'dual' && { tunnels: tunnelHealths(connection) }),
+    // What the rail filter and quick open search (addresses, subnets, algorithms, customer gateways), small and flat.
+    ...(lookup && { search: searchFactsOf(subjectOf(entry, lookup, searchHealth(tunnelHealths(connection)))) }),
   };
 }
 
 export function listInventory(snapshot: InventorySnapshot): InventoryListing {
-  return { ...snapshot, connections: snapshot.connections.map(summarizeConnection) };
+  const lookup = subjectLookup(snapshot.gateways, snapshot.customerGateways);
+  return { ...snapshot, connections: snapshot.connections.map((entry) => summarizeConnection(entry, lookup)) };
 }
 
 /** The full connections of the given gateways, in snapshot order. */

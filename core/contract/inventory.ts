@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { VpnConnection, VpnType } from '../model/connection.ts';
 import type { Health, TunnelHealth } from '../model/health.ts';
+import type { SearchFacts } from '../search/match.ts';
 import type { AppErrorShape } from '../errors.ts';
 import { id, noArgs, regionId, shape, type MethodSpecs } from './schema.ts';
 
@@ -55,6 +56,8 @@ export interface ConnectionSummary {
   health: Health;
   /** Dual-tunnel only: each tunnel's state, so a slave that is down shows without opening the connection. */
   tunnels?: TunnelHealth[];
+  /** What the rail filter and quick open search (core/search): addresses, subnets, algorithms, customer gateways. */
+  search?: SearchFacts;
 }
 
 /** The whole inventory main holds (and caches) for a profile. */

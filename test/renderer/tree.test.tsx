@@ -45,6 +45,30 @@ describe('tree rows', () => {
   });
 });
 
+describe('find by anything (core/search through the listing)', () => {
+  const index = indexInventory(listInventory(snapshot()));
+  const keys = (filter: string) => treeRows(index, { filter, regionId: '', collapsed: new Set() }).filter((r) => r.kind === 'connection').map((r) => r.key);
+
+  it('filters by subnet, address, version, health and tokens, words ANDed, -word excluded', () => {
+    // branch-2's cloud subnet holds 10.2.3.4; branch-1 is 10.1.0.0/16.
+    expect(keys('ip:10.2.3.4')).toEqual(['vco-single002']);
+    expect(keys('10.1.0.0/16')).toEqual(['vco-single001']);
+    expect(keys('ver:ikev1')).toEqual(['vco-single001', 'vco-single002']);
+    expect(keys('mode:dual')).toEqual(['vco-dual001']);
+    // The dual connection's slave is down (ike_sa_not_established): "down" finds it, up or half-up.
+    expect(keys('down')).toEqual(['vco-dual001']);
+    expect(keys('branch -branch-2')).toEqual(['vco-single001']);
+    expect(keys('ike:des')).toEqual([]);
+  });
+
+  it('quick open finds a connection by what it holds, not only its name', () => {
+    const entries = listInventory(snapshot()).connections;
+    expect(quickOpenMatches(entries, '192.168.2.0/24').map((e) => e.VpnConnectionId)).toEqual(['vco-single002']);
+    expect(quickOpenMatches(entries, 'ip:192.168.1.7').map((e) => e.VpnConnectionId)).toEqual(['vco-single001']);
+    expect(quickOpenMatches(entries, 'cgw:cgw-s2').map((e) => e.VpnConnectionId)).toEqual(['vco-single002']);
+  });
+});
+
 describe('InventoryTree', () => {
   it('renders only a window of 2,000 connections and moves with the keyboard', () => {
     const index = indexInventory(listInventory(bigSnapshot(2000)));

@@ -1,5 +1,7 @@
 // Flattens the inventory into the rows the virtualized tree renders: gateway rows followed by their connections.
 import type { ConnectionSummary, GatewaySummary, InventoryListing } from '../../../core/contract.ts';
+import { compileQuery } from '../../../core/search/match.ts';
+import { parseQuery } from '../../../core/search/query.ts';
 
 // One collator for every sort (String#localeCompare builds one per call: ~10× slower on 2,000 names).
 const COLLATOR = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -57,14 +59,31 @@ function matches(needle: string, ...haystack: string[]): boolean {
   return haystack.some((h) => h.toLowerCase().includes(needle));
 }
 
+/**
+ * The filter as a predicate on a connection (core/search: names and ids, addresses, subnets, customer gateways,
+ * algorithms, health; `ike:des`, `-down`…), and whether it is plain text only (then a gateway whose name matches
+ * shows all its connections, as before). A listing without search facts falls back to name and id.
+ */
+export function connectionFilter(filter: string): { plain: boolean; match(e: ConnectionSummary): boolean } | null {
+  const parsed = parseQuery(filter);
+  if (parsed.terms.length === 0) return null;
+  const predicate = compileQuery(parsed);
+  const plain = parsed.terms.every((t) => t.kind === 'text' && !t.negated);
+  return {
+    plain,
+    match: (e) => (e.search ? predicate(e.search) : plain && parsed.terms.every((t) => matches(t.value, e.Name, e.VpnConnectionId))),
+  };
+}
+
 export function treeRows(index: GatewayIndex, options: TreeOptions): TreeRow[] {
   const needle = options.filter.trim().toLowerCase();
+  const filter = connectionFilter(options.filter);
   const rows: TreeRow[] = [];
   for (const gateway of index.gateways) {
     if (options.regionId !== '' && gateway.RegionId !== options.regionId) continue;
     const all = index.connectionsByGateway.get(gateway.VpnGatewayId) ?? [];
-    const gatewayMatches = needle === '' || matches(needle, gateway.Name, gateway.VpnGatewayId);
-    const children = gatewayMatches ? all : all.filter((e) => matches(needle, e.Name, e.VpnConnectionId));
+    const gatewayMatches = filter === null || (filter.plain && matches(needle, gateway.Name, gateway.VpnGatewayId));
+    const children = gatewayMatches ? all : all.filter((e) => filter!.match(e));
     if (!gatewayMatches && children.length === 0) continue;
     // A filter always expands what it found.
     const expanded = needle !== '' || !options.collapsed.has(gateway.VpnGatewayId);
@@ -80,8 +99,15 @@ export function treeRows(index: GatewayIndex, options: TreeOptions): TreeRow[] {
 export function quickOpenMatches(entries: readonly ConnectionSummary[], query: string, limit = 50): ConnectionSummary[] {
   const q = query.trim().toLowerCase();
   if (q === '') return entries.slice(0, limit);
+  const filter = connectionFilter(query);
   const scored: Array<[number, ConnectionSummary]> = [];
   for (const e of entries) {
+    // Tokens (ike:des, ip:…, down): what the filter keeps, by name. Plain text: ids and names rank first, then
+    // anything else the connection holds (a peer address, a subnet, a customer gateway).
+    if (filter && !filter.plain) {
+      if (filter.match(e)) scored.push([2, e]);
+      continue;
+    }
     const id = e.VpnConnectionId.toLowerCase();
     const name = e.Name.toLowerCase();
     const gw = e.VpnGatewayId.toLowerCase();
@@ -90,6 +116,7 @@ export function quickOpenMatches(entries: readonly ConnectionSummary[], query: s
     else if (name.startsWith(q) || id.startsWith(q)) score = 1;
     else if (name.includes(q) || id.includes(q)) score = 2;
     else if (gw.includes(q)) score = 3;
+    else if (filter?.match(e)) score = 4;
     if (score >= 0) scored.push([score, e]);
   }
   scored.sort((a, b) => a[0] - b[0] || COLLATOR.compare(a[1].Name, b[1].Name));

@@ -1,8 +1,10 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import { useErrorText } from '../../i18n/error-text.ts';
 import { useLang } from '../../i18n/index.ts';
+import { formatSearchProblem } from '../../../../core/search/messages.ts';
+import { parseQuery } from '../../../../core/search/query.ts';
 import type { ConnectionSummary, InventoryListing, InventoryProgress, ProfilesState } from '../../../../core/contract.ts';
 import { formatAge } from '../../state/format.ts';
 import type { TreeRow } from '../../state/tree.ts';
@@ -35,6 +37,8 @@ export interface RailProps {
 export const Rail = memo(function Rail(props: RailProps) {
   const { t } = useTranslation();
   const lang = useLang();
+  // What the filter could not read (an unknown key, a malformed address), said under it; the rest still filters.
+  const problems = useMemo(() => parseQuery(props.filter).problems, [props.filter]);
   const errorText = useErrorText();
   const { snapshot } = props;
   const regionName = (id: string) => snapshot?.regions.find((r) => r.RegionId === id)?.LocalName ?? id;
@@ -66,7 +70,16 @@ export const Rail = memo(function Rail(props: RailProps) {
           <label className="sr-only" htmlFor="tree-filter">
             {t('rail.filter')}
           </label>
-          <input id="tree-filter" className="control" type="search" placeholder={t('rail.filterPlaceholder')} value={props.filter} onChange={(e) => props.onFilter(e.target.value)} />
+          <input
+            id="tree-filter"
+            className="control"
+            type="search"
+            placeholder={t('rail.filterPlaceholder')}
+            title={t('rail.filterHelp')}
+            aria-describedby={problems.length > 0 ? 'tree-filter-problems' : undefined}
+            value={props.filter}
+            onChange={(e) => props.onFilter(e.target.value)}
+          />
           <button type="button" className="btn icon" onClick={props.onRefresh} aria-label={t('rail.refresh')} title={t('rail.refresh')} disabled={props.loading}>
             ⟳
           </button>
@@ -74,6 +87,11 @@ export const Rail = memo(function Rail(props: RailProps) {
             ⌕
           </button>
         </div>
+        {problems.length > 0 && (
+          <p id="tree-filter-problems" className="hint error" data-testid="filter-problems">
+            {problems.map((p) => formatSearchProblem(p, lang)).join(' ')}
+          </p>
+        )}
         <p className="rail-meta muted" role="status" data-testid="inventory-status">
           {props.progress
             ? t('rail.loadingInventory', { done: props.progress.completedRequests, total: props.progress.totalRequests })
