@@ -122,10 +122,15 @@ describe('inventory', () => {
     expect(listing.connections).toHaveLength(60);
     for (const summary of listing.connections) {
       // Each tunnel's state travels only for dual-tunnel connections (the connection's own Status is its master's).
-      const keys = ['Name', 'RegionId', 'VpnConnectionId', 'VpnGatewayId', 'health', 'mode', ...(summary.mode === 'dual' ? ['tunnels'] : [])];
+      const keys = ['Name', 'RegionId', 'VpnConnectionId', 'VpnGatewayId', 'health', 'mode', 'search', ...(summary.mode === 'dual' ? ['tunnels'] : [])];
       expect(Object.keys(summary).filter((k) => k !== 'Status').sort()).toEqual(keys.sort());
       expect(['up', 'down', 'unknown']).toContain(summary.health);
     }
+    // What the filter searches travels with each summary, and never a key: no PSK of any connection is in it.
+    const full60 = await h.call<GatewayConnections>('loadGatewayConnections', { VpnGatewayIds: [...new Set(listing.connections.map((c) => c.VpnGatewayId))] });
+    const psks = full60.connections.flatMap(({ connection: c }) => (c.mode === 'dual' ? c.tunnels.map((t) => t.TunnelIkeConfig.Psk) : [c.IkeConfig.Psk]));
+    const facts = JSON.stringify(listing.connections.map((c) => c.search));
+    for (const psk of psks) expect(facts.includes(psk.toLowerCase())).toBe(false);
     const [first, second] = [...new Set(listing.connections.map((c) => c.VpnGatewayId))];
     const expected = listing.connections.filter((c) => c.VpnGatewayId === first || c.VpnGatewayId === second);
     const full = await h.call<GatewayConnections>('loadGatewayConnections', { VpnGatewayIds: [first, second] });
