@@ -223,6 +223,7 @@ function Studio({ api }: { api: Api }) {
                 draft={draft}
                 analysis={analysis}
                 gateway={open.gateway}
+                customerGateways={snapshot?.customerGateways}
                 now={now}
                 mode={ws.mode === 'compare' && !open.compareWith ? 'columns' : ws.mode}
                 compareWith={open.compareWith}

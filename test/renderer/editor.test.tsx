@@ -31,6 +31,15 @@ describe('side-by-side editor', () => {
     }
   });
 
+  it('names the customer gateway in the header: name, id and address when the inventory has it, the id otherwise', async () => {
+    const { user } = await renderStudio();
+    await openConnection(user, /branch-1/);
+    expect(screen.getByTestId('customer-gateway').textContent).toBe('branch office 1 (cgw-s1, 203.0.113.21)');
+    await openConnection(user, /dc-1 dual BGP/);
+    const dual = DUAL.mode === 'dual' ? DUAL.tunnels.map((t) => t.CustomerGatewayId).join(' · ') : '';
+    expect(screen.getByTestId('customer-gateway').textContent).toBe(dual);
+  });
+
   it('slave PSK and IpsecPfs edits: the diff shows exactly those two, PSK masked, in the request too', async () => {
     const { user } = await renderStudio();
     await openConnection(user, /dc-1 dual BGP/);

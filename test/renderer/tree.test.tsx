@@ -66,6 +66,9 @@ describe('find by anything (core/search through the listing)', () => {
     expect(quickOpenMatches(entries, '192.168.2.0/24').map((e) => e.VpnConnectionId)).toEqual(['vco-single002']);
     expect(quickOpenMatches(entries, 'ip:192.168.1.7').map((e) => e.VpnConnectionId)).toEqual(['vco-single001']);
     expect(quickOpenMatches(entries, 'cgw:cgw-s2').map((e) => e.VpnConnectionId)).toEqual(['vco-single002']);
+    // A customer gateway by its name and its address, as the inventory lists it.
+    expect(quickOpenMatches(entries, 'branch office 1').map((e) => e.VpnConnectionId)).toEqual(['vco-single001']);
+    expect(quickOpenMatches(entries, '203.0.113.21').map((e) => e.VpnConnectionId)).toEqual(['vco-single001']);
   });
 });
 

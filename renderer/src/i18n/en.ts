@@ -101,6 +101,7 @@ export const en = {
     compareWith: 'Compared with {{name}} (live)',
     otherIssues: 'Other problems',
     gateway: 'Gateway',
+    customerGateway: 'Customer gateway',
     vpnType: 'Gateway type',
     mode: 'Mode',
     status: 'Status',

@@ -102,6 +102,7 @@ export const zhCN: Translation = {
     compareWith: '对比对象:{{name}}(线上)',
     otherIssues: '其他问题',
     gateway: '网关',
+    customerGateway: '用户网关',
     vpnType: '网关类型',
     mode: '模式',
     status: '状态',

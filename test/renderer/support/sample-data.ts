@@ -85,7 +85,7 @@ export function snapshot(overrides: Partial<InventorySnapshot> = {}): InventoryS
     ],
     gateways: GATEWAYS,
     connections,
-    customerGateways: [],
+    customerGateways: [{ CustomerGatewayId: 'cgw-s1', RegionId: 'cn-hangzhou', Name: 'branch office 1', IpAddress: '203.0.113.21' }],
     errors: [],
     ...overrides,
   };

@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editableFields, formatIssue, fieldLabel, type VpnConnection } from '../../../../core/index.ts';
-import type { GatewaySummary } from '../../../../core/contract.ts';
+import type { CustomerGatewaySummary, GatewaySummary } from '../../../../core/contract.ts';
+import { customerGatewayIds } from '../../../../core/search/match.ts';
 import type { AppErrorShape } from '../../../../core/errors.ts';
 import type { Analysis } from '../../state/analysis.ts';
 import type { EditorSession } from '../../state/editor-session.ts';
@@ -33,6 +34,8 @@ export interface EditorViewProps {
   health: ShownHealth | null;
   analysis: Analysis;
   gateway: GatewaySummary | undefined;
+  /** The inventory's customer gateways, to name the ones this connection (or each tunnel) uses. */
+  customerGateways?: readonly CustomerGatewaySummary[] | undefined;
   now: number;
   mode: EditorMode;
   compareWith: VpnConnection | null;
@@ -135,6 +138,17 @@ export function EditorView(props: EditorViewProps) {
             <dt>{t('editor.gateway')}</dt>
             <dd className="mono">
               {gateway?.Name ?? draft.VpnGatewayId} <span className="muted">({draft.VpnGatewayId}, {gateway?.Status ?? '?'})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('editor.customerGateway')}</dt>
+            <dd className="mono" data-testid="customer-gateway">
+              {customerGatewayIds(draft)
+                .map((id) => {
+                  const cgw = props.customerGateways?.find((c) => c.CustomerGatewayId === id);
+                  return cgw ? `${cgw.Name || id} (${id}, ${cgw.IpAddress})` : id;
+                })
+                .join(' · ') || '—'}
             </dd>
           </div>
           <div>
