@@ -191,6 +191,8 @@ function Studio({ api }: { api: Api }) {
           filter={tree.filter}
           appliedFilter={tree.appliedFilter}
           onFilter={tree.setFilter}
+          sort={tree.sort}
+          onSort={tree.setSort}
           onRefresh={onRefresh}
           onCancel={onCancelInventory}
           rows={tree.rows}

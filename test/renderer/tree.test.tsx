@@ -61,6 +61,20 @@ describe('find by anything (core/search through the listing)', () => {
     expect(keys('ike:des')).toEqual([]);
   });
 
+  it('sorts by region (default), by name, or what needs attention first', () => {
+    const order = (sort: 'region' | 'name' | 'health') => treeRows(index, { filter: '', regionId: '', collapsed: new Set(), sort }).map((r) => r.key);
+    expect(order('region')).toEqual(['vpn-single001', 'vco-single001', 'vco-single002', 'vpn-dual001', 'vco-dual001', 'vpn-sm001']);
+    // A gateway in a region that sorts first but with a name that sorts last: region and name orders differ.
+    const base = snapshot();
+    const zz = { ...base.gateways[0]!, VpnGatewayId: 'vpn-zz', RegionId: 'ap-southeast-1', Name: 'zz-gateway' };
+    const mixed = indexInventory(listInventory({ ...base, gateways: [...base.gateways, zz] }));
+    const gateways = (sort: 'region' | 'name') => treeRows(mixed, { filter: '', regionId: '', collapsed: new Set(), sort }).filter((r) => r.kind === 'gateway').map((r) => r.key);
+    expect(gateways('region')).toEqual(['vpn-zz', 'vpn-single001', 'vpn-dual001', 'vpn-sm001']);
+    expect(gateways('name')).toEqual(['vpn-single001', 'vpn-dual001', 'vpn-sm001', 'vpn-zz']);
+    // The dual connection has a tunnel down: its gateway comes first; the empty SM gateway (nothing known) last.
+    expect(order('health')).toEqual(['vpn-dual001', 'vco-dual001', 'vpn-single001', 'vco-single001', 'vco-single002', 'vpn-sm001']);
+  });
+
   it('quick open finds a connection by what it holds, not only its name', () => {
     const entries = listInventory(snapshot()).connections;
     expect(quickOpenMatches(entries, '192.168.2.0/24').map((e) => e.VpnConnectionId)).toEqual(['vco-single002']);

@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ConnectionSummary, InventoryListing, JobSummary } from '../../../core/contract.ts';
 import { jobHealthOverrides, withHealth, type ShownHealth } from './health.ts';
-import { indexInventory, treeRows, type GatewayIndex, type TreeRow } from './tree.ts';
+import { indexInventory, treeRows, type GatewayIndex, type TreeRow, type TreeSort } from './tree.ts';
 
 export interface TreeView {
   index: GatewayIndex;
@@ -17,6 +17,8 @@ export interface TreeView {
   /** The filter the rows were built with: it trails `filter` while the user types fast. */
   appliedFilter: string;
   setFilter(filter: string): void;
+  sort: TreeSort;
+  setSort(sort: TreeSort): void;
   onToggle(gatewayId: string, expanded: boolean): void;
 }
 
@@ -27,8 +29,9 @@ export function useTreeView(snapshot: InventoryListing | null, jobs: ReadonlyMap
   const [filter, setFilter] = useState('');
   const appliedFilter = useDeferredValue(filter);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [sort, setSort] = useState<TreeSort>('region');
   const index = useMemo(() => indexInventory(snapshot), [snapshot]);
-  const listedRows = useMemo(() => treeRows(index, { filter: appliedFilter, regionId, collapsed }), [index, appliedFilter, regionId, collapsed]);
+  const listedRows = useMemo(() => treeRows(index, { filter: appliedFilter, regionId, collapsed, sort }), [index, appliedFilter, regionId, collapsed, sort]);
   // An apply watching the tunnels knows more than the listing fetched before it: its read shows in the tree.
   const healthOverrides = useMemo(() => jobHealthOverrides(jobs, snapshot?.fetchedAt ?? null), [jobs, snapshot?.fetchedAt]);
   const rows = useMemo(
@@ -45,5 +48,5 @@ export function useTreeView(snapshot: InventoryListing | null, jobs: ReadonlyMap
       return next;
     });
   }, []);
-  return { index, rows, entries, entryById, healthOverrides, regionId, setRegionId, filter, appliedFilter, setFilter, onToggle };
+  return { index, rows, entries, entryById, healthOverrides, regionId, setRegionId, filter, appliedFilter, setFilter, sort, setSort, onToggle };
 }

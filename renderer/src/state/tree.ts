@@ -10,12 +10,20 @@ export type TreeRow =
   | { kind: 'gateway'; key: string; gateway: GatewaySummary; childCount: number; expanded: boolean }
   | { kind: 'connection'; key: string; entry: ConnectionSummary; gateway: GatewaySummary | undefined };
 
+/** `region`: by region, then name (the default); `name`: gateways by name across regions; `health`: the gateways
+ * and connections that need attention first (down, then unknown, then up), then by name. */
+export type TreeSort = 'region' | 'name' | 'health';
+
 export interface TreeOptions {
   filter: string;
   /** '' = every region. */
   regionId: string;
   collapsed: ReadonlySet<string>;
+  sort?: TreeSort;
 }
+
+const ATTENTION: Readonly<Record<string, number>> = { down: 0, unknown: 1, up: 2 };
+const attention = (e: ConnectionSummary) => ATTENTION[e.tunnels?.some((t) => t.health === 'down') ? 'down' : e.health] ?? 1;
 
 export interface GatewayIndex {
   gateways: GatewaySummary[];
@@ -78,13 +86,22 @@ export function connectionFilter(filter: string): { plain: boolean; match(e: Con
 export function treeRows(index: GatewayIndex, options: TreeOptions): TreeRow[] {
   const needle = options.filter.trim().toLowerCase();
   const filter = connectionFilter(options.filter);
-  const rows: TreeRow[] = [];
+  const sort = options.sort ?? 'region';
+  const groups: Array<{ gateway: GatewaySummary; children: ConnectionSummary[] }> = [];
   for (const gateway of index.gateways) {
     if (options.regionId !== '' && gateway.RegionId !== options.regionId) continue;
     const all = index.connectionsByGateway.get(gateway.VpnGatewayId) ?? [];
     const gatewayMatches = filter === null || (filter.plain && matches(needle, gateway.Name, gateway.VpnGatewayId));
     const children = gatewayMatches ? all : all.filter((e) => filter!.match(e));
     if (!gatewayMatches && children.length === 0) continue;
+    groups.push({ gateway, children: sort === 'health' ? [...children].sort((a, b) => attention(a) - attention(b) || COLLATOR.compare(a.Name, b.Name)) : children });
+  }
+  // The index is in region order already; the other orders sort the groups (stable: ties keep region order).
+  const worst = (g: (typeof groups)[number]) => Math.min(2, ...g.children.map(attention));
+  if (sort === 'name') groups.sort((a, b) => COLLATOR.compare(a.gateway.Name, b.gateway.Name));
+  if (sort === 'health') groups.sort((a, b) => worst(a) - worst(b) || COLLATOR.compare(a.gateway.Name, b.gateway.Name));
+  const rows: TreeRow[] = [];
+  for (const { gateway, children } of groups) {
     // A filter always expands what it found.
     const expanded = needle !== '' || !options.collapsed.has(gateway.VpnGatewayId);
     rows.push({ kind: 'gateway', key: gateway.VpnGatewayId, gateway, childCount: children.length, expanded });

@@ -188,6 +188,7 @@ const TreeItem = memo(function TreeItem({ row, start, pos, size, active, selecte
         <span className="tree-name">{g.Name || g.VpnGatewayId}</span>
         {g.VpnType === 'NationalStandard' && <span className="badge sm">{t('rail.sm')}</span>}
         <span className="sr-only">{t('rail.gatewayStatus', { status: g.Status })}</span>
+        <span className="tree-region muted mono">{g.RegionId}</span>
         <span className="tree-count muted">{row.childCount}</span>
       </div>
     );

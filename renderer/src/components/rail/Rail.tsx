@@ -7,7 +7,7 @@ import { formatSearchProblem } from '../../../../core/search/messages.ts';
 import { parseQuery } from '../../../../core/search/query.ts';
 import type { ConnectionSummary, InventoryListing, InventoryProgress, ProfilesState } from '../../../../core/contract.ts';
 import { formatAge } from '../../state/format.ts';
-import type { TreeRow } from '../../state/tree.ts';
+import type { TreeRow, TreeSort } from '../../state/tree.ts';
 import { InventoryTree } from './InventoryTree.tsx';
 
 export interface RailProps {
@@ -22,6 +22,8 @@ export interface RailProps {
   filter: string;
   appliedFilter: string;
   onFilter(filter: string): void;
+  sort: TreeSort;
+  onSort(sort: TreeSort): void;
   onRefresh(): void;
   onCancel(): void;
   rows: readonly TreeRow[];
@@ -64,6 +66,14 @@ export const Rail = memo(function Rail(props: RailProps) {
                 {r.LocalName ? `${r.LocalName} · ${r.RegionId}` : r.RegionId}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="stack">
+          <span className="caption">{t('rail.sort')}</span>
+          <select className="control select" data-testid="tree-sort" value={props.sort} onChange={(e) => props.onSort(e.target.value as TreeSort)}>
+            <option value="region">{t('rail.sortRegion')}</option>
+            <option value="name">{t('rail.sortName')}</option>
+            <option value="health">{t('rail.sortHealth')}</option>
           </select>
         </label>
         <div className="filter-row">
