@@ -1,40 +1,21 @@
 // The command-line tool, run for real: the entry file as a child process under the project's Node 22 (the one
 // `npx ipsec-studio` finds in node_modules/.bin), on files in a temp directory. Each command's output is parsed and
 // its values asserted; every exit status (0 / 1 / 2) is exercised; bad input must give one line on stderr.
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { ENTRY, FIXTURES, ROOT, runCli, type Run } from './support.ts';
 
 // Each run starts Node and loads core (about a second, several on a busy machine); a test makes up to eight.
 vi.setConfig({ testTimeout: 90_000 });
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const NODE = join(ROOT, 'node_modules/.bin/node');
-const ENTRY = join(ROOT, 'cli/ipsec-studio.ts');
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 let dir = '';
 const at = (name: string): string => join(dir, name);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Asynchronous, so that a test's independent runs can go side by side (each run loads core: about a second). */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(NODE, [ENTRY, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (error as { code?: unknown }).code : 0;
-      if (error && typeof code !== 'number') reject(error);
-      else resolve({ code: code as number, stdout, stderr });
-    });
-  });
-}
+const cli = (...args: string[]): Promise<Run> => runCli(dir, ...args);
 
 function json<T = Record<string, unknown>>(run: Run): T {
   return JSON.parse(run.stdout) as T;
